@@ -115,7 +115,8 @@ public final class XlsxExporter {
     double[] widths = columnWidths(sheet, options);
     for (int c = 0; c < cols; c++) ws.width(c, widths[c]);
     ws.freezePane(0, 1);
-    if (options.autoFilter()) ws.setAutoFilter(0, 0, cols - 1);
+    // The filter covers the data rows; the 3-argument overload would take the rows buffered so far (none).
+    if (options.autoFilter()) ws.setAutoFilter(0, 0, sheet.rowCount(), cols - 1);
     for (int c = 0; c < cols; c++) ws.value(0, c, text(sheet.column(c).name(), options));
     ws.range(0, 0, 0, cols - 1).style().bold().set();
 
