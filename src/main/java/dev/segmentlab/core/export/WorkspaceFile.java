@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -114,14 +115,27 @@ public final class WorkspaceFile {
     }
     try {
       return MAPPER.treeToValue(root, Workspace.class);
-    } catch (JsonProcessingException e) {
-      // Bean validation from the record's constructor arrives wrapped; its message is the useful part.
-      Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-      String detail = cause == e ? e.getOriginalMessage() : cause.getMessage();
+    } catch (JsonMappingException e) {
+      // Validation in the record's constructor arrives wrapped; its message is the useful part.
+      String detail = e.getCause() instanceof IllegalArgumentException
+          ? e.getCause().getMessage()
+          : at(e) + e.getOriginalMessage();
       throw new ExportException(notOurs + " holds an invalid value: " + detail + ".", e);
+    } catch (JsonProcessingException e) {
+      throw new ExportException(notOurs + " holds an invalid value: " + e.getOriginalMessage() + ".", e);
     } catch (IllegalArgumentException e) {
       throw new ExportException(notOurs + " holds an invalid value: " + e.getMessage() + ".", e);
     }
+  }
+
+  /** Where a mapping error is, as {@code "weights.monetary": }, or nothing when Jackson does not say. */
+  private static String at(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+      else if (r.getIndex() >= 0) sb.append('[').append(r.getIndex()).append(']');
+    }
+    return sb.length() == 0 ? "" : "\"" + sb + "\": ";
   }
 
   private static ObjectMapper mapper() {
@@ -132,8 +146,9 @@ public final class WorkspaceFile {
     return new ObjectMapper()
         .registerModule(time)
         .enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // Forward compatible: keys from a newer version are skipped. A key missing from an older file
+        // reads as null / empty / 0, and the record's constructor rejects what cannot be 0 (k, restarts, ...).
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   private static final class InstantText extends StdScalarDeserializer<Instant> {
