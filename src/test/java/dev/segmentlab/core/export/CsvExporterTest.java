@@ -148,6 +148,22 @@ class CsvExporterTest {
     assertThat(listing()).containsExactly("segments-At risk _ lapsing_.csv");
   }
 
+  @Test
+  void failureInALaterFileRemovesTheFilesThisCallCreated() throws IOException {
+    long[] rows = new long[10_000];
+    List<SheetData> segments = List.of(
+        SheetData.of("A", SheetData.Column.integers("Customer", new long[] {1})),
+        SheetData.of("B", SheetData.Column.integers("Customer", rows)),
+        SheetData.of("C", SheetData.Column.integers("Customer", rows)));
+    Files.writeString(dir.resolve("seg-A.csv"), "kept");
+    int[] polls = {0};
+    // A and B are written, C is cancelled: B (new) goes again, A (replaced) cannot be restored and stays.
+    assertThatThrownBy(() -> CsvExporter.writeEach(dir, "seg", segments, CsvExporter.Options.DEFAULT, true,
+        p -> {}, () -> ++polls[0] > 4)).isInstanceOf(CancellationException.class);
+    assertThat(listing()).containsExactly("seg-A.csv");
+    assertThat(Files.readAllLines(dir.resolve("seg-A.csv"))).containsExactly("Customer", "1");
+  }
+
   private List<String> listing() throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
