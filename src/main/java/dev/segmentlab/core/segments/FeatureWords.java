@@ -8,8 +8,8 @@ final class FeatureWords {
 
   /**
    * A short lower-case noun for a column header: units in brackets go ("Annual Income (k$)" → "income",
-   * "Spending Score (1-100)" → "spending", "Age" → "age"); otherwise the header with brackets, underscores and
-   * camel case smoothed out; the raw header if nothing is left.
+   * "Spending Score (1-100)" and "monetary" → "spending", "Age" → "age"); otherwise the header with brackets,
+   * underscores and camel case smoothed out; the raw header if nothing is left.
    */
   static String clean(String header) {
     String s = header.replaceAll("\\([^)]*\\)|\\[[^]]*\\]", " ")
@@ -19,7 +19,7 @@ final class FeatureWords {
         .replaceAll("\\s+", " ")
         .trim();
     if (s.contains("income") || s.contains("salary")) return "income";
-    if (s.contains("spend")) return "spending";
+    if (s.contains("spend") || s.equals("monetary")) return "spending";
     if (s.matches("(.* )?age( .*)?")) return "age";
     // "score" and "annual" qualify the noun rather than name it; drop them when something is left
     String shorter = s.replaceAll("\\b(score|annual)\\b", " ").replaceAll("\\s+", " ").trim();

@@ -2,6 +2,7 @@ package dev.segmentlab.core.segments;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -88,14 +89,7 @@ public final class NameCarrier {
     for (int s = 0; s < k; s++) fresh[s] = newCentroids[s].clone();
 
     List<String> out = new ArrayList<>();
-    List<Memory> comparable = new ArrayList<>();
-    for (Memory m : memories) {
-      if (m.centroid().length == d) {
-        comparable.add(m);
-      } else if (m.active()) {
-        out.add(m.describe() + " was dropped: the features changed, so its segment cannot be found again");
-      }
-    }
+    List<Memory> comparable = sameDimension(d, out);
     double[][] remembered = comparable.stream().map(Memory::centroid).toArray(double[][]::new);
     SegmentMatcher.Matching matching = SegmentMatcher.match(remembered, fresh, options);
     int[] newOfOld = matching.newOfOld();
@@ -144,8 +138,10 @@ public final class NameCarrier {
    * @throws IndexOutOfBoundsException if {@code segment} is not in 0..k-1
    */
   public NameCarrier recolour(int segment, String colour) {
-    if (colour != null && !SegmentPalette.isColour(colour)) throw new IllegalArgumentException("not #RRGGBB: " + colour);
-    String hex = colour == null ? null : colour.toUpperCase(java.util.Locale.ROOT);
+    if (colour != null && !SegmentPalette.isColour(colour)) {
+      throw new IllegalArgumentException("not #RRGGBB: " + colour);
+    }
+    String hex = colour == null ? null : colour.toUpperCase(Locale.ROOT);
     return update(segment, current(segment) == null ? null : current(segment).name(), hex, false);
   }
 
@@ -162,6 +158,19 @@ public final class NameCarrier {
   /** Number of custom labels remembered, shown or dormant. */
   public int rememberedCount() {
     return memories.size();
+  }
+
+  /** Memories comparable with d-dimensional centroids; notes the shown ones that are not. */
+  private List<Memory> sameDimension(int d, List<String> out) {
+    List<Memory> comparable = new ArrayList<>();
+    for (Memory m : memories) {
+      if (m.centroid().length == d) {
+        comparable.add(m);
+      } else if (m.active()) {
+        out.add(m.describe() + " was dropped: the features changed, so its segment cannot be found again");
+      }
+    }
+    return comparable;
   }
 
   private Memory current(int segment) {

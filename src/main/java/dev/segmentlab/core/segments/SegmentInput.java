@@ -13,7 +13,8 @@ import java.util.Objects;
  * cluster centres in that scaled space.
  *
  * <p>The constructor copies every array, so later changes by the caller do not leak in. Accessors hand out the
- * internal arrays without copying (they can be large); callers must not modify them.
+ * internal arrays without copying (they can be large); callers must not modify them. Being arrays, the
+ * components make {@code equals} and {@code hashCode} compare identity, not contents.
  *
  * @param mode         where the features came from: RFM built from transactions, or columns of a customer table
  * @param customerIds  one id per customer, non-null, length n &ge; 1
@@ -80,7 +81,9 @@ public record SegmentInput(
       for (double v : revenue) if (!Double.isFinite(v)) throw new IllegalArgumentException("revenue is not finite");
     }
     if (countries != null) {
-      if (countries.length != n) throw new IllegalArgumentException("countries: " + countries.length + " rows, not " + n);
+      if (countries.length != n) {
+        throw new IllegalArgumentException("countries: " + countries.length + " rows, not " + n);
+      }
       countries = countries.clone();
     }
   }
@@ -154,7 +157,9 @@ public record SegmentInput(
         throw new IllegalArgumentException(what + ": row " + i + " does not have " + cols + " columns");
       }
       c[i] = m[i].clone();
-      for (double v : c[i]) if (!Double.isFinite(v)) throw new IllegalArgumentException(what + ": row " + i + " is not finite");
+      for (double v : c[i]) {
+        if (!Double.isFinite(v)) throw new IllegalArgumentException(what + ": row " + i + " is not finite");
+      }
     }
     return c;
   }

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.segments;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -82,14 +83,16 @@ public final class SegmentMatcher {
     int d = dimension(oldCentroids, dimension(newCentroids, -1));
     int kOld = oldCentroids.length, kNew = newCentroids.length;
     double[][] cost = new double[kOld][kNew];
-    for (int i = 0; i < kOld; i++) for (int j = 0; j < kNew; j++) cost[i][j] = squared(oldCentroids[i], newCentroids[j]);
+    for (int i = 0; i < kOld; i++) {
+      for (int j = 0; j < kNew; j++) cost[i][j] = squared(oldCentroids[i], newCentroids[j]);
+    }
     int[] assigned = Hungarian.solve(cost);
     double threshold = options.thresholdFactor() * scale(oldCentroids, newCentroids, Math.max(d, 1));
 
     int[] oldOfNew = filled(kNew);
     int[] newOfOld = filled(kOld);
     double[] distances = new double[kNew];
-    java.util.Arrays.fill(distances, Double.NaN);
+    Arrays.fill(distances, Double.NaN);
     for (int i = 0; i < kOld; i++) {
       int j = assigned[i];
       if (j < 0) continue;
@@ -134,7 +137,9 @@ public final class SegmentMatcher {
     int d = expected;
     for (double[] row : c) {
       Objects.requireNonNull(row, "centroid");
-      if (d >= 0 && row.length != d) throw new IllegalArgumentException("centroids have " + row.length + " features, not " + d);
+      if (d >= 0 && row.length != d) {
+        throw new IllegalArgumentException("centroids have " + row.length + " features, not " + d);
+      }
       d = row.length;
       for (double v : row) if (!Double.isFinite(v)) throw new IllegalArgumentException("centroid is not finite");
     }
@@ -143,7 +148,7 @@ public final class SegmentMatcher {
 
   private static int[] filled(int n) {
     int[] a = new int[n];
-    java.util.Arrays.fill(a, -1);
+    Arrays.fill(a, -1);
     return a;
   }
 }

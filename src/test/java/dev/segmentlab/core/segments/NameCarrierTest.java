@@ -136,7 +136,8 @@ class NameCarrierTest {
   void rejectsMisuse() {
     NameCarrier empty = NameCarrier.create();
     assertThatThrownBy(() -> empty.rename(0, "x")).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> empty.apply(new double[][] {{0, 0}}, List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> empty.apply(new double[][] {{0, 0}}, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
     NameCarrier one = empty.apply(new double[][] {{0, 0}}, List.of("a"));
     assertThatThrownBy(() -> one.recolour(0, "red")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> one.rename(1, "x")).isInstanceOf(IndexOutOfBoundsException.class);
