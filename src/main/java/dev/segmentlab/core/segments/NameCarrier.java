@@ -37,8 +37,9 @@ public final class NameCarrier {
       return segment >= 0;
     }
 
-    String describe() {
-      return name != null ? "'" + name + "'" : "The colour " + colour;
+    CarryNote note(CarryNote.Kind kind, int at, String what) {
+      String subject = name != null ? "'" + name + "'" : "The colour " + colour;
+      return new CarryNote(kind, name, colour, at, subject + " " + what);
     }
   }
 
@@ -46,10 +47,10 @@ public final class NameCarrier {
   private final List<Memory> memories;
   private final double[][] centroids;
   private final List<SegmentLabel> labels;
-  private final List<String> notes;
+  private final List<CarryNote> notes;
 
   private NameCarrier(SegmentMatcher.Options options, List<Memory> memories, double[][] centroids,
-      List<SegmentLabel> labels, List<String> notes) {
+      List<SegmentLabel> labels, List<CarryNote> notes) {
     this.options = options;
     this.memories = List.copyOf(memories);
     this.centroids = centroids;
@@ -88,7 +89,7 @@ public final class NameCarrier {
     double[][] fresh = new double[k][];
     for (int s = 0; s < k; s++) fresh[s] = newCentroids[s].clone();
 
-    List<String> out = new ArrayList<>();
+    List<CarryNote> out = new ArrayList<>();
     List<Memory> comparable = sameDimension(d, out);
     double[][] remembered = comparable.stream().map(Memory::centroid).toArray(double[][]::new);
     SegmentMatcher.Matching matching = SegmentMatcher.match(remembered, fresh, options);
@@ -104,9 +105,11 @@ public final class NameCarrier {
         Memory moved = new Memory(fresh[s], m.name(), m.colour(), s);
         bySegment[s] = moved;
         next.add(moved);
-        if (!m.active()) out.add(m.describe() + " is back: segment " + (s + 1) + " matches its centroid again");
+        if (!m.active()) out.add(m.note(CarryNote.Kind.RESTORED, s, "is back: a segment matches its centroid again"));
       } else {
-        if (m.active()) out.add(m.describe() + " was dropped: no segment matches its centroid any more");
+        if (m.active()) {
+          out.add(m.note(CarryNote.Kind.DROPPED, m.segment(), "was dropped: no segment matches its centroid any more"));
+        }
         dormant.add(new Memory(m.centroid(), m.name(), m.colour(), -1));
       }
     }
@@ -150,8 +153,8 @@ public final class NameCarrier {
     return labels;
   }
 
-  /** Human-readable notes from the last {@link #apply}: labels dropped or restored. */
-  public List<String> notes() {
+  /** What happened to custom labels in the last {@link #apply}: dropped, forgotten or restored; in label order. */
+  public List<CarryNote> notes() {
     return notes;
   }
 
@@ -161,13 +164,14 @@ public final class NameCarrier {
   }
 
   /** Memories comparable with d-dimensional centroids; notes the shown ones that are not. */
-  private List<Memory> sameDimension(int d, List<String> out) {
+  private List<Memory> sameDimension(int d, List<CarryNote> out) {
     List<Memory> comparable = new ArrayList<>();
     for (Memory m : memories) {
       if (m.centroid().length == d) {
         comparable.add(m);
       } else if (m.active()) {
-        out.add(m.describe() + " was dropped: the features changed, so its segment cannot be found again");
+        out.add(m.note(CarryNote.Kind.FEATURES_CHANGED, m.segment(),
+            "was dropped: the features changed, so its segment cannot be found again"));
       }
     }
     return comparable;

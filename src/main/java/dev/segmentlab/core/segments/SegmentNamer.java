@@ -23,14 +23,18 @@ import java.util.Objects;
  * {@link Options#maxFeatures()} strongest of them, listed in column order so that every segment reads the same
  * way, e.g. {@code "High income · Low spending"}, {@code "Young · High spending"}; {@code "Average"} if none.
  *
- * <p><b>Duplicates</b>: when two segments get the same name they are told apart by the RFM dimension in which
- * they differ most (value, then frequency, then recency on ties): {@code "At Risk (high value)"} /
+ * <p><b>Duplicates</b>: when two segments get the same name they are told apart by the first of monetary,
+ * frequency, recency in which they differ (different scores, or means at least 1.5 times apart):
+ * {@code "At Risk (high value)"} /
  * {@code "At Risk (low value)"}, {@code "(frequent)"} / {@code "(occasional)"}, {@code "(recent)"} /
  * {@code "(lapsing)"}. Three or more, and duplicates in customer-table mode, are numbered {@code "Name 1"},
  * {@code "Name 2"}… (RFM: by decreasing monetary mean; otherwise by segment id). An empty segment is called
  * {@code "Empty"}.
  */
 public final class SegmentNamer {
+  /** Means differing by this factor count as different even when they fall in the same quintile. */
+  private static final double NOTABLE_RATIO = 1.5;
+
   private SegmentNamer() {}
 
   /**
@@ -77,7 +81,40 @@ public final class SegmentNamer {
    * @throws IllegalArgumentException if the input has no recency, frequency or monetary column
    */
   public static List<RfmScore> rfmScores(SegmentInput input) {
-    return scoresOf(rfmPercentiles(input));
+    return scoresOf(rfm(input).percentiles());
+  }
+
+  /**
+   * Per segment (null rows when empty): the raw means of recency, frequency, monetary, and their percentiles
+   * among customers (0..1, higher = better, recency reversed).
+   */
+  private record Rfm(double[][] means, double[][] percentiles) {}
+
+  private static Rfm rfm(SegmentInput input) {
+    String[] names = {"recency", "frequency", "monetary"};
+    int k = input.k();
+    double[][] means = new double[k][];
+    double[][] p = new double[k][];
+    int[] sizes = input.segmentSizes();
+    for (int s = 0; s < k; s++) {
+      if (sizes[s] == 0) continue;
+      means[s] = new double[3];
+      p[s] = new double[3];
+    }
+    for (int c = 0; c < 3; c++) {
+      int j = input.featureIndex(names[c]);
+      if (j < 0) throw new IllegalArgumentException("no feature called '" + names[c] + "'");
+      double[] column = input.rawColumn(j);
+      double[] sorted = column.clone();
+      Arrays.sort(sorted);
+      for (int s = 0; s < k; s++) {
+        if (p[s] == null) continue;
+        means[s][c] = Stats.mean(Stats.select(column, input.labels(), s));
+        double pct = Stats.midRankPercentile(sorted, means[s][c]);
+        p[s][c] = c == 0 ? 1 - pct : pct;
+      }
+    }
+    return new Rfm(means, p);
   }
 
   private static List<RfmScore> scoresOf(double[][] percentiles) {
@@ -88,39 +125,13 @@ public final class SegmentNamer {
     return scores;
   }
 
-  /** Percentile (0..1, higher = better, recency reversed) of each segment's R, F, M mean; null rows if empty. */
-  private static double[][] rfmPercentiles(SegmentInput input) {
-    String[] names = {"recency", "frequency", "monetary"};
-    double[][] p = new double[input.k()][];
-    int[] sizes = input.segmentSizes();
-    for (int s = 0; s < input.k(); s++) if (sizes[s] > 0) p[s] = new double[3];
-    for (int c = 0; c < 3; c++) {
-      int j = input.featureIndex(names[c]);
-      if (j < 0) throw new IllegalArgumentException("no feature called '" + names[c] + "'");
-      double[] column = input.rawColumn(j);
-      double[] sorted = column.clone();
-      Arrays.sort(sorted);
-      for (int s = 0; s < input.k(); s++) {
-        if (p[s] == null) continue;
-        double pct = Stats.midRankPercentile(sorted, Stats.mean(Stats.select(column, input.labels(), s)));
-        p[s][c] = c == 0 ? 1 - pct : pct;
-      }
-    }
-    return p;
-  }
-
   private static int score(double percentile) {
     return Math.min(5, 1 + (int) Math.floor(5 * percentile));
   }
 
   private static List<SegmentName> rfmNames(SegmentInput input) {
-    double[][] p = rfmPercentiles(input);
-    List<RfmScore> scores = scoresOf(p);
-    double[] monetary = new double[input.k()];
-    int m = input.featureIndex("monetary");
-    double[] mColumn = input.rawColumn(m);
-    for (int s = 0; s < input.k(); s++) monetary[s] = Stats.mean(Stats.select(mColumn, input.labels(), s));
-
+    Rfm rfm = rfm(input);
+    List<RfmScore> scores = scoresOf(rfm.percentiles());
     List<SegmentName> names = new ArrayList<>();
     for (int s = 0; s < input.k(); s++) {
       RfmScore score = scores.get(s);
@@ -133,35 +144,34 @@ public final class SegmentNamer {
     }
     for (List<Integer> group : duplicates(names)) {
       if (group.size() == 2) {
-        qualifyPair(names, group.get(0), group.get(1), p);
+        qualifyPair(names, group.get(0), group.get(1), rfm);
       } else {
-        group.sort(Comparator.comparingDouble((Integer s) -> -monetary[s]).thenComparing(s -> s));
+        group.sort(Comparator.comparingDouble((Integer s) -> -rfm.means()[s][2]).thenComparing(s -> s));
         number(names, group);
       }
     }
     return List.copyOf(names);
   }
 
-  private static void qualifyPair(List<SegmentName> names, int a, int b, double[][] p) {
-    // dimension order M, F, R: on equal gaps the value difference is the one a marketer cares about first
+  private static void qualifyPair(List<SegmentName> names, int a, int b, Rfm rfm) {
+    // value first, then frequency, then recency: the order in which a marketer acts on a difference. Scores
+    // alone are not enough: the top quintile saturates, and two "R5 F5 M5" segments can differ six-fold in spend
     String[][] words = {{"(high value)", "(low value)"}, {"(frequent)", "(occasional)"}, {"(recent)", "(lapsing)"}};
     int[] column = {2, 1, 0};
-    int best = 0;
-    double bestGap = -1;
     for (int i = 0; i < 3; i++) {
-      double gap = Math.abs(p[a][column[i]] - p[b][column[i]]);
-      if (gap > bestGap) {
-        bestGap = gap;
-        best = i;
+      int c = column[i];
+      double pa = rfm.percentiles()[a][c], pb = rfm.percentiles()[b][c];
+      double ma = rfm.means()[a][c], mb = rfm.means()[b][c];
+      boolean scoresDiffer = score(pa) != score(pb);
+      boolean meansDiffer = Math.min(ma, mb) > 0 && Math.max(ma, mb) >= NOTABLE_RATIO * Math.min(ma, mb);
+      if (pa != pb && (scoresDiffer || meansDiffer)) {
+        boolean aHigher = pa > pb;
+        names.set(a, names.get(a).withName(names.get(a).baseName() + " " + words[i][aHigher ? 0 : 1]));
+        names.set(b, names.get(b).withName(names.get(b).baseName() + " " + words[i][aHigher ? 1 : 0]));
+        return;
       }
     }
-    if (bestGap == 0) {
-      number(names, new ArrayList<>(List.of(a, b)));
-      return;
-    }
-    boolean aHigher = p[a][column[best]] > p[b][column[best]];
-    names.set(a, names.get(a).withName(names.get(a).baseName() + " " + words[best][aHigher ? 0 : 1]));
-    names.set(b, names.get(b).withName(names.get(b).baseName() + " " + words[best][aHigher ? 1 : 0]));
+    number(names, new ArrayList<>(List.of(a, b)));
   }
 
   private static List<SegmentName> featureNames(SegmentInput input, Options options) {

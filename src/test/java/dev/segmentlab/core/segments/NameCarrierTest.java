@@ -2,6 +2,7 @@ package dev.segmentlab.core.segments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,17 +87,32 @@ class NameCarrierTest {
     carrier = carrier.apply(run(x, FIVE_MERGED, new int[] {1, 0, 2, 3}), suggested(4));
     assertThat(carrier.labels()).extracting(SegmentLabel::name).doesNotContain("VIP");
     assertThat(carrier.labels().get(1).name()).isEqualTo("Core");
-    assertThat(carrier.notes()).containsExactly("'VIP' was dropped: no segment matches its centroid any more");
+    assertThat(carrier.notes()).containsExactly(new CarryNote(CarryNote.Kind.DROPPED, "VIP", null, 4,
+        "'VIP' was dropped: no segment matches its centroid any more"));
     assertThat(carrier.rememberedCount()).isEqualTo(2);
 
     carrier = carrier.apply(run(x, FIVE, new int[] {4, 3, 2, 1, 0}), suggested(5));
     assertThat(carrier.labels().get(0).name()).isEqualTo("VIP");
     assertThat(carrier.labels().get(4).name()).isEqualTo("Core");
-    assertThat(carrier.notes()).containsExactly("'VIP' is back: segment 1 matches its centroid again");
+    assertThat(carrier.notes()).extracting(CarryNote::kind, CarryNote::segment, CarryNote::message)
+        .containsExactly(tuple(CarryNote.Kind.RESTORED, 0, "'VIP' is back: a segment matches its centroid again"));
 
     // a rerun that changes nothing says nothing
     carrier = carrier.apply(run(x, FIVE, new int[] {4, 3, 2, 1, 0}), suggested(5));
     assertThat(carrier.notes()).isEmpty();
+  }
+
+  @Test
+  void customColourAloneIsCarriedAndReported() {
+    double[][] x = blobs(FIVE);
+    NameCarrier carrier = NameCarrier.create().apply(run(x, FIVE, new int[] {0, 1, 2, 3, 4}), suggested(5))
+        .recolour(4, "#abcdef").recolour(1, "#123456");
+    assertThat(carrier.labels().get(4).colour()).isEqualTo("#ABCDEF");
+    assertThat(carrier.labels().get(4).name()).isEqualTo("Suggested 4");
+    carrier = carrier.apply(run(x, FIVE_MERGED, new int[] {3, 2, 1, 0}), suggested(4));
+    assertThat(carrier.labels().get(2).colour()).isEqualTo("#123456");
+    assertThat(carrier.notes()).singleElement().extracting(CarryNote::message)
+        .isEqualTo("The colour #ABCDEF was dropped: no segment matches its centroid any more");
   }
 
   @Test
@@ -128,7 +144,9 @@ class NameCarrierTest {
     NameCarrier carrier = NameCarrier.create().apply(run(x, FOUR, new int[] {0, 1, 2, 3}), suggested(4))
         .rename(0, "VIP");
     carrier = carrier.apply(new double[][] {{0, 0, 0}, {1, 1, 1}}, suggested(2));
-    assertThat(carrier.notes()).singleElement().asString().startsWith("'VIP' was dropped: the features changed");
+    assertThat(carrier.notes()).singleElement().extracting(CarryNote::kind)
+        .isEqualTo(CarryNote.Kind.FEATURES_CHANGED);
+    assertThat(carrier.notes().get(0).message()).startsWith("'VIP' was dropped: the features changed");
     assertThat(carrier.rememberedCount()).isZero();
   }
 

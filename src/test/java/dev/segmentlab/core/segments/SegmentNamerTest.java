@@ -93,6 +93,22 @@ class SegmentNamerTest {
   }
 
   @Test
+  void pairQualifierPrefersValueWhenScoresDifferEquallyInValueAndFrequency() {
+    List<double[]> rows = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    // 0 and 1 are both recent, frequent big spenders; 1 is one step lower in both F and M
+    Fixtures.group(rows, labels, 0, 20, 5, 30, 9000, 0.1, 0.1, 10);
+    Fixtures.group(rows, labels, 1, 20, 6, 12, 3000, 0.1, 0.1, 10);
+    Fixtures.group(rows, labels, 2, 60, 200, 2, 200, 1, 0.01, 1);
+    SegmentInput in = Fixtures.rfm(rows.toArray(new double[0][]), Fixtures.toArray(labels), 3, null);
+    List<RfmScore> scores = SegmentNamer.rfmScores(in);
+    assertThat(scores.get(0)).isEqualTo(new RfmScore(5, 5, 5));
+    assertThat(scores.get(1)).isEqualTo(new RfmScore(4, 4, 4));
+    assertThat(SegmentNamer.suggest(in)).extracting(SegmentName::name)
+        .startsWith("Champions (high value)", "Champions (low value)");
+  }
+
+  @Test
   void threeOrMoreDuplicatesAreNumberedByValue() {
     List<double[]> rows = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
