@@ -26,6 +26,18 @@ public record Histogram(double[] edges, long[] counts, long below, long above, b
 
   public int bins() { return counts.length; }
 
+  @Override public boolean equals(Object o) {
+    return o instanceof Histogram h && below == h.below && above == h.above && logarithmic == h.logarithmic
+        && Arrays.equals(edges, h.edges) && Arrays.equals(counts, h.counts);
+  }
+
+  @Override public int hashCode() { return 31 * Arrays.hashCode(edges) + Arrays.hashCode(counts); }
+
+  @Override public String toString() {
+    return "Histogram[edges=" + Arrays.toString(edges) + ", counts=" + Arrays.toString(counts) + ", below=" + below
+        + ", above=" + above + ", logarithmic=" + logarithmic + "]";
+  }
+
   /**
    * Evenly spaced bins from the smallest value to the {@code clipQuantile} quantile; larger values go to
    * {@code above}. Why clip: basket sizes have a few wholesale orders 100× the median, which would squeeze
