@@ -28,11 +28,12 @@ class ExploreReportTest {
     assertThat(cohort.get("retention").get(0).asDouble()).isEqualTo(1.0);
     JsonNode rule = json.get("rules").get(0);
     assertThat(fieldNames(rule)).containsExactly("antecedent", "consequent", "support", "confidence", "lift");
-    assertThat(rule.get("antecedent").get(0).asText()).isEqualTo("B");
+    assertThat(rule.get("antecedent").get(0).asText()).isEqualTo("20B");
     assertThat(rule.get("lift").asDouble()).isEqualTo(1.75);
 
     // toJsonMap gives the same document.
-    assertThat(mapper.valueToTree(report.toJsonMap())).isEqualTo(json);
+    JsonNode fromMap = mapper.valueToTree(report.toJsonMap());
+    assertThat(fromMap).isEqualTo(json);
   }
 
   @Test void keepsAtMostTwentyRules() {
