@@ -106,9 +106,8 @@ public final class FpGrowth {
   }
 
   private static Tree globalTree(int[][] transactions, int[] rankOfItem, int ranks, BooleanSupplier cancelled) {
+    int[][] paths = new int[transactions.length][];
     int nodes = 1;
-    for (int[] t : transactions) nodes += t.length;
-    Tree tree = new Tree(ranks, nodes);
     int[] path = new int[16];
     for (int t = 0; t < transactions.length; t++) {
       if ((t & 1023) == 0) Progress.check(cancelled);
@@ -120,8 +119,16 @@ public final class FpGrowth {
       }
       Arrays.sort(path, 0, len);
       len = dedupe(path, len);
-      tree.insert(path, len, 1);
+      paths[t] = Arrays.copyOf(path, len);
+      nodes += len;
     }
+    // Inserted in lexicographic order, every path that shares a prefix follows the previous one, so the child it
+    // needs is the newest child of its parent, which newNode puts first: the sibling scan stops at once. Unsorted,
+    // scanning the hundreds of children near the root dominated the whole mining run.
+    Arrays.sort(paths, Arrays::compare);
+    Progress.check(cancelled);
+    Tree tree = new Tree(ranks, nodes);
+    for (int[] p : paths) tree.insert(p, p.length, 1);
     return tree;
   }
 
@@ -168,7 +175,9 @@ public final class FpGrowth {
       }
     }
     if (frequent == 0) return null;
-    Tree cond = new Tree(top + 1, pathNodes + 1);
+    // pathNodes bounds the size, but shared prefixes and dropped ranks usually make the tree far smaller: start
+    // small and grow rather than allocate the bound for every conditional tree.
+    Tree cond = new Tree(top + 1, Math.min(pathNodes + 1, 1024));
     int[] path = new int[frequent];
     for (int n = tree.head[r]; n != -1; n = tree.link[n]) {
       int len = 0;
@@ -200,6 +209,7 @@ public final class FpGrowth {
     final int[] support;
     int[] item;
     int[] count;
+    // Not final: a conditional tree starts small and doubles when needed.
     int[] parent;
     int[] firstChild;
     int[] nextSibling;
@@ -238,6 +248,7 @@ public final class FpGrowth {
     }
 
     private int newNode(int parentNode, int r) {
+      if (size == item.length) grow();
       int n = size++;
       item[n] = r;
       count[n] = 0;
@@ -248,6 +259,16 @@ public final class FpGrowth {
       link[n] = head[r];
       head[r] = n;
       return n;
+    }
+
+    private void grow() {
+      int cap = item.length * 2;
+      item = Arrays.copyOf(item, cap);
+      count = Arrays.copyOf(count, cap);
+      parent = Arrays.copyOf(parent, cap);
+      firstChild = Arrays.copyOf(firstChild, cap);
+      nextSibling = Arrays.copyOf(nextSibling, cap);
+      link = Arrays.copyOf(link, cap);
     }
   }
 }
