@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * Builds the {@link Overview} of a set of transaction rows: activity by month, weekday, hour and country,
- * basket and customer distributions, key figures. Synchronous and single-threaded; about 50 ms for the
- * 400k cleaned rows of Online Retail.
+ * basket and customer distributions, key figures. Synchronous and single-threaded; about a tenth of a second for
+ * the 390k cleaned rows of Online Retail.
  */
 public final class OverviewBuilder {
   /** Country label for rows with a blank country. */
