@@ -122,7 +122,9 @@ public final class AssociationRules {
         int countC = countOf.get(new Key(c));
         double support = (double) s.count() / baskets;
         double confidence = (double) s.count() / countA;
-        double lift = confidence * baskets / countC;
+        // count·N / (countA·countC) is symmetric in A and C, so A ⇒ C and C ⇒ A get bit-identical lifts and the
+        // tie-break by confidence decides their order, not rounding noise.
+        double lift = (double) s.count() * baskets / ((double) countA * countC);
         if (confidence >= options.minConfidence() && lift >= options.minLift()) {
           out.add(new Candidate(byCode(a, products), byCode(c, products), s.count(), support, confidence, lift));
         }

@@ -15,9 +15,9 @@ import java.util.function.Predicate;
  * the record as it is; {@link #toJsonMap()} gives the same shape as plain maps and lists.
  *
  * <pre>{@code
- * {"monthly": [{"month": "2010-12", "revenue": 572713.89, "orders": 1400, "customers": 885}, …],
- *  "cohorts": [{"cohort": "2010-12", "size": 885, "retention": [1.0, 0.38, …]}, …],
- *  "rules":   [{"antecedent": ["22697"], "consequent": ["22699"], "support": 0.03, "confidence": 0.7, "lift": 15.2}, …]}
+ * {"monthly": [{"month": "2010-12", "revenue": 570422.73, "orders": 1400, "customers": 885}, …],
+ *  "cohorts": [{"cohort": "2010-12", "size": 885, "retention": [1.0, 0.366, …]}, …],
+ *  "rules":   [{"antecedent": ["22697"], "consequent": ["22699"], "support": 0.0294, "confidence": 0.783, "lift": 18.4}, …]}
  * }</pre>
  *
  * @param monthly revenue, orders and active customers per month
