@@ -85,7 +85,8 @@ public final class FpGrowth {
     }
     Tree tree = globalTree(transactions, rankOfItem, frequent, cancelled);
     FpGrowth miner = new FpGrowth(minCount, maxLength, cancelled, itemOfRank);
-    miner.grow(tree, new int[maxLength], 0);
+    // No itemset is longer than the number of frequent items, whatever maxLength says.
+    miner.grow(tree, new int[Math.max(1, Math.min(maxLength, frequent))], 0);
     return miner.out;
   }
 

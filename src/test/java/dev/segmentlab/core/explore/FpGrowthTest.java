@@ -54,6 +54,7 @@ class FpGrowthTest {
     assertThat(FpGrowth.mine(new int[0][], 3, 1, 3, () -> false)).isEmpty();
     assertThat(FpGrowth.mine(new int[][] {{}, {}}, 3, 1, 3, () -> false)).isEmpty();
     assertThat(FpGrowth.mine(new int[][] {{0, 1}, {0, 1}}, 2, 3, 3, () -> false)).isEmpty();
+    assertThat(asMap(FpGrowth.mine(SMALL, 16, 2, Integer.MAX_VALUE, () -> false))).isEqualTo(bruteForce(SMALL, 16, 2, 16));
     assertThatThrownBy(() -> FpGrowth.mine(new int[][] {{5}}, 3, 1, 3, () -> false))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FpGrowth.mine(SMALL, 16, 0, 3, () -> false)).isInstanceOf(IllegalArgumentException.class);
