@@ -1,6 +1,8 @@
 package dev.segmentlab.core.cluster;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
@@ -11,10 +13,10 @@ import java.util.function.BooleanSupplier;
  * Euclidean distance to the other members of its cluster, b = the smallest mean distance to the members of
  * another cluster, s = (b - a) / max(a, b); 0 for a point alone in its cluster (and where a = b = 0).
  *
- * <p>Each row of the distance matrix is computed once and reduced by cluster on the fly, with points sorted
- * by cluster and coordinates held by column so the inner loops vectorise: 19 M distances for 4,338
- * customers take tens of milliseconds. Rows can be split over an {@link Executor}; every point's value is
- * computed independently and the mean is summed in row order, so results do not depend on threads.
+ * <p>Each pairwise distance is computed once (n(n-1)/2 of them: 9.4 M for 4,338 customers) and reduced by
+ * cluster on the fly, with points sorted by cluster and coordinates held by column so the inner loops
+ * vectorise. Work can be split over an {@link Executor}; sums are combined in a fixed order and the mean is
+ * summed in row order, so results do not depend on threads.
  */
 public final class Silhouette {
   private Silhouette() {}
@@ -129,12 +131,19 @@ public final class Silhouette {
     return new Result(mean, values, rows, sampled);
   }
 
-  private static final int BLOCK = 32;
+  /** Rows per work item: small enough to cancel and balance quickly, large enough to amortise the set-up. */
+  private static final int ROWS = 256;
 
+  /**
+   * Per-point silhouette values. Points are sorted by cluster and each pair of points is visited once: a work
+   * item takes a range of rows of cluster a against every point of cluster b (b &gt;= a, and only later points
+   * when a = b) and yields both the rows' distance sums to b and the column sums that b's points get from those
+   * rows. Row sums have one writer each; column sums are added afterwards in item order, so the result is the
+   * same whichever thread ran which item.
+   */
   private static double[] exact(Points x, int[] labels, int k, Executor executor, BooleanSupplier cancelled) {
     int n = x.size();
     int d = x.dimension();
-    // Sort by cluster so that each cluster is a contiguous range of columns.
     int[] sizes = new int[k];
     for (int l : labels) sizes[l]++;
     int[] start = new int[k + 1];
@@ -145,59 +154,83 @@ public final class Silhouette {
     double[][] cols = new double[d][n];
     double[] data = x.data();
     for (int s = 0; s < n; s++) for (int f = 0; f < d; f++) cols[f][s] = data[order[s] * d + f];
-    double[] values = new double[n];
-    int blocks = (n + BLOCK - 1) / BLOCK;
-    Parallel.forEach(blocks, executor, cancelled, b -> {
-      double[] sq = new double[n];
-      double[] sums = new double[k];
-      for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-        values[i] = pointValue(data, i, d, labels[i], cols, sq, sums, start, sizes);
+    List<int[]> items = new ArrayList<>();
+    for (int a = 0; a < k; a++) {
+      for (int b = a; b < k; b++) {
+        if (sizes[a] == 0 || sizes[b] == 0) continue;
+        for (int r = start[a]; r < start[a + 1]; r += ROWS) items.add(new int[] {a, b, r, Math.min(r + ROWS, start[a + 1])});
       }
-    }, null);
+    }
+    double[] sums = new double[n * k]; // [sorted position][cluster]: distance sums
+    double[][] columnSums = new double[items.size()][];
+    Parallel.forEach(items.size(), executor, cancelled, it -> columnSums[it] = pairBlock(cols, items.get(it), start, k,
+        sums), null);
+    for (int it = 0; it < items.size(); it++) {
+      int a = items.get(it)[0];
+      int t0 = start[items.get(it)[1]];
+      double[] part = columnSums[it];
+      for (int t = 0; t < part.length; t++) sums[(t0 + t) * k + a] += part[t];
+    }
+    double[] values = new double[n];
+    for (int s = 0; s < n; s++) values[order[s]] = pointValue(sums, s, labels[order[s]], sizes);
     return values;
   }
 
-  private static double pointValue(double[] data, int i, int d, int own, double[][] cols, double[] sq,
-      double[] sums, int[] start, int[] sizes) {
-    int n = sq.length;
-    // Squared distances dimension by dimension, then the square root in place: simple loops the JIT vectorises.
-    double x0 = data[i * d];
-    double[] c0 = cols[0];
-    for (int s = 0; s < n; s++) {
-      double t = c0[s] - x0;
-      sq[s] = t * t;
-    }
-    for (int f = 1; f < d; f++) {
-      double xi = data[i * d + f];
-      double[] col = cols[f];
-      for (int s = 0; s < n; s++) {
-        double t = col[s] - xi;
-        sq[s] += t * t;
+  /** One work item; writes the rows' sums into {@code sums} and returns the column sums for cluster b. */
+  private static double[] pairBlock(double[][] cols, int[] item, int[] start, int k, double[] sums) {
+    int b = item[1];
+    int t0 = start[b];
+    int t1 = start[b + 1];
+    double[] part = new double[t1 - t0];
+    double[] dist = new double[t1 - t0];
+    for (int s = item[2]; s < item[3]; s++) {
+      int from = item[0] == b ? s + 1 : t0;
+      if (from >= t1) continue;
+      // Squared distances feature by feature, then roots: plain loops over columns that the JIT vectorises.
+      double[] c0 = cols[0];
+      double x0 = c0[s];
+      for (int t = from; t < t1; t++) {
+        double u = c0[t] - x0;
+        dist[t - t0] = u * u;
       }
-    }
-    for (int s = 0; s < n; s++) sq[s] = Math.sqrt(sq[s]);
-    int k = sizes.length;
-    for (int j = 0; j < k; j++) {
-      // Four partial sums break the add dependency chain; the order is fixed, so results stay reproducible.
+      for (int f = 1; f < cols.length; f++) {
+        double[] col = cols[f];
+        double xf = col[s];
+        for (int t = from; t < t1; t++) {
+          double u = col[t] - xf;
+          dist[t - t0] += u * u;
+        }
+      }
+      for (int t = from - t0; t < t1 - t0; t++) {
+        double v = Math.sqrt(dist[t]);
+        dist[t] = v;
+        part[t] += v;
+      }
+      // Four partial sums break the add dependency chain; their order is fixed, so results stay reproducible.
       double a0 = 0;
       double a1 = 0;
       double a2 = 0;
       double a3 = 0;
-      int s = start[j];
-      int e = start[j + 1];
-      for (; s + 3 < e; s += 4) {
-        a0 += sq[s];
-        a1 += sq[s + 1];
-        a2 += sq[s + 2];
-        a3 += sq[s + 3];
+      int t = from - t0;
+      int end = t1 - t0;
+      for (; t + 3 < end; t += 4) {
+        a0 += dist[t];
+        a1 += dist[t + 1];
+        a2 += dist[t + 2];
+        a3 += dist[t + 3];
       }
-      for (; s < e; s++) a0 += sq[s];
-      sums[j] = (a0 + a1) + (a2 + a3);
+      for (; t < end; t++) a0 += dist[t];
+      sums[s * k + b] = (a0 + a1) + (a2 + a3);
     }
+    return part;
+  }
+
+  private static double pointValue(double[] sums, int s, int own, int[] sizes) {
+    int k = sizes.length;
     if (sizes[own] <= 1) return 0;
-    double a = sums[own] / (sizes[own] - 1);
+    double a = sums[s * k + own] / (sizes[own] - 1);
     double b = Double.POSITIVE_INFINITY;
-    for (int j = 0; j < k; j++) if (j != own && sizes[j] > 0) b = Math.min(b, sums[j] / sizes[j]);
+    for (int j = 0; j < k; j++) if (j != own && sizes[j] > 0) b = Math.min(b, sums[s * k + j] / sizes[j]);
     double m = Math.max(a, b);
     if (Double.isInfinite(b) || m == 0) return 0;
     return (b - a) / m;

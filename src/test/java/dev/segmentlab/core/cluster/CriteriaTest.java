@@ -80,6 +80,29 @@ class CriteriaTest {
   }
 
   @Test
+  void blockedSilhouetteMatchesTheTextbookFormula() {
+    // Clusters of several hundred points, so that work is split into several row blocks per cluster pair.
+    double[][] raw = Fixtures.uniform(1500, 3, 21);
+    Points x = Points.of(raw);
+    int[] labels = KMeans.fit(x, KMeans.Options.of(3)).labels();
+    double[] values = Silhouette.compute(x, labels).values();
+    int[] sizes = new int[3];
+    for (int l : labels) sizes[l]++;
+    for (int i = 0; i < raw.length; i += 7) {
+      double[] sum = new double[3];
+      for (int j = 0; j < raw.length; j++) {
+        double s = 0;
+        for (int f = 0; f < 3; f++) s += (raw[i][f] - raw[j][f]) * (raw[i][f] - raw[j][f]);
+        sum[labels[j]] += Math.sqrt(s);
+      }
+      double a = sum[labels[i]] / (sizes[labels[i]] - 1);
+      double b = Double.POSITIVE_INFINITY;
+      for (int c = 0; c < 3; c++) if (c != labels[i]) b = Math.min(b, sum[c] / sizes[c]);
+      assertThat(values[i]).isCloseTo((b - a) / Math.max(a, b), within(1e-12));
+    }
+  }
+
+  @Test
   void largeInputsAreSampledPerCluster() {
     Points x = Points.of(Fixtures.threeBlobs());
     int[] labels = new int[300];
