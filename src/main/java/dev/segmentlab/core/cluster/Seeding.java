@@ -70,6 +70,12 @@ final class Seeding {
   }
 
   static double sq(double[] a, int i, double[] b, int j, int d) {
+    if (d == 3) { // RFM, the common case: an unrolled body is markedly faster than a 3-trip loop
+      double u = a[i * 3] - b[j * 3];
+      double v = a[i * 3 + 1] - b[j * 3 + 1];
+      double w = a[i * 3 + 2] - b[j * 3 + 2];
+      return u * u + v * v + w * w;
+    }
     double s = 0;
     int ai = i * d;
     int bj = j * d;
