@@ -134,7 +134,9 @@ public final class Points {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Row r && Arrays.equals(data, i * d, i * d + d, data, r.i * d, r.i * d + d);
+      if (!(o instanceof Row r)) return false;
+      for (int f = 0; f < d; f++) if (data[i * d + f] != data[r.i * d + f]) return false; // so -0.0 == 0.0
+      return true;
     }
 
     @Override
