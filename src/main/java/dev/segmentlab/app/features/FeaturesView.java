@@ -1,22 +1,15 @@
 package dev.segmentlab.app.features;
 
-import dev.segmentlab.core.features.Scaling;
-import dev.segmentlab.core.features.Transform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -43,54 +36,11 @@ public final class FeaturesView {
         banner("featuresNote", "info-banner", vm.noteProperty()));
     top.setPadding(new Insets(8, 12, 4, 12));
     root.setTop(top);
-    root.setLeft(recipe());
+    root.setLeft(new RecipePane(vm).node());
     SplitPane center = new SplitPane(histograms(), customers());
     center.setOrientation(Orientation.VERTICAL);
     center.setDividerPositions(0.45);
     root.setCenter(center);
-  }
-
-  private Node recipe() {
-    ComboBox<Transform> all = new ComboBox<>();
-    all.setId("transformAll");
-    all.getItems().setAll(Transform.values());
-    all.valueProperty().bindBidirectional(vm.transformAllProperty());
-    all.setTooltip(new Tooltip("log1p and cube root pull in long right tails (monetary, frequency)"));
-    ComboBox<Scaling> scaling = new ComboBox<>();
-    scaling.setId("scaling");
-    scaling.getItems().setAll(Scaling.values());
-    scaling.valueProperty().bindBidirectional(vm.scalingProperty());
-    scaling.setTooltip(new Tooltip("standard: mean 0, std 1 · robust: median 0, IQR 1 · min-max: into [0, 1]"));
-    CheckBox oneHot = new CheckBox();
-    oneHot.setId("oneHot");
-    oneHot.textProperty().bind(vm.oneHotLabelProperty());
-    oneHot.selectedProperty().bindBidirectional(vm.oneHotProperty());
-    oneHot.setTooltip(new Tooltip("Adds one 0/1 column per category (e.g. Gender=Male, Gender=Female)"));
-    show(oneHot, vm.canOneHotProperty());
-    DatePicker snapshot = new DatePicker();
-    snapshot.setId("snapshotDate");
-    snapshot.valueProperty().bindBidirectional(vm.snapshotDateProperty());
-    snapshot.setTooltip(new Tooltip("Recency and tenure count days up to this day (default: the day after the last invoice)"));
-    snapshot.setPrefWidth(140);
-    Label snapshotKey = new Label("RFM snapshot");
-    show(snapshotKey, vm.transactionsModeProperty());
-    show(snapshot, vm.transactionsModeProperty());
-
-    GridPane recipe = new GridPane();
-    recipe.setHgap(8);
-    recipe.setVgap(6);
-    recipe.addRow(0, key("Transform for all"), all);
-    recipe.addRow(1, key("Scaling"), scaling);
-    recipe.addRow(2, snapshotKey, snapshot);
-    snapshotKey.getStyleClass().add("key");
-    recipe.add(oneHot, 0, 3, 2, 1);
-    VBox box = new VBox(6, title("Features to cluster on"), new FeatureChoicePane(vm.getChoices()).node(),
-        title("Preparation"), recipe);
-    box.setPadding(new Insets(4, 12, 12, 12));
-    ScrollPane scroll = new ScrollPane(box);
-    scroll.setFitToWidth(true);
-    scroll.setMinWidth(370);
-    return scroll;
   }
 
   private Node histograms() {
@@ -160,18 +110,18 @@ public final class FeaturesView {
     return l;
   }
 
-  private static void show(Node n, javafx.beans.value.ObservableBooleanValue when) {
+  static void show(Node n, javafx.beans.value.ObservableBooleanValue when) {
     n.visibleProperty().bind(when);
     n.managedProperty().bind(n.visibleProperty());
   }
 
-  private static Label key(String text) {
+  static Label key(String text) {
     Label l = new Label(text);
     l.getStyleClass().add("key");
     return l;
   }
 
-  private static Label title(String text) {
+  static Label title(String text) {
     Label l = new Label(text);
     l.getStyleClass().add("section-title");
     return l;

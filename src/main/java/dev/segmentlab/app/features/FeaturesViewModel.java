@@ -172,7 +172,7 @@ public final class FeaturesViewModel {
             : RfmBuilder.build(c, snap == null ? null : snap.atStartOfDay()),
         cf -> {
           computing.set(false);
-          note.set(noteOn(cf, customers ? d.customerTable().rowCount() : cf.size()));
+          note.set(FeatureTexts.note(cf, customers ? d.customerTable().rowCount() : cf.size()));
           session.featuresProperty().set(cf);
         },
         e -> {
@@ -263,7 +263,7 @@ public final class FeaturesViewModel {
   private void showMatrix(CustomerFeatures cf, FeatureMatrix m, String why) {
     message.set(why);
     table.set(new FeatureTable(cf, scoresFor == cf ? scores : null, m));
-    summary.set(m == null ? "No feature matrix: " + why : summaryOf(m));
+    summary.set(m == null ? "No feature matrix: " + why : FeatureTexts.summary(m));
     session.matrixProperty().set(m);
   }
 
@@ -302,24 +302,6 @@ public final class FeaturesViewModel {
   private String emptySummary() {
     return transactionsMode.get() ? "No customer features yet: clean the transactions first."
         : session.getDataset() == null ? "No customer features yet: open a dataset." : "No customer features yet.";
-  }
-
-  private static String noteOn(CustomerFeatures cf, int rows) {
-    if (cf.size() < rows) return String.format(Locale.ROOT, "%,d rows with a blank number were left out.", rows - cf.size());
-    if (cf.has("recency") && java.util.Arrays.stream(cf.column("recency")).anyMatch(r -> r < 0)) {
-      return "The snapshot is before some customers' last invoice: their recency is negative.";
-    }
-    return "";
-  }
-
-  static String summaryOf(FeatureMatrix m) {
-    List<Transform> ts = m.transforms().stream().distinct().toList();
-    String transform = ts.size() == 1 ? (ts.get(0) == Transform.NONE ? "no transform" : ts.get(0).label()) : "mixed transforms";
-    String scale = m.scaling() == Scaling.NONE ? "no scaling" : m.scaling().label() + " scaling";
-    boolean weighted = false;
-    for (double w : m.weights()) weighted |= w != 1;
-    return String.format(Locale.ROOT, "%,d customers × %d feature%s · %s · %s%s", m.rows(), m.dims(),
-        m.dims() == 1 ? "" : "s", transform, scale, weighted ? " · weighted" : "");
   }
 
   private record Prepared(FeatureMatrix matrix, RfmScores scores) {}

@@ -13,11 +13,13 @@ import javafx.scene.chart.XYChart;
 final class HistogramChart {
   private final XYChart.Series<String, Number> series = new XYChart.Series<>();
   private final BarChart<String, Number> chart;
+  private final NumberAxis y = new NumberAxis();
 
   HistogramChart(String id, String title) {
     CategoryAxis x = new CategoryAxis();
-    NumberAxis y = new NumberAxis();
     y.setLabel("customers");
+    y.setAutoRanging(false);
+    y.setMinorTickVisible(false);
     x.setTickLabelRotation(-90);
     chart = new BarChart<>(x, y);
     chart.setId(id);
@@ -34,15 +36,28 @@ final class HistogramChart {
 
   void show(Stats.Histogram h) {
     List<XYChart.Data<String, Number>> data = new ArrayList<>();
+    int max = 0;
     if (h != null) {
       int[] counts = h.counts();
+      for (int c : counts) max = Math.max(max, c);
       int decimals = decimals(h.width());
       for (int i = 0; i < counts.length; i++) {
         double centre = h.min() + (i + 0.5) * h.width();
         data.add(new XYChart.Data<>(String.format(Locale.ROOT, "%,." + decimals + "f", centre), counts[i]));
       }
     }
+    double tick = tick(max);
+    y.setTickUnit(tick);
+    y.setUpperBound(Math.max(tick, Math.ceil(max / tick) * tick));
     series.getData().setAll(data);
+  }
+
+  /** A whole 1, 2 or 5 × 10^k giving about five ticks up to {@code max}: counts read as counts. */
+  static double tick(int max) {
+    double raw = Math.max(1, max / 5.0);
+    double p = Math.pow(10, Math.floor(Math.log10(raw)));
+    double step = raw <= p ? p : raw <= 2 * p ? 2 * p : raw <= 5 * p ? 5 * p : 10 * p;
+    return Math.max(1, step);
   }
 
   /** Enough decimals that neighbouring bin centres read differently. */
