@@ -1,6 +1,7 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataViewModel;
+import dev.segmentlab.app.features.FeaturesViewModel;
 import dev.segmentlab.app.segments.SegmentsViewModel;
 import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
@@ -20,6 +21,7 @@ public final class AppContext {
   private final DataViewModel data;
   private final MainViewModel main;
   private final SegmentsViewModel segments;
+  private final FeaturesViewModel features;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -27,6 +29,7 @@ public final class AppContext {
     this.executor = executor;
     this.data = new DataViewModel(session, async, dialogs, loader, executor, sample);
     this.main = new MainViewModel(session, data, async.monitor());
+    this.features = new FeaturesViewModel(session, async, dialogs);
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
   }
 
@@ -37,6 +40,7 @@ public final class AppContext {
   public DataViewModel data() { return data; }
   public MainViewModel main() { return main; }
   public SegmentsViewModel segments() { return segments; }
+  public FeaturesViewModel features() { return features; }
 
   /**
    * The bundled sample: {@code -Dsegmentlab.sample=…} if set (the packaged app sets it), else

@@ -1,6 +1,7 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataView;
+import dev.segmentlab.app.features.FeaturesView;
 import dev.segmentlab.app.segments.SegmentsView;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class Screens {
         "cleaning rules as toggles with a waterfall of the rows each removes"));
     m.put(Step.EXPLORE, () -> StepPlaceholder.of(Step.EXPLORE, "monthly revenue, weekday and hour, top countries, basket sizes",
         "cohort retention heatmap", "association rules (FP-Growth)"));
-    m.put(Step.FEATURES, () -> StepPlaceholder.of(Step.FEATURES, "RFM and more per customer", "transforms and scaling with histograms before and after"));
+    m.put(Step.FEATURES, () -> new FeaturesView(ctx.features()).node());
     m.put(Step.SEGMENTS, () -> new SegmentsView(ctx.segments(), StepPlaceholder.of(Step.SEGMENTS,
         "profile table per segment in original units", "snake plot and relative-importance heatmap",
         "suggested names you can edit, kept across k changes")).node());
