@@ -40,11 +40,14 @@ public final class Bars {
     return out;
   }
 
-  /** Countries by descending revenue. */
+  /**
+   * Countries by descending revenue, labelled with their share ("Germany 2.6%"): one country often dwarfs the
+   * rest, and the share keeps the short bars readable.
+   */
   public static List<Bar> countries(List<CountryRevenue> countries) {
     List<Bar> out = new ArrayList<>(countries.size());
     for (CountryRevenue c : countries) {
-      out.add(new Bar(c.country(), c.revenue(), tip(c.country(), c.revenue(), c.orders(), c.customers())
+      out.add(new Bar(c.country() + " " + Formats.percent1(c.share()), c.revenue(), tip(c.country(), c.revenue(), c.orders(), c.customers())
           + "\n" + Formats.percent1(c.share()) + " of revenue"));
     }
     return out;

@@ -65,6 +65,8 @@ public final class ExploreView {
     TabPane tabs = new TabPane(overview, cohorts, rules);
     tabs.setId("exploreTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.visibleProperty().bind(vm.availableProperty());
+    segment.disableProperty().bind(vm.availableProperty().not());
 
     root.setTop(new VBox(bar, message, error));
     root.setCenter(tabs);

@@ -50,6 +50,7 @@ public final class ExploreViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", NO_DATA);
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
   private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+  private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
   private final ObjectProperty<SegmentFilter> segmentFilter = new SimpleObjectProperty<>(this, "segmentFilter", SegmentFilter.ALL);
   private final ObservableList<SegmentFilter> segments = FXCollections.observableArrayList(SegmentFilter.ALL);
   private final ObservableList<String> segmentNames = FXCollections.observableArrayList(SegmentFilter.ALL.name());
@@ -89,6 +90,8 @@ public final class ExploreViewModel {
   public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
   /** True while the overview and cohorts are being computed. */
   public ReadOnlyBooleanProperty computingProperty() { return computing.getReadOnlyProperty(); }
+  /** True when there are cleaned transactions to explore (the tabs show only then). */
+  public ReadOnlyBooleanProperty availableProperty() { return available.getReadOnlyProperty(); }
   /** The segment everything is restricted to; never null ({@link SegmentFilter#ALL} by default). */
   public ObjectProperty<SegmentFilter> segmentFilterProperty() { return segmentFilter; }
   public SegmentFilter getSegmentFilter() { return segmentFilter.get(); }
@@ -145,6 +148,7 @@ public final class ExploreViewModel {
     CleanedData c = session.getCleaned();
     SegmentFilter seg = segmentFilter.get();
     rules.setInput(c, seg);
+    available.set(c != null);
     if (c == null) {
       slot.cancel();
       computing.set(false);

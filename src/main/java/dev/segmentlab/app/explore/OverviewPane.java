@@ -64,6 +64,8 @@ final class OverviewPane {
       c.setBarGap(0);
     }
     monthly.setPrefHeight(300);
+    country.setPrefHeight(330);
+    perCustomer.setPrefHeight(330);
 
     GridPane grid = new GridPane();
     grid.setHgap(12);

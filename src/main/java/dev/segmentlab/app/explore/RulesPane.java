@@ -57,9 +57,10 @@ final class RulesPane {
     table.getColumns().add(Tables.column("Then also", r -> String.join(", ", r.consequent()), 110));
     table.getColumns().add(Tables.column("Description ", r -> String.join(" + ", r.consequentDescriptions()), 300));
     table.getColumns().add(Tables.numberColumn("Support %", r -> 100 * r.support(), "%.2f", 85));
-    table.getColumns().add(Tables.numberColumn("Confidence %", r -> 100 * r.confidence(), "%.1f", 100));
+    table.getColumns().add(Tables.numberColumn("Confidence %", r -> 100 * r.confidence(), "%.1f", 110));
     table.getColumns().add(Tables.numberColumn("Lift", Rule::lift, "%.1f", 70));
     table.getColumns().add(Tables.intColumn("Baskets", Rule::count, 80));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     table.setPlaceholder(new Label("No rules yet: set the thresholds and press Find rules."));
 
     VBox top = new VBox(6, controls, summary, error);

@@ -139,6 +139,7 @@ class ExploreViewModelTest {
     session.datasetProperty().set(mall);
     assertThat(vm.messageProperty().get()).isEqualTo(ExploreViewModel.NEEDS_TRANSACTIONS);
     assertThat(vm.getOverview()).isNull();
+    assertThat(vm.availableProperty().get()).isFalse();
     assertThat(vm.rules().canFindRulesProperty().get()).isFalse();
     assertThat(vm.figures()).allSatisfy(f -> assertThat(f.text()).isEqualTo("—"));
   }
