@@ -1,6 +1,7 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataViewModel;
+import dev.segmentlab.app.explore.ExploreViewModel;
 import dev.segmentlab.app.features.FeaturesViewModel;
 import dev.segmentlab.app.segments.SegmentsViewModel;
 import dev.segmentlab.app.fx.Async;
@@ -22,6 +23,7 @@ public final class AppContext {
   private final MainViewModel main;
   private final SegmentsViewModel segments;
   private final FeaturesViewModel features;
+  private final ExploreViewModel explore;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -29,6 +31,7 @@ public final class AppContext {
     this.executor = executor;
     this.data = new DataViewModel(session, async, dialogs, loader, executor, sample);
     this.main = new MainViewModel(session, data, async.monitor());
+    this.explore = new ExploreViewModel(session, async, dialogs);
     this.features = new FeaturesViewModel(session, async, dialogs);
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
   }
@@ -41,6 +44,7 @@ public final class AppContext {
   public MainViewModel main() { return main; }
   public SegmentsViewModel segments() { return segments; }
   public FeaturesViewModel features() { return features; }
+  public ExploreViewModel explore() { return explore; }
 
   /**
    * The bundled sample: {@code -Dsegmentlab.sample=…} if set (the packaged app sets it), else

@@ -1,6 +1,7 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataView;
+import dev.segmentlab.app.explore.ExploreView;
 import dev.segmentlab.app.features.FeaturesView;
 import dev.segmentlab.app.segments.SegmentsView;
 import java.util.EnumMap;
@@ -19,8 +20,7 @@ public final class Screens {
     m.put(Step.QUALITY, () -> StepPlaceholder.of(Step.QUALITY, "missing values per column and where blank customers fall",
         "outliers per field (IQR, z, robust z) with box plot, histogram and the most extreme rows",
         "cleaning rules as toggles with a waterfall of the rows each removes"));
-    m.put(Step.EXPLORE, () -> StepPlaceholder.of(Step.EXPLORE, "monthly revenue, weekday and hour, top countries, basket sizes",
-        "cohort retention heatmap", "association rules (FP-Growth)"));
+    m.put(Step.EXPLORE, () -> new ExploreView(ctx.explore()).node());
     m.put(Step.FEATURES, () -> new FeaturesView(ctx.features()).node());
     m.put(Step.SEGMENTS, () -> new SegmentsView(ctx.segments(), StepPlaceholder.of(Step.SEGMENTS,
         "profile table per segment in original units", "snake plot and relative-importance heatmap",
