@@ -29,7 +29,10 @@ class MainViewModelTest {
     ctx.main().openSample();
     assertThat(ctx.session().getDataset().rows()).isEqualTo(200);
     assertThat(ctx.main().titleProperty().get()).isEqualTo("SegmentLab — mall-customers.csv");
-    assertThat(ctx.main().monitor().titleProperty().get()).isEqualTo("Loading mall-customers.csv: done");
+    assertThat(ctx.main().monitor().titleProperty().get()).endsWith(": done");
+    // the whole chain followed: features, matrix, k sweep and segments of the 200 customers
+    assertThat(ctx.session().getMatrix().rows()).isEqualTo(200);
+    assertThat(ctx.session().getSegmentation().labels()).hasSize(200);
     assertThat(ctx.main().datasetSummary().get()).contains("200 rows", "200 customers", "customers");
     assertThat(ctx.main().aboutText()).contains("CC BY 4.0");
   }
