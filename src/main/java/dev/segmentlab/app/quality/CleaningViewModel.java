@@ -55,6 +55,8 @@ public final class CleaningViewModel {
   private final Map<CleaningRule, ReadOnlyStringWrapper> ruleEffect = new EnumMap<>(CleaningRule.class);
   private final ReadOnlyObjectWrapper<CleaningReport> report = new ReadOnlyObjectWrapper<>();
   private final ObservableList<WaterfallBar> waterfall = FXCollections.observableArrayList();
+  // one wrapper: it listens weakly to the list, so a fresh one per call could be collected with its listeners
+  private final ObservableList<WaterfallBar> waterfallView = FXCollections.unmodifiableObservableList(waterfall);
   private final ReadOnlyStringWrapper rowsLeft = new ReadOnlyStringWrapper("—");
   private final ReadOnlyStringWrapper customersLeft = new ReadOnlyStringWrapper("—");
   private final StringProperty nonProductText = new SimpleStringProperty(this, "nonProductText");
@@ -83,7 +85,7 @@ public final class CleaningViewModel {
   public CleaningOptions getOptions() { return options.get(); }
   /** The report of the last cleaning, null before the first one or for a customer table. */
   public ReadOnlyObjectProperty<CleaningReport> reportProperty() { return report.getReadOnlyProperty(); }
-  public ObservableList<WaterfallBar> getWaterfall() { return FXCollections.unmodifiableObservableList(waterfall); }
+  public ObservableList<WaterfallBar> getWaterfall() { return waterfallView; }
   public ReadOnlyStringProperty rowsLeftProperty() { return rowsLeft.getReadOnlyProperty(); }
   public ReadOnlyStringProperty customersLeftProperty() { return customersLeft.getReadOnlyProperty(); }
   /** The non-product stock codes being edited, one per line (or separated by commas); see {@link #applyNonProductCodes}. */

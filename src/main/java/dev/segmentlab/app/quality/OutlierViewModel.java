@@ -12,6 +12,7 @@ import dev.segmentlab.core.quality.Stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -51,6 +53,7 @@ public final class OutlierViewModel {
   private Dataset dataset;
 
   private final ObservableList<String> fields = FXCollections.observableArrayList();
+  private final ObservableList<String> fieldsView = FXCollections.unmodifiableObservableList(fields);
   private final StringProperty field = new SimpleStringProperty(this, "field");
   private final ObjectProperty<OutlierRule> rule = new SimpleObjectProperty<>(this, "rule", RULES.get(0));
   private final ObjectProperty<OutlierTreatment> treatment = new SimpleObjectProperty<>(this, "outlierTreatment",
@@ -60,6 +63,7 @@ public final class OutlierViewModel {
   private final ReadOnlyObjectWrapper<OutlierReport> report = new ReadOnlyObjectWrapper<>();
   private final ObservableList<ExtremeRow> extremes = FXCollections.observableArrayList();
   private final ObservableList<Bin> histogram = FXCollections.observableArrayList();
+  private final BooleanProperty logCounts = new SimpleBooleanProperty(this, "logCounts");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -72,7 +76,7 @@ public final class OutlierViewModel {
   }
 
   /** The numeric fields that can be examined. */
-  public ObservableList<String> getFields() { return FXCollections.unmodifiableObservableList(fields); }
+  public ObservableList<String> getFields() { return fieldsView; }
   /** The field examined; changing it re-runs the detection. */
   public StringProperty fieldProperty() { return field; }
   public List<OutlierRule> getRules() { return RULES; }
@@ -88,6 +92,11 @@ public final class OutlierViewModel {
   /** The most extreme rows, farthest first. */
   public ObservableList<ExtremeRow> getExtremes() { return extremes; }
   public ObservableList<Bin> getHistogram() { return histogram; }
+  /** Whether the histogram shows log10(1 + count): one bin often holds nearly every value. */
+  public BooleanProperty logCountsProperty() { return logCounts; }
+
+  /** The height of a bin's bar under the current scale. */
+  public double barHeight(Bin b) { return logCounts.get() ? Math.log10(1 + b.count()) : b.count(); }
   /** Fences and count in words. */
   public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
   public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
