@@ -18,7 +18,7 @@ import javafx.scene.text.TextAlignment;
 final class BoxPlot extends Region {
   static final Color BOX = Color.web("#a9c6e8");
   private static final Color INK = Color.web("#1f2d3d"), FENCE = Color.web("#c0392b"), GREY = Color.web("#5b6572");
-  private static final double PAD = 72;
+  private static final double PAD = 96;
 
   private final Canvas canvas = new Canvas();
   private OutlierReport report;

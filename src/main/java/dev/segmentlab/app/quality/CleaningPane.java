@@ -1,17 +1,11 @@
 package dev.segmentlab.app.quality;
 
 import dev.segmentlab.core.quality.CleaningRule;
-import java.util.ArrayList;
-import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.StackedBarChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -19,7 +13,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
@@ -28,11 +21,6 @@ import org.controlsfx.control.ToggleSwitch;
 final class CleaningPane {
   private final CleaningViewModel vm;
   private final BorderPane root = new BorderPane();
-  private final CategoryAxis categories = new CategoryAxis();
-  private final StackedBarChart<Number, String> waterfall = new StackedBarChart<>(new NumberAxis(), categories);
-  private final XYChart.Series<Number, String> base = new XYChart.Series<>();
-  private final XYChart.Series<Number, String> totals = new XYChart.Series<>();
-  private final XYChart.Series<Number, String> removed = new XYChart.Series<>();
 
   CleaningPane(CleaningViewModel vm, ObservableBooleanValue transactions) {
     this.vm = vm;
@@ -46,11 +34,11 @@ final class CleaningPane {
     error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
     error.managedProperty().bind(error.visibleProperty());
     root.setTop(error);
-    Node chart = chart();
+    Node chart = new WaterfallChart(vm.getWaterfall()).node();
     root.setLeft(left);
     root.setCenter(chart);
     // the Tab owns the root's disable property; a customer table has no rules to switch
-    left.disableProperty().bind(javafx.beans.binding.Bindings.not(transactions));
+    left.disableProperty().bind(Bindings.not(transactions));
     chart.disableProperty().bind(left.disableProperty());
   }
 
@@ -113,45 +101,6 @@ final class CleaningPane {
     reset.setTooltip(new Tooltip("Put back the standard list (POST, DOT, M, C2, D, S, BANK CHARGES, …)."));
     reset.setOnAction(e -> vm.resetNonProductCodes());
     return new VBox(4, title("Non-product stock codes (rule 5)"), codes, new HBox(6, apply, reset));
-  }
-
-  private VBox chart() {
-    waterfall.setId("waterfallChart");
-    waterfall.getStyleClass().add("waterfall");
-    waterfall.setAnimated(false);
-    waterfall.setLegendVisible(false);
-    waterfall.setCategoryGap(6);
-    waterfall.getXAxis().setLabel("rows");
-    base.setName("base");
-    totals.setName("rows");
-    removed.setName("removed");
-    waterfall.getData().addAll(List.of(base, totals, removed));
-    vm.getWaterfall().addListener((ListChangeListener<CleaningViewModel.WaterfallBar>) c -> show());
-    show();
-    Label caption = new Label("Blue: rows loaded and rows left. Red: rows each enabled rule removes, hanging "
-        + "from the rows it leaves. Hover over a rule for what it does.");
-    caption.getStyleClass().add("figure-caption");
-    caption.setWrapText(true);
-    VBox box = new VBox(4, title("Where the rows go"), waterfall, caption);
-    VBox.setVgrow(waterfall, Priority.ALWAYS);
-    box.setPadding(new Insets(8));
-    return box;
-  }
-
-  private void show() {
-    List<XYChart.Data<Number, String>> b = new ArrayList<>(), t = new ArrayList<>(), r = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (CleaningViewModel.WaterfallBar bar : vm.getWaterfall()) {
-      String name = String.format(bar.total() ? "%s  %,d" : "%s  −%,d", bar.label(), bar.rows());
-      names.add(0, name); // a vertical category axis runs bottom-up: keep the first step on top
-      b.add(new XYChart.Data<>(bar.base(), name));
-      t.add(new XYChart.Data<>(bar.total() ? bar.rows() : 0, name));
-      r.add(new XYChart.Data<>(bar.total() ? 0 : bar.rows(), name));
-    }
-    categories.getCategories().setAll(names);
-    base.getData().setAll(b);
-    totals.getData().setAll(t);
-    removed.getData().setAll(r);
   }
 
   private static Label figure(String id, javafx.beans.value.ObservableStringValue text) {

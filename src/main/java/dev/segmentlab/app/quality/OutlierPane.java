@@ -1,6 +1,7 @@
 package dev.segmentlab.app.quality;
 
 import dev.segmentlab.app.fx.Tables;
+import dev.segmentlab.core.quality.OutlierDetector;
 import dev.segmentlab.core.quality.OutlierRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class OutlierPane {
     this.vm = vm;
     root.setTop(top());
     SplitPane split = new SplitPane(charts(), table());
-    split.setDividerPositions(0.44);
+    split.setDividerPositions(0.42);
     root.setCenter(split);
   }
 
@@ -106,7 +107,7 @@ final class OutlierPane {
     vm.getHistogram().addListener((ListChangeListener<OutlierViewModel.Bin>) c -> showHistogram());
     vm.logCountsProperty().addListener(o -> showHistogram());
     showHistogram();
-    VBox v = new VBox(4, CleaningPane.title("Box plot (box: Q1–Q3, whiskers: 1.5 IQR, dashed: the rule's fences)"),
+    VBox v = new VBox(4, CleaningPane.title("Box plot (box Q1–Q3, whiskers 1.5 IQR, dashed: fences)"),
         boxPlot, CleaningPane.title("Histogram (40 equal-width bins; labels are bin starts)"), histogram);
     VBox.setVgrow(histogram, Priority.ALWAYS);
     v.setPadding(new Insets(4, 8, 8, 8));
@@ -129,22 +130,28 @@ final class OutlierPane {
     TableView<OutlierViewModel.ExtremeRow> t = new TableView<>(vm.getExtremes());
     t.setId("extremesTable");
     t.setPlaceholder(new Label("Choose a field to see its most extreme rows."));
-    TableColumn<OutlierViewModel.ExtremeRow, Integer> line = Tables.intColumn("Line", OutlierViewModel.ExtremeRow::line, 64);
+    t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    TableColumn<OutlierViewModel.ExtremeRow, Integer> line = Tables.intColumn("Line", OutlierViewModel.ExtremeRow::line, 66);
     line.textProperty().bind(Bindings.when(vm.transactionsProperty()).then("Line").otherwise("Row"));
     t.getColumns().add(line);
-    t.getColumns().add(Tables.numberColumn("Value", OutlierViewModel.ExtremeRow::value, "%,.2f", 84));
+    t.getColumns().add(Tables.numberColumn("Value", OutlierViewModel.ExtremeRow::value, "%,.2f", 86));
     t.getColumns().add(Tables.numberColumn("Score", OutlierViewModel.ExtremeRow::score, "%,.1f", 64));
     List<TableColumn<OutlierViewModel.ExtremeRow, String>> text = List.of(
-        Tables.column("Invoice", OutlierViewModel.ExtremeRow::invoice, 68),
-        Tables.column("Stock code", OutlierViewModel.ExtremeRow::stockCode, 72),
+        Tables.column("Invoice", OutlierViewModel.ExtremeRow::invoice, 70),
+        Tables.column("Stock", OutlierViewModel.ExtremeRow::stockCode, 84),
         Tables.column("Description", OutlierViewModel.ExtremeRow::description, 170));
     for (TableColumn<?, ?> c : text) c.visibleProperty().bind(vm.transactionsProperty());
     t.getColumns().addAll(text);
-    t.getColumns().add(Tables.column("Customer", OutlierViewModel.ExtremeRow::customer, 66));
+    t.getColumns().add(Tables.column("Customer", OutlierViewModel.ExtremeRow::customer, 72));
     TableColumn<OutlierViewModel.ExtremeRow, String> country = Tables.column("Country", OutlierViewModel.ExtremeRow::country, 100);
     country.visibleProperty().bind(vm.transactionsProperty());
     t.getColumns().add(country);
-    Label title = CleaningPane.title("The " + dev.segmentlab.core.quality.OutlierDetector.EXTREMES + " most extreme rows (score: distance from the centre in the rule's units)");
+    // numbers and codes keep their width; description and country give way when the pane is narrow
+    for (TableColumn<?, ?> c : t.getColumns()) {
+      if (c != country && c != text.get(2)) c.setMinWidth(c.getPrefWidth());
+    }
+    Label title = CleaningPane.title("The " + OutlierDetector.EXTREMES
+        + " most extreme rows (score: distance from the centre in the rule's units)");
     title.setWrapText(true);
     VBox v = new VBox(4, title, t);
     VBox.setVgrow(t, Priority.ALWAYS);
