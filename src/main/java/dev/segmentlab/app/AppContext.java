@@ -1,6 +1,7 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataViewModel;
+import dev.segmentlab.app.quality.QualityViewModel;
 import dev.segmentlab.app.explore.ExploreViewModel;
 import dev.segmentlab.app.features.FeaturesViewModel;
 import dev.segmentlab.app.segments.SegmentsViewModel;
@@ -24,6 +25,7 @@ public final class AppContext {
   private final SegmentsViewModel segments;
   private final FeaturesViewModel features;
   private final ExploreViewModel explore;
+  private final QualityViewModel quality;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -31,6 +33,7 @@ public final class AppContext {
     this.executor = executor;
     this.data = new DataViewModel(session, async, dialogs, loader, executor, sample);
     this.main = new MainViewModel(session, data, async.monitor());
+    this.quality = new QualityViewModel(session, async, dialogs);
     this.explore = new ExploreViewModel(session, async, dialogs);
     this.features = new FeaturesViewModel(session, async, dialogs);
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
@@ -45,6 +48,7 @@ public final class AppContext {
   public SegmentsViewModel segments() { return segments; }
   public FeaturesViewModel features() { return features; }
   public ExploreViewModel explore() { return explore; }
+  public QualityViewModel quality() { return quality; }
 
   /**
    * The bundled sample: {@code -Dsegmentlab.sample=…} if set (the packaged app sets it), else

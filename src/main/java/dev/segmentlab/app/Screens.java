@@ -1,6 +1,7 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataView;
+import dev.segmentlab.app.quality.QualityView;
 import dev.segmentlab.app.explore.ExploreView;
 import dev.segmentlab.app.features.FeaturesView;
 import dev.segmentlab.app.segments.SegmentsView;
@@ -17,9 +18,7 @@ public final class Screens {
   public static Map<Step, Supplier<Node>> of(AppContext ctx) {
     Map<Step, Supplier<Node>> m = new EnumMap<>(Step.class);
     m.put(Step.DATA, () -> new DataView(ctx.data()).node());
-    m.put(Step.QUALITY, () -> StepPlaceholder.of(Step.QUALITY, "missing values per column and where blank customers fall",
-        "outliers per field (IQR, z, robust z) with box plot, histogram and the most extreme rows",
-        "cleaning rules as toggles with a waterfall of the rows each removes"));
+    m.put(Step.QUALITY, () -> new QualityView(ctx.quality()).node());
     m.put(Step.EXPLORE, () -> new ExploreView(ctx.explore()).node());
     m.put(Step.FEATURES, () -> new FeaturesView(ctx.features()).node());
     m.put(Step.SEGMENTS, () -> new SegmentsView(ctx.segments(), StepPlaceholder.of(Step.SEGMENTS,
