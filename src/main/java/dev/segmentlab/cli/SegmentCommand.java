@@ -1,16 +1,27 @@
 package dev.segmentlab.cli;
 
 import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.export.ExportException;
+import dev.segmentlab.core.export.FileFingerprint;
+import dev.segmentlab.core.export.Workspace;
+import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.pipeline.Pipeline;
 import dev.segmentlab.core.pipeline.PipelineOptions;
 import dev.segmentlab.core.pipeline.PipelineResult;
+import dev.segmentlab.core.pipeline.ExportRequest;
+import dev.segmentlab.core.pipeline.SegmentExport;
+import dev.segmentlab.core.pipeline.WorkspaceRunner;
 import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.segments.SegmentName;
 import dev.segmentlab.core.segments.SegmentProfile;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,17 +30,47 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code segment FILE [--k N|auto] …}: the app's pipeline, headless. */
+/**
+ * {@code segment FILE [--k N|auto] … [--out F.xlsx|F.csv [--force] [--bom] [--per-segment]] [--save-workspace W]}
+ * or {@code segment --workspace W …}: the app's pipeline, headless.
+ */
 @Command(name = "segment", mixinStandardHelpOptions = true,
     description = "Import → default cleaning → features → k sweep → chosen k → named segments.")
 final class SegmentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin InputOptions input = new InputOptions();
+
+  // Not the shared InputOptions mixin: FILE is optional here, since --workspace names the input.
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "CSV, TSV, TXT (optionally .gz) or XLSX file (or --workspace).")
+  Path file;
+
+  @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read (default: the first).")
+  String sheet;
+
+  @Option(names = "--workspace", paramLabel = "W.segmentlab.json", description = "Run a saved workspace: its input, "
+      + "mapping, cleaning, features, k, seed and names (the options above are ignored). Warns if the input changed.")
+  Path workspace;
+
+  @Option(names = "--out", paramLabel = "FILE.xlsx|FILE.csv", description = "Write the segments: a workbook with "
+      + "Customers, Segments, one sheet per segment, Sweep, Cleaning and Parameters; or the Customers table as CSV.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace --out / --save-workspace files that exist.")
+  boolean force;
+
+  @Option(names = "--bom", description = "Start the CSV with a UTF-8 byte-order mark (for Excel).")
+  boolean bom;
+
+  @Option(names = "--per-segment", description = "With a CSV --out, also write one CSV per segment beside it.")
+  boolean perSegment;
+
+  @Option(names = "--save-workspace", paramLabel = "W.segmentlab.json", description = "Save the run as a workspace "
+      + "(to reopen it, or to assign new customers with 'assign').")
+  Path saveWorkspace;
 
   @Option(names = "--k", paramLabel = "N|auto", defaultValue = "auto", description = "Number of segments, or auto (the knee of the WCSS curve). Default ${DEFAULT-VALUE}.")
   String k;
@@ -62,15 +103,79 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (the profile keys plus the segmentation).")
   boolean json;
 
-  @Override public Integer call() {
-    int kValue = parseK(k);
-    PipelineOptions o = new PipelineOptions(input.readerOptions(), CleaningOptions.defaults(), features,
-        Transform.parse(transform), Scaling.parse(scale), kMin, kMax, kValue, restarts, seed, stability);
-    PipelineResult r = Pipeline.run(input.file, o, Workers.pool(), p -> { }, () -> false);
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) out.println(Json.write(toJson(r, o)));
-    else print(out, r);
+  @Override public Integer call() throws ExportException {
+    ExportRequest request = out == null ? null : ExportRequest.of(out, bom, perSegment, force);
+    checkFree(out);
+    checkFree(saveWorkspace);
+    PipelineOptions o;
+    PipelineResult r;
+    WorkspaceRunner.Outcome reopened = null;
+    FileFingerprint fingerprint = null;
+    if (workspace != null) {
+      if (file != null) throw new IllegalArgumentException("Give either FILE or --workspace, not both.");
+      Workspace ws = WorkspaceFile.read(workspace);
+      o = WorkspaceRunner.options(ws, stability);
+      reopened = WorkspaceRunner.run(ws, stability, Workers.pool(), p -> { }, () -> false);
+      if (reopened.warning() != null) spec.commandLine().getErr().println("warning: " + reopened.warning());
+      r = reopened.result();
+      fingerprint = FileFingerprint.of(r.dataset().source());
+    } else {
+      if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
+      o = new PipelineOptions(DatasetReader.Options.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
+          Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
+      r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
+    }
+    SegmentExport.Outcome written = null;
+    if (request != null || saveWorkspace != null) {
+      if (fingerprint == null) fingerprint = FileFingerprint.of(r.dataset().source());
+      Instant now = Instant.now();
+      if (request != null) {
+        SegmentExport.Context ctx = new SegmentExport.Context(r.dataset(), r.cleaned(), fingerprint, now);
+        written = SegmentExport.write(r.segmentation(), ctx, request, p -> { }, () -> false);
+      }
+      if (saveWorkspace != null) {
+        WorkspaceFile.write(saveWorkspace, WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(),
+            fingerprint, now), force);
+      }
+    }
+    PrintWriter w = spec.commandLine().getOut();
+    if (json) {
+      Map<String, Object> m = toJson(r, o);
+      for (int s = 0; s < r.k(); s++) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seg = ((List<Map<String, Object>>) m.get("segments")).get(s);
+        seg.put("label", r.segmentation().names().get(s));
+        seg.put("colour", r.segmentation().colours().get(s));
+      }
+      if (written != null) {
+        m.put("out", written.files().get(0).toString());
+        m.put("out_files", written.files().stream().map(Path::toString).toList());
+        m.put("out_rows", written.customers());
+      }
+      if (saveWorkspace != null) m.put("workspace_saved", saveWorkspace.toAbsolutePath().normalize().toString());
+      if (reopened != null) {
+        m.put("workspace", workspace.toAbsolutePath().normalize().toString());
+        m.put("input_changed", reopened.inputChanged());
+        m.put("reproduced", reopened.reproduced());
+      }
+      w.println(Json.write(m));
+    } else {
+      print(w, r);
+      if (written != null) {
+        w.printf("%nwrote %s (%,d customers%s)%n", written.files().get(0), written.customers(),
+            written.files().size() > 1 ? ", and " + (written.files().size() - 1) + " per-segment files" : "");
+      }
+      if (saveWorkspace != null) w.printf("saved workspace %s%n", saveWorkspace);
+    }
     return 0;
+  }
+
+  /** Refuses an existing output before any work, so nothing is computed in vain and the file stays untouched. */
+  private void checkFree(Path target) {
+    if (target == null || force) return;
+    if (Files.exists(target)) {
+      throw new IllegalArgumentException(target + " already exists; add --force to replace it or choose another name.");
+    }
   }
 
   static int parseK(String k) {

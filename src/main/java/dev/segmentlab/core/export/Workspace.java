@@ -2,6 +2,7 @@ package dev.segmentlab.core.export;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code .segmentlab.json} file by {@link WorkspaceFile}.
  *
  * <p>Immutable; {@code null} collections become empty ones, and collections are copied (keeping their order).
- * Use {@link #builder()} or {@link #toBuilder()} rather than the 21-argument constructor.
+ * Use {@link #builder()} or {@link #toBuilder()} rather than the 22-argument constructor.
  *
  * <pre>{@code
  * Workspace ws = Workspace.builder().input(Path.of("online_retail.csv"), FileFingerprint.of(path))
@@ -46,6 +47,8 @@ import java.util.regex.Pattern;
  * @param segmentColours segment index to a colour as {@code #rrggbb}
  * @param appVersion the SegmentLab version that saved it, or {@code null}
  * @param savedAt when it was saved, or {@code null}
+ * @param model the fitted preparation and centroids, so that new customers can be assigned to the saved segments
+ *     without the original input ({@code segmentlab assign}); {@code null} in workspaces saved without it
  */
 public record Workspace(
     int formatVersion,
@@ -68,7 +71,8 @@ public record Workspace(
     Map<Integer, String> segmentNames,
     Map<Integer, String> segmentColours,
     String appVersion,
-    Instant savedAt) {
+    Instant savedAt,
+    Model model) {
 
   /** The format version this code writes and the highest it reads. */
   public static final int FORMAT_VERSION = 1;
@@ -88,6 +92,9 @@ public record Workspace(
     if (inputSize < 0) throw new IllegalArgumentException("inputSize must be >= 0, was " + inputSize);
     if (kMin < 1 || kMax < kMin) throw new IllegalArgumentException("need 1 <= kMin <= kMax, was " + kMin + ".." + kMax);
     if (k < 1) throw new IllegalArgumentException("k must be >= 1, was " + k);
+    if (model != null && model.k() != k) {
+      throw new IllegalArgumentException("the model has " + model.k() + " centroids but k is " + k);
+    }
     if (restarts < 1) throw new IllegalArgumentException("restarts must be >= 1, was " + restarts);
     columnMapping = copy(columnMapping, "columnMapping");
     cleaningRules = copy(cleaningRules, "cleaningRules");
@@ -106,6 +113,81 @@ public record Workspace(
       if (!COLOUR.matcher(c.getValue()).matches()) {
         throw new IllegalArgumentException("colour of segment " + c.getKey() + " must be #rrggbb, was " + c.getValue());
       }
+    }
+  }
+
+  /**
+   * What k-means saw and found: per clustered feature (in order) the transform, the centre and scale fitted on
+   * the input and the weight, plus the centroids in that prepared space. Preparing a new customer's raw values
+   * as {@code (transform(x) - center) / scale * weight} and taking the nearest centroid assigns it to a saved
+   * segment exactly as {@code FeatureMatrix.prepare} would.
+   *
+   * @param features clustered feature keys, at least one
+   * @param transforms one transform label per feature (e.g. {@code log1p})
+   * @param scaling the scaling label (e.g. {@code standard})
+   * @param center one finite value per feature
+   * @param scale one finite, non-zero value per feature
+   * @param weights one finite value &gt;= 0 per feature
+   * @param centroids k rows of one value per feature, segment id order
+   */
+  public record Model(List<String> features, List<String> transforms, String scaling, double[] center,
+      double[] scale, double[] weights, double[][] centroids) {
+    /** @throws IllegalArgumentException if lengths disagree or a value is not finite */
+    public Model {
+      features = List.copyOf(features);
+      transforms = List.copyOf(transforms);
+      int d = features.size();
+      if (d == 0) throw new IllegalArgumentException("model needs at least one feature");
+      if (transforms.size() != d || center == null || center.length != d || scale == null || scale.length != d
+          || weights == null || weights.length != d) {
+        throw new IllegalArgumentException("model needs one transform, centre, scale and weight per feature");
+      }
+      if (centroids == null || centroids.length == 0) throw new IllegalArgumentException("model needs centroids");
+      center = center.clone();
+      scale = scale.clone();
+      weights = weights.clone();
+      double[][] c = new double[centroids.length][];
+      for (int s = 0; s < c.length; s++) {
+        if (centroids[s] == null || centroids[s].length != d) {
+          throw new IllegalArgumentException("centroid " + s + " needs " + d + " values");
+        }
+        c[s] = centroids[s].clone();
+        for (double v : c[s]) if (!Double.isFinite(v)) throw new IllegalArgumentException("centroid " + s + " is not finite");
+      }
+      centroids = c;
+      for (int f = 0; f < d; f++) {
+        if (!Double.isFinite(center[f]) || !Double.isFinite(scale[f]) || scale[f] == 0 || !(weights[f] >= 0)
+            || Double.isInfinite(weights[f])) {
+          throw new IllegalArgumentException("model values of " + features.get(f) + " are not usable");
+        }
+      }
+    }
+
+    /** Number of segments. */
+    public int k() { return centroids.length; }
+
+    @Override public double[] center() { return center.clone(); }
+    @Override public double[] scale() { return scale.clone(); }
+    @Override public double[] weights() { return weights.clone(); }
+
+    @Override public double[][] centroids() {
+      double[][] c = new double[centroids.length][];
+      for (int s = 0; s < c.length; s++) c[s] = centroids[s].clone();
+      return c;
+    }
+
+    @Override public boolean equals(Object o) {
+      return o instanceof Model m && features.equals(m.features) && transforms.equals(m.transforms)
+          && Objects.equals(scaling, m.scaling) && Arrays.equals(center, m.center) && Arrays.equals(scale, m.scale)
+          && Arrays.equals(weights, m.weights) && Arrays.deepEquals(centroids, m.centroids);
+    }
+
+    @Override public int hashCode() {
+      return Objects.hash(features, transforms, scaling) * 31 + Arrays.deepHashCode(centroids);
+    }
+
+    @Override public String toString() {
+      return "Model[features=" + features + ", k=" + centroids.length + "]";
     }
   }
 
@@ -144,6 +226,7 @@ public record Workspace(
     b.segmentColours = segmentColours;
     b.appVersion = appVersion;
     b.savedAt = savedAt;
+    b.model = model;
     return b;
   }
 
@@ -179,6 +262,7 @@ public record Workspace(
     private Map<Integer, String> segmentColours;
     private String appVersion;
     private Instant savedAt;
+    private Model model;
 
     private Builder() {}
 
@@ -217,12 +301,13 @@ public record Workspace(
     public Builder appVersion(String v) { appVersion = v; return this; }
     public Builder savedAt(Instant v) { savedAt = v; return this; }
     public Builder formatVersion(int v) { formatVersion = v; return this; }
+    public Builder model(Model v) { model = v; return this; }
 
     /** @throws IllegalArgumentException as the {@link Workspace} constructor */
     public Workspace build() {
       return new Workspace(formatVersion, Objects.requireNonNull(inputPath, "inputPath"), inputSha256, inputSize,
           sheet, columnMapping, cleaningRules, nonProductCodes, features, transforms, scaling, weights, kMin, kMax,
-          k, seed, restarts, segmentNames, segmentColours, appVersion, savedAt);
+          k, seed, restarts, segmentNames, segmentColours, appVersion, savedAt, model);
     }
   }
 }

@@ -1,0 +1,211 @@
+package dev.segmentlab.core.pipeline;
+
+import dev.segmentlab.Version;
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Role;
+import dev.segmentlab.core.export.ExportException;
+import dev.segmentlab.core.export.FileFingerprint;
+import dev.segmentlab.core.export.Workspace;
+import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.features.Scaling;
+import dev.segmentlab.core.features.Transform;
+import dev.segmentlab.core.quality.CleanedData;
+import dev.segmentlab.core.quality.CleaningOptions;
+import dev.segmentlab.core.quality.CleaningRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Saves a run as a {@link Workspace} and runs a workspace again: the same file, mapping, cleaning, features,
+ * preparation, k range, k, seed and restarts give the same segments with the same ids (the pipeline's
+ * numbering is deterministic), to which the saved names and colours are applied.
+ *
+ * <p>The workspace also keeps the fitted centre/scale of every feature and the centroids
+ * ({@link Workspace.Model}), so that {@link SegmentAssigner} can place new customers without the original input.
+ *
+ * <pre>{@code
+ * Workspace ws = WorkspaceRunner.capture(result.segmentation(), result.dataset(), result.cleaned(), fp, Instant.now());
+ * WorkspaceRunner.Outcome again = WorkspaceRunner.run(ws, 0, executor, p -> {}, () -> false);
+ * if (again.inputChanged()) warn(again.warning());
+ * }</pre>
+ */
+public final class WorkspaceRunner {
+  private WorkspaceRunner() {}
+
+  /**
+   * A workspace run.
+   *
+   * @param result the run, with the workspace's names and colours
+   * @param inputChanged whether the input's SHA-256 differs from the saved one (false when none was saved)
+   * @param reproduced whether the centroids equal the saved ones (true when the workspace saved none)
+   * @param warning a sentence for the analyst when the input changed or the segments differ, else {@code null}
+   */
+  public record Outcome(PipelineResult result, boolean inputChanged, boolean reproduced, String warning) {}
+
+  /**
+   * The workspace of a run.
+   *
+   * @param input the input's fingerprint, or {@code null} when not computed (the run then cannot tell later
+   *     whether the file changed)
+   */
+  public static Workspace capture(SegmentationResult seg, Dataset dataset, CleanedData cleaned, FileFingerprint input,
+      Instant savedAt) {
+    FeatureMatrix m = seg.matrix();
+    Map<String, String> transforms = new LinkedHashMap<>();
+    Map<String, Double> weights = new LinkedHashMap<>();
+    List<String> transformLabels = new ArrayList<>();
+    for (int f = 0; f < m.dims(); f++) {
+      transforms.put(m.features().get(f), m.transforms().get(f).label());
+      weights.put(m.features().get(f), m.weights()[f]);
+      transformLabels.add(m.transforms().get(f).label());
+    }
+    Map<Integer, String> names = new LinkedHashMap<>();
+    Map<Integer, String> colours = new LinkedHashMap<>();
+    for (int s = 0; s < seg.k(); s++) {
+      names.put(s, seg.names().get(s));
+      colours.put(s, seg.colours().get(s));
+    }
+    Workspace.Builder b = Workspace.builder()
+        .input(dataset.source(), input)
+        .sheet(dataset.report().sheet())
+        .columnMapping(dataset.mapping() == null ? Map.of() : dataset.mapping().asMap())
+        .features(m.features())
+        .transforms(transforms)
+        .scaling(m.scaling().label())
+        .weights(weights)
+        .k(seg.sweepOptions().kMin(), seg.sweepOptions().kMax(), seg.k())
+        .seed(seg.sweepOptions().kMeans().seed())
+        .restarts(seg.sweepOptions().kMeans().restarts())
+        .segmentNames(names)
+        .segmentColours(colours)
+        .appVersion(Version.get())
+        .savedAt(savedAt)
+        .model(new Workspace.Model(m.features(), transformLabels, m.scaling().label(), m.center(), m.scale(),
+            m.weights(), seg.solution().centroids()));
+    if (cleaned != null) {
+      Map<String, Boolean> rules = new LinkedHashMap<>();
+      for (CleaningRule r : CleaningRule.values()) rules.put(r.key(), cleaned.options().isOn(r));
+      b.cleaningRules(rules).nonProductCodes(cleaned.options().nonProductCodes());
+    }
+    return b.build();
+  }
+
+  /** The reader options of a workspace: its sheet and its column mapping (none saved: detect). */
+  public static DatasetReader.Options readerOptions(Workspace ws) {
+    Map<Role, String> mapping = null;
+    if (!ws.columnMapping().isEmpty()) {
+      mapping = new EnumMap<>(Role.class);
+      for (Map.Entry<String, String> e : ws.columnMapping().entrySet()) {
+        try {
+          mapping.put(Role.valueOf(e.getKey().toUpperCase(Locale.ROOT)), e.getValue());
+        } catch (IllegalArgumentException ex) {
+          throw new IllegalArgumentException("The workspace maps an unknown role '" + e.getKey() + "'.");
+        }
+      }
+    }
+    return new DatasetReader.Options(ws.sheet(), mapping, null);
+  }
+
+  /** The cleaning options of a workspace; the defaults when it saved no rules (customer table, older file). */
+  public static CleaningOptions cleaningOptions(Workspace ws) {
+    if (ws.cleaningRules().isEmpty()) return CleaningOptions.defaults();
+    Set<CleaningRule> on = EnumSet.noneOf(CleaningRule.class);
+    ws.cleaningRules().forEach((key, enabled) -> {
+      if (enabled) on.add(CleaningRule.parse(key));
+    });
+    return new CleaningOptions(on, ws.nonProductCodes());
+  }
+
+  /**
+   * The pipeline options that repeat a workspace.
+   *
+   * @param stabilityRuns re-runs for stability (not saved in a workspace), 0 = skip
+   * @throws IllegalArgumentException when the workspace uses something the pipeline cannot run: a different
+   *     transform per feature, or feature weights other than 1 (PipelineOptions carries one transform and no
+   *     weights)
+   */
+  public static PipelineOptions options(Workspace ws, int stabilityRuns) {
+    Set<String> kinds = new java.util.HashSet<>(ws.transforms().values());
+    if (kinds.size() > 1) {
+      throw new IllegalArgumentException("This workspace uses a different transform per feature " + ws.transforms()
+          + ", which the pipeline cannot repeat yet.");
+    }
+    for (Map.Entry<String, Double> w : ws.weights().entrySet()) {
+      if (w.getValue() != 1.0) {
+        throw new IllegalArgumentException("This workspace weights " + w.getKey() + " by " + w.getValue()
+            + ", which the pipeline cannot repeat yet.");
+      }
+    }
+    Transform t = kinds.isEmpty() ? Transform.LOG1P : Transform.parse(kinds.iterator().next());
+    Scaling s = ws.scaling() == null ? Scaling.STANDARD : Scaling.parse(ws.scaling());
+    return new PipelineOptions(readerOptions(ws), cleaningOptions(ws), ws.features(), t, s, ws.kMin(), ws.kMax(),
+        ws.k(), ws.restarts(), ws.seed(), stabilityRuns);
+  }
+
+  /**
+   * Runs a workspace on its saved input.
+   *
+   * @param progress 0..1 (the first 5 % checks the input's hash)
+   * @throws ExportException when the input file is gone or unreadable (the message names it)
+   * @throws dev.segmentlab.core.data.DataException when the file can no longer be used as saved
+   * @throws IllegalArgumentException as {@link #options}
+   */
+  public static Outcome run(Workspace ws, int stabilityRuns, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) throws ExportException {
+    Path input = Path.of(ws.inputPath());
+    if (!Files.isRegularFile(input)) {
+      throw new ExportException("The workspace's input " + input + " does not exist any more; put the file back "
+          + "or open it and segment it again.");
+    }
+    PipelineOptions o = options(ws, stabilityRuns);
+    boolean changed = false;
+    FileFingerprint saved = ws.inputFingerprint();
+    if (saved != null) {
+      FileFingerprint now = FileFingerprint.of(input, p -> progress.accept(0.05 * p), cancelled);
+      changed = !now.equals(saved);
+    }
+    PipelineResult r = Pipeline.run(input, o, executor, p -> progress.accept(0.05 + 0.95 * p), cancelled);
+    SegmentationResult seg = r.segmentation();
+    List<String> names = new ArrayList<>(seg.names());
+    List<String> colours = new ArrayList<>(seg.colours());
+    for (int s = 0; s < seg.k(); s++) {
+      names.set(s, ws.segmentNames().getOrDefault(s, names.get(s)));
+      colours.set(s, ws.segmentColours().getOrDefault(s, colours.get(s)));
+    }
+    PipelineResult named = new PipelineResult(r.dataset(), r.cleaned(), seg.withLabels(names, colours), r.timings());
+    boolean reproduced = ws.model() == null || close(ws.model().centroids(), seg.solution().centroids());
+    String warning = null;
+    if (changed) {
+      warning = input.getFileName() + " has changed since the workspace was saved (its SHA-256 differs); the "
+          + "segments were computed again on the new content and the saved names applied by segment id.";
+    } else if (!reproduced) {
+      warning = "The segments differ from the saved ones (centroids moved); check the names before using them.";
+    }
+    return new Outcome(named, changed, reproduced, warning);
+  }
+
+  /** Same shape and every coordinate equal to 1e-9 (relative): parallel sums may differ in the last bits. */
+  static boolean close(double[][] a, double[][] b) {
+    if (a.length != b.length) return false;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i].length != b[i].length) return false;
+      for (int j = 0; j < a[i].length; j++) {
+        if (Math.abs(a[i][j] - b[i][j]) > 1e-9 * Math.max(1, Math.abs(a[i][j]))) return false;
+      }
+    }
+    return true;
+  }
+}
