@@ -1,6 +1,7 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataViewModel;
+import dev.segmentlab.app.export.ExportViewModel;
 import dev.segmentlab.app.quality.QualityViewModel;
 import dev.segmentlab.app.explore.ExploreViewModel;
 import dev.segmentlab.app.features.FeaturesViewModel;
@@ -26,6 +27,7 @@ public final class AppContext {
   private final FeaturesViewModel features;
   private final ExploreViewModel explore;
   private final QualityViewModel quality;
+  private final ExportViewModel export;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -37,6 +39,7 @@ public final class AppContext {
     this.explore = new ExploreViewModel(session, async, dialogs);
     this.features = new FeaturesViewModel(session, async, dialogs);
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
+    this.export = new ExportViewModel(session, async, dialogs);
   }
 
   public Async async() { return async; }
@@ -49,6 +52,7 @@ public final class AppContext {
   public FeaturesViewModel features() { return features; }
   public ExploreViewModel explore() { return explore; }
   public QualityViewModel quality() { return quality; }
+  public ExportViewModel export() { return export; }
 
   /**
    * The bundled sample: {@code -Dsegmentlab.sample=…} if set (the packaged app sets it), else

@@ -1,6 +1,7 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataView;
+import dev.segmentlab.app.export.ExportView;
 import dev.segmentlab.app.quality.QualityView;
 import dev.segmentlab.app.explore.ExploreView;
 import dev.segmentlab.app.features.FeaturesView;
@@ -24,7 +25,7 @@ public final class Screens {
     m.put(Step.SEGMENTS, () -> new SegmentsView(ctx.segments(), StepPlaceholder.of(Step.SEGMENTS,
         "profile table per segment in original units", "snake plot and relative-importance heatmap",
         "suggested names you can edit, kept across k changes")).node());
-    m.put(Step.EXPORT, () -> StepPlaceholder.of(Step.EXPORT, "labeled customers to XLSX and CSV", "charts as PNG", "workspaces"));
+    m.put(Step.EXPORT, () -> new ExportView(ctx.export()).node());
     return m;
   }
 
