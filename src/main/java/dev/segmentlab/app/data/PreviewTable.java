@@ -24,6 +24,8 @@ import tech.tablesaw.columns.Column;
 final class PreviewTable {
   private PreviewTable() {}
 
+  private static final java.util.Map<String, Integer> WIDTHS = java.util.Map.of("Line", 70, "Description", 300,
+      "InvoiceDate", 140, "Country", 130, "CustomerID", 100, "Quantity", 80);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   static void show(TableView<Integer> table, Dataset d) {
@@ -79,7 +81,7 @@ final class PreviewTable {
     col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
     col.setComparator((a, b) -> 0);
     col.setUserData(order);
-    col.setPrefWidth(Math.max(90, name.length() * 9));
+    col.setPrefWidth(WIDTHS.getOrDefault(name, Math.max(90, name.length() * 9)));
     return col;
   }
 

@@ -49,10 +49,12 @@ public final class FeaturesView {
     feature.valueProperty().bindBidirectional(vm.histogramFeatureProperty());
     HistogramChart before = new HistogramChart("rawHistogram", "Before (original units)");
     HistogramChart after = new HistogramChart("transformedHistogram", "After transform and scaling");
-    vm.previewProperty().addListener((o, a, p) -> {
+    java.util.function.Consumer<FeaturePreview> showPreview = p -> {
       before.show(p == null ? null : p.raw());
       after.show(p == null ? null : p.transformed());
-    });
+    };
+    vm.previewProperty().addListener((o, a, p) -> showPreview.accept(p));
+    showPreview.accept(vm.previewProperty().get()); // the view may be built after the preview was computed
     Label skewBefore = skewLabel("skewBefore", vm.skewBeforeProperty());
     Label skewAfter = skewLabel("skewAfter", vm.skewAfterProperty());
     VBox left = new VBox(2, before.chart(), skewBefore);

@@ -49,6 +49,7 @@ public final class SegmentsView {
     SplitPane topCharts = new SplitPane(charts.elbow, criteria);
     scatter = new ScatterCanvas(vm.scatter().dataProperty());
     SplitPane bottom = new SplitPane(scatterPane(), table());
+    bottom.setDividerPositions(0.45);
     SplitPane tune = new SplitPane(topCharts, bottom);
     tune.setOrientation(Orientation.VERTICAL);
     tune.setDividerPositions(0.42);
@@ -181,14 +182,16 @@ public final class SegmentsView {
     t.getColumns().add(Tables.numberColumn("% revenue", r -> 100 * r.revenueShare(), "%.1f", 80));
     t.getColumns().add(Tables.numberColumn("Stability", SegmentRow::stability, "%.2f", 75));
     t.getColumns().add(Tables.column("", r -> r.small() ? "⚠ < 1%" : (r.stability() < 0.6 ? "unstable" : ""), 70));
-    vm.session().matrixProperty().addListener((o, a, m) -> {
+    java.util.function.Consumer<dev.segmentlab.core.features.FeatureMatrix> meanColumns = m -> {
       t.getColumns().remove(8, t.getColumns().size());
       if (m == null) return;
       for (int f = 0; f < m.dims(); f++) {
         final int idx = f;
         t.getColumns().add(Tables.numberColumn("mean " + m.features().get(f), r -> r.mean(idx), "%,.1f", 110));
       }
-    });
+    };
+    vm.session().matrixProperty().addListener((o, a, m) -> meanColumns.accept(m));
+    meanColumns.accept(vm.session().getMatrix());
     t.setPlaceholder(new Label("Run the sweep to see the segments."));
     Region sizes = sizesBar();
     VBox box = new VBox(4, sizes, t);
@@ -201,7 +204,7 @@ public final class SegmentsView {
     bar.setId("sizesBar");
     bar.setPrefHeight(22);
     bar.setMinHeight(22);
-    vm.getRows().addListener((javafx.collections.ListChangeListener<SegmentRow>) c -> {
+    Runnable fill = () -> {
       bar.getChildren().clear();
       for (SegmentRow r : vm.getRows()) {
         Label seg = new Label(r.share() > 0.06 ? r.id() + ": " + String.format("%.0f%%", 100 * r.share()) : "");
@@ -212,7 +215,9 @@ public final class SegmentsView {
         Tooltip.install(seg, new Tooltip(r.name() + ": " + r.size() + " customers"));
         bar.getChildren().add(seg);
       }
-    });
+    };
+    vm.getRows().addListener((javafx.collections.ListChangeListener<SegmentRow>) c -> fill.run());
+    fill.run();
     return bar;
   }
 

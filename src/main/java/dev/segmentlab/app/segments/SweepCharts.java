@@ -29,6 +29,7 @@ final class SweepCharts {
     points.addListener((ListChangeListener<KSweep.Point>) c -> refresh.run());
     result.addListener((o, a, b) -> refresh.run());
     k.addListener((o, a, b) -> refresh.run());
+    refresh.run(); // the view may be built after the sweep finished
   }
 
   private static LineChart<Number, Number> chart(String title, String id) {
@@ -80,5 +81,13 @@ final class SweepCharts {
     }
     chart.getData().setAll(all);
     chart.setLegendVisible(!marks.isEmpty());
+    NumberAxis x = (NumberAxis) chart.getXAxis();
+    if (!pts.isEmpty()) {
+      // whole k ticks only: k is an integer
+      x.setAutoRanging(false);
+      x.setLowerBound(pts.get(0).k() - 0.5);
+      x.setUpperBound(pts.get(pts.size() - 1).k() + 0.5);
+      x.setTickUnit(1);
+    }
   }
 }
