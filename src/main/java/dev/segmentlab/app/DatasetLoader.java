@@ -1,0 +1,17 @@
+package dev.segmentlab.app;
+
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.data.DatasetReader;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/** How the app reads a file (a seam so that UI tests can hold a load in flight). */
+@FunctionalInterface
+public interface DatasetLoader {
+  Dataset load(Path file, DatasetReader.Options options, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled);
+
+  static DatasetLoader standard() { return DatasetReader::read; }
+}

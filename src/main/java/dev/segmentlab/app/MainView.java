@@ -1,0 +1,160 @@
+package dev.segmentlab.app;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+
+/** The window's content: menu, step side bar, the current step, status bar. */
+public final class MainView {
+  private final MainViewModel vm;
+  private final AppContext ctx;
+  private final Map<Step, Supplier<Node>> factories;
+  private final Map<Step, Node> built = new EnumMap<>(Step.class);
+  private final BorderPane root = new BorderPane();
+
+  public MainView(AppContext ctx, Map<Step, Supplier<Node>> factories) {
+    this.ctx = ctx;
+    this.vm = ctx.main();
+    this.factories = factories;
+    build();
+  }
+
+  public Parent root() { return root; }
+
+  private void build() {
+    root.setId("mainRoot");
+    root.setTop(menu());
+    root.setLeft(sideBar());
+    root.setBottom(statusBar());
+    vm.stepProperty().addListener((o, a, s) -> show(s));
+    show(vm.getStep());
+    root.setOnDragOver(e -> {
+      if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+      e.consume();
+    });
+    root.setOnDragDropped(e -> {
+      List<java.io.File> files = e.getDragboard().getFiles();
+      boolean ok = files != null && !files.isEmpty();
+      if (ok) {
+        vm.setStep(Step.DATA);
+        ctx.data().load(Path.of(files.get(0).getAbsolutePath()));
+      }
+      e.setDropCompleted(ok);
+      e.consume();
+    });
+  }
+
+  private void show(Step s) {
+    Node n = built.computeIfAbsent(s, k -> factories.getOrDefault(k, () -> StepPlaceholder.of(k)).get());
+    root.setCenter(n);
+  }
+
+  private MenuBar menu() {
+    MenuItem open = item("Open…", "menuOpen", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), vm::openFile);
+    MenuItem sample = item("Open sample", "menuSample", null, vm::openSample);
+    MenuItem export = item("Export…", "menuExport", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), vm::goToExport);
+    MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
+    Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+    file.setId("fileMenu");
+    Menu go = new Menu("Go");
+    int i = 1;
+    for (Step s : Step.values()) {
+      KeyCombination kc = new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i++), KeyCombination.SHORTCUT_DOWN);
+      go.getItems().add(item(s.title(), "menuGo" + s.title(), kc, () -> vm.setStep(s)));
+    }
+    go.getItems().add(new SeparatorMenuItem());
+    go.getItems().add(item("Next step", "menuNext", new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.move(1)));
+    go.getItems().add(item("Previous step", "menuPrevious", new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> vm.move(-1)));
+    Menu help = new Menu("Help", null, item("About SegmentLab", "menuAbout", null, this::about));
+    MenuBar bar = new MenuBar(file, go, help);
+    bar.setId("menuBar");
+    return bar;
+  }
+
+  private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
+    MenuItem m = new MenuItem(text);
+    m.setId(id);
+    if (key != null) m.setAccelerator(key);
+    m.setOnAction(e -> action.run());
+    return m;
+  }
+
+  private void about() {
+    Alert a = new Alert(Alert.AlertType.INFORMATION, vm.aboutText());
+    a.initOwner(root.getScene().getWindow());
+    a.setTitle("About SegmentLab");
+    a.setHeaderText("SegmentLab");
+    a.show();
+  }
+
+  private Node sideBar() {
+    VBox box = new VBox(4);
+    box.setId("stepBar");
+    box.getStyleClass().add("step-bar");
+    ToggleGroup group = new ToggleGroup();
+    int i = 1;
+    for (Step s : Step.values()) {
+      ToggleButton b = new ToggleButton(i++ + "  " + s.title());
+      b.setId("step" + s.title());
+      b.setToggleGroup(group);
+      b.setMaxWidth(Double.MAX_VALUE);
+      b.getStyleClass().add("step-button");
+      b.setTooltip(new Tooltip(s.hint() + " (Ctrl+" + (s.ordinal() + 1) + ")"));
+      b.setSelected(vm.getStep() == s);
+      b.setOnAction(e -> {
+        vm.setStep(s);
+        b.setSelected(true);
+      });
+      vm.stepProperty().addListener((o, a, n) -> b.setSelected(n == s));
+      box.getChildren().add(b);
+    }
+    return box;
+  }
+
+  private Node statusBar() {
+    StatusBar bar = new StatusBar();
+    bar.setId("statusBar");
+    bar.textProperty().bind(vm.monitor().titleProperty());
+    bar.progressProperty().bind(Bindings.when(vm.monitor().runningProperty())
+        .then(vm.monitor().progressProperty()).otherwise(0.0));
+    Button cancel = new Button("Cancel");
+    cancel.setId("cancelButton");
+    cancel.setTooltip(new Tooltip("Stop the running task (Esc)"));
+    cancel.visibleProperty().bind(vm.monitor().runningProperty());
+    cancel.managedProperty().bind(cancel.visibleProperty());
+    cancel.setOnAction(e -> vm.cancelTask());
+    Label summary = new Label();
+    summary.setId("datasetSummary");
+    summary.textProperty().bind(vm.datasetSummary());
+    bar.getRightItems().addAll(cancel, summary);
+    root.sceneProperty().addListener((o, a, scene) -> {
+      if (scene != null) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm::cancelTask);
+      }
+    });
+    return bar;
+  }
+}

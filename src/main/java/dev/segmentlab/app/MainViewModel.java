@@ -1,0 +1,61 @@
+package dev.segmentlab.app;
+
+import dev.segmentlab.Version;
+import dev.segmentlab.app.data.DataViewModel;
+import dev.segmentlab.app.fx.TaskMonitor;
+import dev.segmentlab.core.data.Dataset;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The shell: which step is shown, the window title, the status bar. */
+public final class MainViewModel {
+  private final Session session;
+  private final DataViewModel data;
+  private final TaskMonitor monitor;
+  private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.DATA);
+  private final StringBinding title;
+
+  public MainViewModel(Session session, DataViewModel data, TaskMonitor monitor) {
+    this.session = session;
+    this.data = data;
+    this.monitor = monitor;
+    this.title = Bindings.createStringBinding(() -> {
+      Dataset d = session.getDataset();
+      return d == null ? "SegmentLab" : "SegmentLab — " + d.report().file();
+    }, session.datasetProperty());
+  }
+
+  /** The step on screen. */
+  public ObjectProperty<Step> stepProperty() { return step; }
+  public Step getStep() { return step.get(); }
+  public void setStep(Step s) { step.set(s); }
+
+  public StringBinding titleProperty() { return title; }
+  public TaskMonitor monitor() { return monitor; }
+  public Session session() { return session; }
+
+  // Commands
+  public void openFile() { data.openFile(); }
+  public void openSample() { data.openSample(); }
+  public void cancelTask() { monitor.cancel(); }
+  public void goToExport() { step.set(Step.EXPORT); }
+
+  /** Moves to the next or previous step (Ctrl+Tab style navigation). */
+  public void move(int delta) {
+    int i = Math.floorMod(step.get().ordinal() + delta, Step.values().length);
+    step.set(Step.values()[i]);
+  }
+
+  public String aboutText() {
+    return "SegmentLab " + Version.get() + "\n\nTurns retail transactions into named customer segments: "
+        + "open a file, check its quality, build RFM features, tune k and export labeled customers.\n\n"
+        + "Bundled sample: UCI Online Retail (Chen, 2015), CC BY 4.0, doi:10.24432/C5BW33.\n"
+        + "License: Apache-2.0. Java " + System.getProperty("java.version") + ", JavaFX "
+        + System.getProperty("javafx.runtime.version", "?") + ".";
+  }
+
+  /** One line for the status bar's right side. */
+  public StringBinding datasetSummary() { return Bindings.createStringBinding(() -> data.summaryProperty().get(), data.summaryProperty()); }
+}

@@ -1,0 +1,35 @@
+package dev.segmentlab.app;
+
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.features.CustomerFeatures;
+import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.quality.CleanedData;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The analysis as it flows through the steps: each step's ViewModel reads the upstream result and publishes its
+ * own, so that a change anywhere re-runs what depends on it. UI thread only.
+ */
+public final class Session {
+  private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
+  private final ObjectProperty<CleanedData> cleaned = new SimpleObjectProperty<>(this, "cleaned");
+  private final ObjectProperty<CustomerFeatures> features = new SimpleObjectProperty<>(this, "features");
+  private final ObjectProperty<FeatureMatrix> matrix = new SimpleObjectProperty<>(this, "matrix");
+
+  /** The loaded file. */
+  public ObjectProperty<Dataset> datasetProperty() { return dataset; }
+  public Dataset getDataset() { return dataset.get(); }
+
+  /** The rows kept by the cleaning rules (transactions mode), else null. */
+  public ObjectProperty<CleanedData> cleanedProperty() { return cleaned; }
+  public CleanedData getCleaned() { return cleaned.get(); }
+
+  /** Per-customer features in original units. */
+  public ObjectProperty<CustomerFeatures> featuresProperty() { return features; }
+  public CustomerFeatures getFeatures() { return features.get(); }
+
+  /** The matrix k-means runs on. */
+  public ObjectProperty<FeatureMatrix> matrixProperty() { return matrix; }
+  public FeatureMatrix getMatrix() { return matrix.get(); }
+}

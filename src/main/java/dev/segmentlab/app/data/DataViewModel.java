@@ -1,0 +1,173 @@
+package dev.segmentlab.app.data;
+
+import dev.segmentlab.app.DatasetLoader;
+import dev.segmentlab.app.Session;
+import dev.segmentlab.app.fx.Async;
+import dev.segmentlab.app.fx.DialogService;
+import dev.segmentlab.app.fx.JobSlot;
+import dev.segmentlab.core.data.DataException;
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.LoadReport;
+import dev.segmentlab.core.data.Role;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The Data step: open a file, show what was read. */
+public final class DataViewModel {
+  /** Extensions the open dialog offers. */
+  public static final List<String> EXTENSIONS = List.of("*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx");
+
+  private final Session session;
+  private final Async async;
+  private final DialogService dialogs;
+  private final DatasetLoader loader;
+  private final Executor executor;
+  private final Path sample;
+  private final JobSlot slot;
+
+  // Properties
+  private final ReadOnlyObjectWrapper<LoadReport> report = new ReadOnlyObjectWrapper<>();
+  private final ObservableList<LoadReport.ColumnSummary> columns = FXCollections.observableArrayList();
+  private final ObservableList<LoadReport.Rejection> rejections = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No file loaded");
+  private final ReadOnlyStringWrapper loadingFile = new ReadOnlyStringWrapper("");
+  private Path lastPath;
+  private DatasetReader.Options lastOptions = DatasetReader.Options.defaults();
+
+  public DataViewModel(Session session, Async async, DialogService dialogs, DatasetLoader loader, Executor executor,
+      Path sample) {
+    this.session = session;
+    this.async = async;
+    this.dialogs = dialogs;
+    this.loader = loader;
+    this.executor = executor;
+    this.sample = sample;
+    this.slot = new JobSlot(async);
+    session.datasetProperty().addListener((o, a, d) -> show(d));
+  }
+
+  public ReadOnlyObjectProperty<LoadReport> reportProperty() { return report.getReadOnlyProperty(); }
+  public ObservableList<LoadReport.ColumnSummary> getColumns() { return columns; }
+  public ObservableList<LoadReport.Rejection> getRejections() { return rejections; }
+  /** The last load error, empty when the last load worked. */
+  public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+  public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+  public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+  public ReadOnlyStringProperty loadingFileProperty() { return loadingFile.getReadOnlyProperty(); }
+  public Session session() { return session; }
+  public Path samplePath() { return sample; }
+
+  // Commands
+
+  /** Asks for a file and loads it. */
+  public void openFile() {
+    dialogs.chooseOpenFile("Open a dataset", EXTENSIONS).ifPresent(this::load);
+  }
+
+  /** Loads the bundled Online Retail sample. */
+  public void openSample() {
+    if (sample == null || !java.nio.file.Files.exists(sample)) {
+      fail("The bundled sample was not found" + (sample == null ? "" : " at " + sample) + ". Open a file instead.");
+      return;
+    }
+    load(sample);
+  }
+
+  /** Loads a file with automatic mapping (asking for the sheet when a workbook has several). */
+  public void load(Path file) {
+    DatasetReader.Options options = DatasetReader.Options.defaults();
+    try {
+      List<String> sheets = DatasetReader.sheets(file);
+      if (sheets.size() > 1) {
+        Optional<String> s = dialogs.choose("Choose a sheet", file.getFileName() + " has " + sheets.size()
+            + " sheets. Which one holds the data?", sheets, sheets.get(sheets.size() - 1));
+        if (s.isEmpty()) return;
+        options = options.withSheet(s.get());
+      }
+    } catch (DataException e) {
+      fail(e.getMessage());
+      return;
+    }
+    load(file, options);
+  }
+
+  /** Loads a file; on failure or cancel the previous dataset stays. */
+  public void load(Path file, DatasetReader.Options options) {
+    loading.set(true);
+    loadingFile.set(file.getFileName().toString());
+    slot.submit("Loading " + file.getFileName(),
+        ctx -> loader.load(file, options, executor, ctx.progressSink(), ctx.cancelledCheck()),
+        d -> {
+          loading.set(false);
+          error.set("");
+          lastPath = file;
+          lastOptions = options;
+          session.datasetProperty().set(d);
+        },
+        e -> {
+          loading.set(false);
+          fail(e instanceof DataException || e instanceof IllegalArgumentException ? e.getMessage()
+              : "Could not open " + file.getFileName() + ": " + e);
+        },
+        () -> {
+          loading.set(false);
+          async.monitor().say("Loading " + file.getFileName() + " cancelled; the previous dataset is still open.");
+        });
+  }
+
+  /** Stops a load in progress. */
+  public void cancelLoad() { slot.cancel(); }
+
+  /** First rows and the detected mapping of the current file, for the mapping dialog. */
+  public Optional<DatasetReader.Preview> preview() {
+    if (lastPath == null) return Optional.empty();
+    try {
+      return Optional.of(DatasetReader.preview(lastPath, lastOptions.sheet(), 20));
+    } catch (DataException e) {
+      fail(e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Reloads the current file with the analyst's mapping. */
+  public void remap(Map<Role, String> mapping) {
+    if (lastPath != null) load(lastPath, lastOptions.withMapping(mapping));
+  }
+
+  public boolean canRemap() { return lastPath != null; }
+
+  private void fail(String message) {
+    error.set(message);
+    dialogs.showError("Could not open the file", message);
+  }
+
+  private void show(Dataset d) {
+    if (d == null) {
+      report.set(null);
+      columns.clear();
+      rejections.clear();
+      summary.set("No file loaded");
+      return;
+    }
+    LoadReport r = d.report();
+    if (lastPath == null) lastPath = d.source();
+    report.set(r);
+    columns.setAll(r.columns());
+    rejections.setAll(r.examples());
+    summary.set(String.format("%s · %,d rows · %,d customers · %s", r.file(), r.rows(), r.customers(), r.mode().key()));
+  }
+}

@@ -1,0 +1,116 @@
+package dev.segmentlab.app.data;
+
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.data.TextColumn;
+import dev.segmentlab.core.data.Transactions;
+import java.time.format.DateTimeFormatter;
+import java.util.AbstractList;
+import java.util.Comparator;
+import java.util.function.IntFunction;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Fills a TableView with every row of a dataset without copying it: the items are row indices and each cell
+ * reads the column arrays, so 541,909 rows cost one boxed index each. Sorting uses the typed values.
+ */
+final class PreviewTable {
+  private PreviewTable() {}
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  static void show(TableView<Integer> table, Dataset d) {
+    table.getColumns().clear();
+    if (d == null) {
+      table.setItems(FXCollections.observableArrayList());
+      return;
+    }
+    Transactions tx = d.transactions();
+    if (tx != null) {
+      table.getColumns().add(text("Line", i -> String.valueOf(tx.lineNumber()[i]), Comparator.comparingInt(i -> tx.lineNumber()[i])));
+      table.getColumns().add(textColumn(tx.invoice()));
+      table.getColumns().add(textColumn(tx.stockCode()));
+      table.getColumns().add(textColumn(tx.description()));
+      table.getColumns().add(number("Quantity", tx.quantity()));
+      table.getColumns().add(text("InvoiceDate", i -> DATE.format(tx.dateAt(i)),
+          Comparator.comparingLong(i -> tx.invoiceDate()[i])));
+      table.getColumns().add(number("UnitPrice", tx.unitPrice()));
+      table.getColumns().add(textColumn(tx.customer()));
+      table.getColumns().add(textColumn(tx.country()));
+    } else {
+      Table t = d.customerTable();
+      for (Column<?> c : t.columns()) {
+        if (c instanceof NumericColumn<?> nc) {
+          double[] v = nc.asDoubleArray();
+          table.getColumns().add(number(c.name(), v));
+        } else {
+          table.getColumns().add(text(c.name(), c::getString, Comparator.comparing(c::getString)));
+        }
+      }
+    }
+    int n = d.rows();
+    ObservableList<Integer> rows = FXCollections.observableList(new AbstractList<>() {
+      @Override public Integer get(int index) { return index; }
+      @Override public int size() { return n; }
+    });
+    SortedList<Integer> sorted = new SortedList<>(rows);
+    table.setItems(sorted);
+  }
+
+  private static TableColumn<Integer, String> textColumn(TextColumn c) {
+    return text(c.name(), i -> {
+      String v = c.get(i);
+      return v == null ? "" : v;
+    }, Comparator.comparing(i -> {
+      String v = c.get(i);
+      return v == null ? "" : v;
+    }));
+  }
+
+  private static TableColumn<Integer, String> text(String name, IntFunction<String> value, Comparator<Integer> order) {
+    TableColumn<Integer, String> col = new TableColumn<>(name);
+    col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+    col.setComparator((a, b) -> 0);
+    col.setUserData(order);
+    col.setPrefWidth(Math.max(90, name.length() * 9));
+    return col;
+  }
+
+  private static TableColumn<Integer, String> number(String name, double[] v) {
+    TableColumn<Integer, String> col = text(name, i -> fmt(v[i]), Comparator.comparingDouble(i -> v[i]));
+    col.setStyle("-fx-alignment: CENTER-RIGHT;");
+    return col;
+  }
+
+  static String fmt(double x) {
+    if (Double.isNaN(x)) return "";
+    if (x == Math.rint(x) && Math.abs(x) < 1e15) return String.valueOf((long) x);
+    return String.valueOf(x);
+  }
+
+  /** Sorting by the typed values: the table's comparator is rebuilt from the columns' stored orders. */
+  @SuppressWarnings("unchecked")
+  static void installTypedSort(TableView<Integer> table) {
+    table.setSortPolicy(t -> {
+      Comparator<Integer> cmp = null;
+      for (TableColumn<Integer, ?> c : t.getSortOrder()) {
+        Comparator<Integer> o = (Comparator<Integer>) c.getUserData();
+        if (o == null) continue;
+        if (c.getSortType() == TableColumn.SortType.DESCENDING) o = o.reversed();
+        cmp = cmp == null ? o : cmp.thenComparing(o);
+      }
+      if (t.getItems() instanceof SortedList<Integer> sl) {
+        sl.comparatorProperty().unbind();
+        sl.setComparator(cmp);
+      }
+      return true;
+    });
+  }
+}

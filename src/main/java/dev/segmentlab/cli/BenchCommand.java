@@ -1,0 +1,109 @@
+package dev.segmentlab.cli;
+
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.features.CustomerFeatures;
+import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.features.FeatureMatrixBuilder;
+import dev.segmentlab.core.features.FeatureOptions;
+import dev.segmentlab.core.features.RfmBuilder;
+import dev.segmentlab.core.quality.CleanedData;
+import dev.segmentlab.core.quality.Cleaner;
+import dev.segmentlab.core.quality.CleaningOptions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench load|clean|sweep|all FILE [--runs N]}: wall-clock timings, the cold first run and the median of the
+ * warm runs, stage by stage. Benchmarks live here, never in the test suite.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Times the pipeline's stages: the first (cold) run and the median of the warm runs.")
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "STAGE", description = "load, clean, features, sweep or all.")
+  String stage;
+
+  @Parameters(index = "1", paramLabel = "FILE", description = "CSV, TSV, TXT (optionally .gz) or XLSX file.")
+  java.nio.file.Path file;
+
+  @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read (default: the first).")
+  String sheet;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "Warm runs after the cold one (default ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--json", description = "Print the timings as JSON.")
+  boolean json;
+
+  private final Map<String, List<Double>> times = new LinkedHashMap<>();
+
+  @Override public Integer call() {
+    if (runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
+    List<String> stages = List.of("load", "clean", "features", "sweep", "all");
+    if (!stages.contains(stage)) throw new IllegalArgumentException("Unknown stage '" + stage + "'. Use one of " + stages + ".");
+    for (int i = 0; i <= runs; i++) once();
+    PrintWriter out = spec.commandLine().getOut();
+    Map<String, Object> res = new LinkedHashMap<>();
+    res.put("file", file.toString());
+    res.put("runs", runs);
+    res.put("cores", Runtime.getRuntime().availableProcessors());
+    res.put("java", System.getProperty("java.version"));
+    Map<String, Object> st = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Double>> e : times.entrySet()) {
+      List<Double> t = e.getValue();
+      double[] warm = t.subList(1, t.size()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double median = warm.length % 2 == 1 ? warm[warm.length / 2] : (warm[warm.length / 2 - 1] + warm[warm.length / 2]) / 2;
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("cold_s", round(t.get(0)));
+      s.put("warm_median_s", round(median));
+      s.put("warm_min_s", round(warm[0]));
+      st.put(e.getKey(), s);
+    }
+    res.put("stages", st);
+    if (json) {
+      out.println(Json.write(res));
+    } else {
+      out.printf("%s, %d warm runs, %d cores, Java %s%n", file, runs, Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"));
+      out.printf("%-10s %10s %14s %10s%n", "stage", "cold (s)", "warm med (s)", "min (s)");
+      for (Map.Entry<String, Object> e : st.entrySet()) {
+        @SuppressWarnings("unchecked") Map<String, Object> s = (Map<String, Object>) e.getValue();
+        out.printf("%-10s %10.3f %14.3f %10.3f%n", e.getKey(), s.get("cold_s"), s.get("warm_median_s"), s.get("warm_min_s"));
+      }
+    }
+    return 0;
+  }
+
+  private static double round(double s) { return Math.round(s * 1e4) / 1e4; }
+
+  private void once() {
+    Dataset d = time("load", () -> DatasetReader.read(file, DatasetReader.Options.defaults().withSheet(sheet), Workers.pool(), p -> { }, () -> false));
+    if (stage.equals("load")) return;
+    if (d.transactions() == null) throw new IllegalArgumentException("bench " + stage + " needs a transactions file");
+    CleanedData c = time("clean", () -> Cleaner.clean(d.transactions(), CleaningOptions.defaults()));
+    if (stage.equals("clean")) return;
+    CustomerFeatures cf = time("rfm", () -> RfmBuilder.build(c, null));
+    FeatureMatrix m = time("matrix", () -> FeatureMatrixBuilder.build(cf, FeatureOptions.defaults()));
+    if (stage.equals("features")) return;
+    SweepBench.run(this, m);
+  }
+
+  <T> T time(String name, Supplier<T> s) {
+    long t0 = System.nanoTime();
+    T r = s.get();
+    times.computeIfAbsent(name, k -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e9);
+    return r;
+  }
+}

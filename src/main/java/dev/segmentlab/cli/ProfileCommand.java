@@ -1,0 +1,45 @@
+package dev.segmentlab.cli;
+
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Mode;
+import dev.segmentlab.core.quality.Cleaner;
+import dev.segmentlab.core.quality.CleaningOptions;
+import dev.segmentlab.core.quality.CleaningReport;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code profile FILE [--sheet S] [--json]}: what the file holds and what default cleaning would remove. */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+    description = "Reads a file and prints the load report, a per-column summary and the default cleaning.")
+final class ProfileCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin InputOptions input = new InputOptions();
+
+  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  boolean json;
+
+  @Override public Integer call() {
+    Dataset d = DatasetReader.read(input.file, input.readerOptions(), Workers.pool(), p -> { }, () -> false);
+    PrintWriter out = spec.commandLine().getOut();
+    CleaningReport cleaning = d.mode() == Mode.TRANSACTIONS
+        ? Cleaner.clean(d.transactions(), CleaningOptions.defaults()).report() : null;
+    if (json) {
+      Map<String, Object> m = Reports.profile(d);
+      m.put("cleaning", cleaning == null ? java.util.List.of() : Reports.cleaning(cleaning));
+      m.put("rows_after_cleaning", cleaning == null ? d.rows() : cleaning.rowsAfterCleaning());
+      m.put("customers_after_cleaning", cleaning == null ? d.report().customers() : cleaning.customers());
+      out.println(Json.write(m));
+    } else {
+      Reports.printProfile(out, d);
+      if (cleaning != null) Reports.printCleaning(out, cleaning);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.segmentlab.core.data;
+
+import java.nio.charset.Charset;
+import java.util.Arrays;
+
+/**
+ * Interns byte ranges into dense int codes without creating a String per row: an open-addressing hash table
+ * keyed on the raw bytes of a field. Only the first occurrence of a value is copied. Strings are made once per
+ * distinct value at the end, in the file's detected charset, which is why values stay bytes until then.
+ * Not thread-safe: each parsing thread owns one.
+ */
+final class ByteDictionary {
+  private byte[] data = new byte[1 << 12];
+  private int dataLen;
+  private int[] offsets = new int[256];
+  private int[] lengths = new int[256];
+  private int[] hashes = new int[256];
+  private int size;
+  private int[] table = new int[512];
+  private int mask = 511;
+
+  ByteDictionary() {
+    Arrays.fill(table, -1);
+  }
+
+  int size() { return size; }
+
+  /** The code of {@code buf[start, end)}, adding it when new. */
+  int intern(byte[] buf, int start, int end) {
+    int h = hash(buf, start, end);
+    int slot = h & mask;
+    int len = end - start;
+    while (true) {
+      int code = table[slot];
+      if (code < 0) break;
+      if (hashes[code] == h && lengths[code] == len
+          && Arrays.equals(data, offsets[code], offsets[code] + len, buf, start, end)) {
+        return code;
+      }
+      slot = (slot + 1) & mask;
+    }
+    int code = add(buf, start, end, h);
+    table[slot] = code;
+    if (size * 2 > table.length) rehash();
+    return code;
+  }
+
+  private int add(byte[] buf, int start, int end, int h) {
+    int len = end - start;
+    if (dataLen + len > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, dataLen + len));
+    System.arraycopy(buf, start, data, dataLen, len);
+    if (size == offsets.length) {
+      offsets = Arrays.copyOf(offsets, size * 2);
+      lengths = Arrays.copyOf(lengths, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
+    }
+    offsets[size] = dataLen;
+    lengths[size] = len;
+    hashes[size] = h;
+    dataLen += len;
+    return size++;
+  }
+
+  private void rehash() {
+    table = new int[table.length * 2];
+    Arrays.fill(table, -1);
+    mask = table.length - 1;
+    for (int c = 0; c < size; c++) {
+      int slot = hashes[c] & mask;
+      while (table[slot] >= 0) slot = (slot + 1) & mask;
+      table[slot] = c;
+    }
+  }
+
+  private static int hash(byte[] b, int start, int end) {
+    int h = 0x811C9DC5;
+    for (int i = start; i < end; i++) {
+      h = (h ^ b[i]) * 0x01000193;
+    }
+    return h ^ (h >>> 16);
+  }
+
+  /** Code of the value in another dictionary, adding it to this one when new (for merging chunks). */
+  int internFrom(ByteDictionary other, int code) {
+    return intern(other.data, other.offsets[code], other.offsets[code] + other.lengths[code]);
+  }
+
+  String[] toStrings(Charset cs) {
+    String[] out = new String[size];
+    for (int c = 0; c < size; c++) out[c] = new String(data, offsets[c], lengths[c], cs);
+    return out;
+  }
+}

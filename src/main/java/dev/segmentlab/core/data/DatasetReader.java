@@ -1,0 +1,343 @@
+package dev.segmentlab.core.data;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Opens a retail file: CSV/TSV/TXT (optionally .gz) or XLSX, transactions or a customer table.
+ *
+ * <p>Why a parser of our own rather than Tablesaw's {@code CsvReader}: Tablesaw took 1.4 s warm and 3.5 s cold
+ * for Online Retail's 541,909 lines here; parsing bytes straight into dictionary-encoded columns, in two
+ * threads, is several times faster (see the README's performance table) and lets us decide the date order and
+ * the charset from the data. The result is still offered as a Tablesaw table ({@link Dataset#table()}).
+ */
+public final class DatasetReader {
+  private DatasetReader() {}
+
+  /**
+   * @param sheet the XLSX sheet to read (null = the first)
+   * @param mapping role → column name chosen by the analyst (null = detect from the headers)
+   * @param mode force a mode (null = transactions when the required roles map, else customers)
+   */
+  public record Options(String sheet, Map<Role, String> mapping, Mode mode) {
+    public static Options defaults() { return new Options(null, null, null); }
+
+    public Options withSheet(String s) { return new Options(s, mapping, mode); }
+
+    public Options withMapping(Map<Role, String> m) { return new Options(sheet, m, mode); }
+  }
+
+  /** The first rows of a file, for the mapping dialog. */
+  public record Preview(List<String> headers, List<List<String>> rows, ColumnMapping detected, List<String> sheets,
+      String sheet) {}
+
+  /** Reads with the defaults, on the calling thread. */
+  public static Dataset read(Path file) {
+    return read(file, Options.defaults(), null, p -> { }, () -> false);
+  }
+
+  /**
+   * Reads a file.
+   *
+   * @param executor runs part of the parsing in parallel; null = everything on the calling thread
+   * @param progress receives 0..1 as the file is read (negative = unknown, for XLSX)
+   * @param cancelled polled often; when true the read stops with {@link CancellationException}
+   * @throws DataException with a message for the analyst when the file cannot be used
+   */
+  public static Dataset read(Path file, Options options, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) {
+    FileBytes.Kind kind = FileBytes.sniff(file);
+    String name = file.getFileName().toString();
+    checkUsable(kind, name);
+    if (kind == FileBytes.Kind.XLSX) return XlsxReader.read(file, options, progress, cancelled);
+    return readText(file, kind == FileBytes.Kind.GZIP, options, executor, progress, cancelled);
+  }
+
+  private static void checkUsable(FileBytes.Kind kind, String name) {
+    if (kind == FileBytes.Kind.EMPTY) throw new DataException("The file " + name + " is empty (0 bytes).");
+    if (kind == FileBytes.Kind.OLE2) {
+      throw new DataException("The file " + name + " is a password-protected workbook or an old .xls file. "
+          + "Remove the password or save it as .xlsx or CSV, then open it again.");
+    }
+  }
+
+  /** Headers, the first {@code limit} rows and the detected mapping. */
+  public static Preview preview(Path file, String sheet, int limit) {
+    FileBytes.Kind kind = FileBytes.sniff(file);
+    checkUsable(kind, file.getFileName().toString());
+    if (kind == FileBytes.Kind.XLSX) return XlsxReader.preview(file, sheet, limit);
+    byte[] data = FileBytes.read(file, kind == FileBytes.Kind.GZIP, p -> { }, () -> false);
+    Text text = prepare(file, data);
+    CsvTokenizer t = new CsvTokenizer(data, text.dataStart, data.length, text.delimiter);
+    List<List<String>> rows = new ArrayList<>();
+    while (rows.size() < limit && t.next()) {
+      if (t.isBlank()) continue;
+      List<String> r = new ArrayList<>();
+      for (int i = 0; i < t.fieldCount(); i++) r.add(new String(t.buf(i), t.start(i), t.end(i) - t.start(i), text.charset));
+      rows.add(r);
+    }
+    return new Preview(text.headers, rows, ColumnMapping.detect(text.headers), List.of(), null);
+  }
+
+  /** The sheet names of an XLSX file; empty for text files. */
+  public static List<String> sheets(Path file) {
+    return FileBytes.sniff(file) == FileBytes.Kind.XLSX ? XlsxReader.sheetNames(file) : List.of();
+  }
+
+  private record Text(Charset charset, byte delimiter, List<String> headers, int dataStart, int headerLines) {}
+
+  private static Text prepare(Path file, byte[] data) {
+    String name = file.getFileName().toString();
+    int len = data.length;
+    int bom = FileBytes.bomLength(data, len);
+    if (FileBytes.looksBinary(data, len)) {
+      throw new DataException("The file " + name + " is not a text file (it contains binary data). "
+          + "Open a CSV, TSV, TXT (optionally .gz) or XLSX file.");
+    }
+    int start = bom;
+    while (start < len && (data[start] == '\n' || data[start] == '\r')) start++;
+    if (start >= len) throw new DataException("The file " + name + " has no content (only blank lines).");
+    Charset cs = bom > 0 ? StandardCharsets.UTF_8 : FileBytes.detectCharset(data, start, len);
+    byte delim = detectDelimiter(data, start, len, name);
+    CsvTokenizer header = new CsvTokenizer(data, start, len, delim);
+    header.next();
+    List<String> headers = new ArrayList<>();
+    for (int i = 0; i < header.fieldCount(); i++) {
+      String h = new String(header.buf(i), header.start(i), header.end(i) - header.start(i), cs).trim();
+      headers.add(h.isEmpty() ? "Column " + (i + 1) : h);
+    }
+    int dataStart = header.position();
+    int lines = header.linesConsumed() + countNewlines(data, 0, start);
+    boolean anyData = false;
+    for (int i = dataStart; i < len; i++) {
+      if (data[i] != '\n' && data[i] != '\r' && data[i] != ' ') { anyData = true; break; }
+    }
+    if (!anyData) throw new DataException("The file " + name + " has a header but no data rows.");
+    return new Text(cs, delim, headers, dataStart, lines);
+  }
+
+  private static int countNewlines(byte[] b, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) if (b[i] == '\n') n++;
+    return n;
+  }
+
+  /** The most frequent of comma, semicolon, tab and pipe outside quotes on the header line. */
+  static byte detectDelimiter(byte[] b, int start, int len, String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    int[] counts = new int[4];
+    byte[] cands = {',', ';', '\t', '|'};
+    boolean quoted = false;
+    for (int i = start; i < len; i++) {
+      byte c = b[i];
+      if (c == '"') quoted = !quoted;
+      if (!quoted && c == '\n') break;
+      if (quoted) continue;
+      for (int k = 0; k < cands.length; k++) if (c == cands[k]) counts[k]++;
+    }
+    int best = 0;
+    for (int k = 1; k < cands.length; k++) if (counts[k] > counts[best]) best = k;
+    if (counts[best] == 0) return lower.endsWith(".tsv") || lower.endsWith(".tsv.gz") ? (byte) '\t' : (byte) ',';
+    return cands[best];
+  }
+
+  private static Dataset readText(Path file, boolean gzip, Options options, Executor executor,
+      DoubleConsumer progress, BooleanSupplier cancelled) {
+    long bytes = sizeOf(file);
+    // reading (and inflating) is most of the time: 80% of the bar, parsing the rest
+    byte[] data = FileBytes.read(file, gzip, p -> progress.accept(p * 0.8), cancelled);
+    Text text = prepare(file, data);
+    ColumnMapping mapping = options.mapping() != null
+        ? ColumnMapping.of(text.headers, options.mapping()) : ColumnMapping.detect(text.headers);
+    Mode mode = options.mode() != null ? options.mode() : (mapping.isTransactions() ? Mode.TRANSACTIONS : Mode.CUSTOMERS);
+    if (mode == Mode.TRANSACTIONS && !mapping.isTransactions()) {
+      throw missingRoles(mapping, text.headers);
+    }
+    String delimiter = text.delimiter == '\t' ? "\\t" : String.valueOf((char) text.delimiter);
+    String name = file.getFileName().toString();
+    if (mode == Mode.CUSTOMERS) {
+      CustomerTableBuilder b = new CustomerTableBuilder(text.headers, text.charset);
+      CsvTokenizer t = new CsvTokenizer(data, text.dataStart, data.length, text.delimiter);
+      while (t.next()) {
+        if (t.isBlank()) continue;
+        b.accept(t, text.headerLines + t.recordLine());
+      }
+      return customers(file, name, "csv", null, List.of(), b, mapping, text.charset.name(), delimiter, bytes);
+    }
+    int[] slots = slots(mapping, text.headers.size());
+    boolean commaDecimal = text.delimiter != ',';
+    List<TransactionChunk> chunks = parseChunks(data, text, slots, commaDecimal, executor, progress, cancelled);
+    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, names(mapping));
+    progress.accept(1.0);
+    return transactions(file, name, "csv", null, List.of(), r, mapping, text.charset.name(), delimiter, bytes);
+  }
+
+  static DataException missingRoles(ColumnMapping mapping, List<String> headers) {
+    List<String> missing = new ArrayList<>();
+    for (Role r : mapping.missingRequired()) missing.add(r.label());
+    return new DataException("Could not find the column(s) for " + String.join(", ", missing)
+        + " among: " + String.join(", ", headers) + ". Map them by hand in the column mapping.");
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (java.io.IOException e) {
+      throw FileBytes.ioError(file, e);
+    }
+  }
+
+  static int[] slots(ColumnMapping mapping, int fields) {
+    int[] slots = new int[fields];
+    java.util.Arrays.fill(slots, -1);
+    Role[] bySlot = {Role.INVOICE, Role.STOCK_CODE, Role.DESCRIPTION, Role.CUSTOMER_ID, Role.COUNTRY,
+        Role.QUANTITY, Role.UNIT_PRICE, Role.INVOICE_DATE};
+    for (int s = 0; s < bySlot.length; s++) {
+      final int slot = s;
+      mapping.index(bySlot[s]).ifPresent(i -> slots[i] = slot);
+    }
+    return slots;
+  }
+
+  static String[] names(ColumnMapping m) {
+    Role[] textRoles = {Role.INVOICE, Role.STOCK_CODE, Role.DESCRIPTION, Role.CUSTOMER_ID, Role.COUNTRY};
+    String[] out = new String[textRoles.length];
+    for (int i = 0; i < out.length; i++) {
+      String c = m.column(textRoles[i]);
+      out[i] = c != null ? c : textRoles[i].label();
+    }
+    return out;
+  }
+
+  private static List<TransactionChunk> parseChunks(byte[] data, Text text, int[] slots, boolean commaDecimal,
+      Executor executor, DoubleConsumer progress, BooleanSupplier cancelled) {
+    int len = data.length;
+    int parts = executor == null || len - text.dataStart < (1 << 20) ? 1 : 2;
+    int[] bounds = new int[parts + 1];
+    bounds[0] = text.dataStart;
+    bounds[parts] = len;
+    for (int p = 1; p < parts; p++) {
+      int at = text.dataStart + (int) ((long) (len - text.dataStart) * p / parts);
+      while (at < len && data[at - 1] != '\n') at++;
+      bounds[p] = Math.max(at, bounds[p - 1]);
+    }
+    List<CompletableFuture<Parsed>> futures = new ArrayList<>();
+    for (int p = 1; p < parts; p++) {
+      int s = bounds[p], e = bounds[p + 1];
+      futures.add(CompletableFuture.supplyAsync(
+          () -> parseRange(data, s, e, text, slots, commaDecimal, f -> { }, cancelled), executor));
+    }
+    int firstEnd = bounds[1];
+    List<Parsed> parsed = new ArrayList<>();
+    parsed.add(parseRange(data, bounds[0], firstEnd, text, slots, commaDecimal,
+        f -> progress.accept(0.8 + 0.2 * f), cancelled));
+    try {
+      for (CompletableFuture<Parsed> f : futures) parsed.add(f.join());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw e;
+    }
+    boolean split = false;
+    for (int p = 0; p < parsed.size() - 1; p++) split |= parsed.get(p).insideQuote;
+    if (split) {
+      // a chunk boundary fell inside a quoted line break: parse sequentially instead
+      parsed = List.of(parseRange(data, text.dataStart, len, text, slots, commaDecimal, f -> { }, cancelled));
+    }
+    int offset = text.headerLines;
+    List<TransactionChunk> chunks = new ArrayList<>();
+    for (Parsed p : parsed) {
+      p.chunk.lineOffset = offset;
+      offset += p.lines;
+      chunks.add(p.chunk);
+    }
+    return chunks;
+  }
+
+  private record Parsed(TransactionChunk chunk, int lines, boolean insideQuote) {}
+
+  private static Parsed parseRange(byte[] data, int start, int end, Text text, int[] slots, boolean commaDecimal,
+      DoubleConsumer progress, BooleanSupplier cancelled) {
+    int estimate = (end - start) / 80 + 16;
+    TransactionChunk chunk = new TransactionChunk(slots, text.headers.size(), commaDecimal, false, text.charset, estimate);
+    CsvTokenizer t = new CsvTokenizer(data, start, end, text.delimiter);
+    int n = 0;
+    while (t.next()) {
+      if (t.isBlank()) continue;
+      chunk.accept(t, t.recordLine());
+      if ((++n & 0x3FFF) == 0) {
+        if (cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
+        progress.accept((t.position() - start) / (double) Math.max(1, end - start));
+      }
+    }
+    return new Parsed(chunk, t.linesConsumed(), t.endedInsideQuote());
+  }
+
+  static Dataset transactions(Path file, String name, String format, String sheet, List<String> sheets,
+      TransactionAssembler.Result r, ColumnMapping mapping, String encoding, String delimiter, long bytes) {
+    Transactions tx = r.transactions();
+    if (tx.size() == 0) {
+      throw new DataException("No row of " + name + " could be read (" + r.rejected() + " rejected"
+          + (r.examples().isEmpty() ? "" : "; first: line " + r.examples().get(0).line() + ", " + r.examples().get(0).reason())
+          + "). Check the column mapping.");
+    }
+    List<LoadReport.ColumnSummary> cols = new ArrayList<>();
+    addText(cols, tx.invoice(), mapping, Role.INVOICE);
+    addText(cols, tx.stockCode(), mapping, Role.STOCK_CODE);
+    addText(cols, tx.description(), mapping, Role.DESCRIPTION);
+    addNumber(cols, tx.quantity(), mapping, Role.QUANTITY);
+    if (mapping.has(Role.INVOICE_DATE)) {
+      cols.add(new LoadReport.ColumnSummary(mapping.column(Role.INVOICE_DATE), "datetime", 0,
+          distinctLongs(tx.invoiceDate()), Role.INVOICE_DATE.key()));
+    }
+    addNumber(cols, tx.unitPrice(), mapping, Role.UNIT_PRICE);
+    addText(cols, tx.customer(), mapping, Role.CUSTOMER_ID);
+    addText(cols, tx.country(), mapping, Role.COUNTRY);
+    LoadReport report = new LoadReport(name, format, sheet, sheets, tx.size(), r.rejected(), r.reasons(),
+        r.examples(), encoding, delimiter, r.dateFormat(), Mode.TRANSACTIONS, mapping.asMap(), cols,
+        tx.customer().distinct(), bytes);
+    return new Dataset(file, tx, null, null, mapping, report);
+  }
+
+  static Dataset customers(Path file, String name, String format, String sheet, List<String> sheets,
+      CustomerTableBuilder b, ColumnMapping mapping, String encoding, String delimiter, long bytes) {
+    if (b.size() == 0) throw new DataException("No row of " + name + " could be read (" + b.rejected() + " rejected).");
+    CustomerTableBuilder.Built built = b.build(name, mapping.column(Role.CUSTOMER_ID));
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    if (built.idColumn() != null) map.put(Role.CUSTOMER_ID.key(), built.idColumn());
+    LoadReport report = new LoadReport(name, format, sheet, sheets, b.size(), b.rejected(), b.reasons(),
+        b.examples(), encoding, delimiter, null, Mode.CUSTOMERS, map, built.columns(), built.customers(), bytes);
+    return new Dataset(file, null, built.table(), built.idColumn(), mapping, report);
+  }
+
+  private static void addText(List<LoadReport.ColumnSummary> cols, TextColumn c, ColumnMapping m, Role r) {
+    if (!m.has(r)) return;
+    cols.add(new LoadReport.ColumnSummary(m.column(r), "text", c.missing(), c.distinct(), r.key()));
+  }
+
+  private static void addNumber(List<LoadReport.ColumnSummary> cols, double[] v, ColumnMapping m, Role r) {
+    if (!m.has(r)) return;
+    java.util.HashSet<Double> distinct = new java.util.HashSet<>();
+    for (double d : v) distinct.add(d);
+    cols.add(new LoadReport.ColumnSummary(m.column(r), "number", 0, distinct.size(), r.key()));
+  }
+
+  private static int distinctLongs(long[] v) {
+    long[] s = v.clone();
+    java.util.Arrays.sort(s);
+    int n = s.length == 0 ? 0 : 1;
+    for (int i = 1; i < s.length; i++) if (s[i] != s[i - 1]) n++;
+    return n;
+  }
+}

@@ -1,0 +1,168 @@
+package dev.segmentlab.core.data;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows one parsing thread read: typed, dictionary-encoded arrays plus its rejections. Chunks are merged in
+ * file order by {@link TransactionAssembler}. Not thread-safe: one per thread.
+ */
+final class TransactionChunk {
+  static final int TEXT_SLOTS = 5; // invoice, stock code, description, customer, country
+  static final int S_INVOICE = 0, S_STOCK = 1, S_DESC = 2, S_CUSTOMER = 3, S_COUNTRY = 4;
+  static final int S_QUANTITY = 5, S_PRICE = 6, S_DATE = 7;
+  static final int MAX_EXAMPLES = 10;
+
+  private final int[] slotOfField; // field index -> slot or -1
+  private final int expectedFields;
+  private final boolean commaDecimal;
+  private final boolean serialDates;
+  private final Charset charset;
+  final ByteDictionary[] dicts = new ByteDictionary[TEXT_SLOTS];
+  int[][] codes = new int[TEXT_SLOTS][];
+  double[] quantity;
+  double[] price;
+  long[] datePacked;
+  int[] line;
+  int size;
+  int rejected;
+  final Map<String, Integer> reasons = new LinkedHashMap<>();
+  final List<LoadReport.Rejection> examples = new ArrayList<>();
+  int maxP1;
+  int maxP2;
+  boolean sawYearLast;
+  boolean sawIso;
+  boolean sawSerial;
+  boolean sawSeconds;
+  int lineOffset; // set at merge time
+
+  TransactionChunk(int[] slotOfField, int expectedFields, boolean commaDecimal, boolean serialDates,
+      Charset charset, int capacity) {
+    this.slotOfField = slotOfField;
+    this.expectedFields = expectedFields;
+    this.commaDecimal = commaDecimal;
+    this.serialDates = serialDates;
+    this.charset = charset;
+    int cap = Math.max(16, capacity);
+    for (int i = 0; i < TEXT_SLOTS; i++) {
+      dicts[i] = new ByteDictionary();
+      codes[i] = new int[cap];
+    }
+    quantity = new double[cap];
+    price = new double[cap];
+    datePacked = new long[cap];
+    line = new int[cap];
+  }
+
+  /** Adds one record; rejects it (counting the reason) when a mapped field cannot be read. */
+  void accept(Fields t, int lineNo) {
+    int n = t.fieldCount();
+    if (n != expectedFields) {
+      reject(lineNo, "wrong number of fields", "expected " + expectedFields + " fields, found " + n, t);
+      return;
+    }
+    double q = 0, pr = 0;
+    long d = 0;
+    for (int f = 0; f < n; f++) {
+      int slot = slotOfField[f];
+      if (slot < S_QUANTITY) continue;
+      byte[] b = t.buf(f);
+      int s = t.start(f), e = t.end(f);
+      if (slot == S_DATE) {
+        d = FieldValues.parseDatePacked(b, s, e);
+        if (d == FieldValues.NO_DATE) {
+          double serial = serialDates ? FieldValues.parseDouble(b, s, e, false) : Double.NaN;
+          if (!Double.isNaN(serial) && serial > 0 && serial < 2_958_466) {
+            d = FieldValues.tagSerial(FieldValues.fromExcelSerial(serial));
+            sawSerial = true;
+          } else {
+            reject(lineNo, e == s ? "missing date" : "unreadable date", "date '" + text(b, s, e) + "'", t);
+            return;
+          }
+        }
+      } else {
+        double v = FieldValues.parseDouble(b, s, e, commaDecimal);
+        if (Double.isNaN(v)) {
+          String what = slot == S_QUANTITY ? "quantity" : "unit price";
+          reject(lineNo, (e == s ? "missing " : "unreadable ") + what, what + " '" + text(b, s, e) + "'", t);
+          return;
+        }
+        if (slot == S_QUANTITY) q = v; else pr = v;
+      }
+    }
+    if (!FieldValues.isSerial(d)) {
+      if (FieldValues.kind(d) == FieldValues.KIND_YEAR_LAST) {
+        sawYearLast = true;
+        maxP1 = Math.max(maxP1, FieldValues.p1(d));
+        maxP2 = Math.max(maxP2, FieldValues.p2(d));
+      } else {
+        sawIso = true;
+      }
+      if (FieldValues.hasSeconds(d)) sawSeconds = true;
+    }
+    ensure();
+    for (int i = 0; i < TEXT_SLOTS; i++) codes[i][size] = TextColumn.MISSING;
+    for (int f = 0; f < n; f++) {
+      int slot = slotOfField[f];
+      if (slot < 0 || slot >= S_QUANTITY) continue;
+      byte[] b = t.buf(f);
+      int s = t.start(f), e = t.end(f);
+      if (slot != S_DESC) {
+        while (s < e && (b[s] == ' ' || b[s] == '\t')) s++;
+        while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;
+        if (slot == S_CUSTOMER) e = stripZeroFraction(b, s, e);
+      }
+      if (e > s) codes[slot][size] = dicts[slot].intern(b, s, e);
+    }
+    quantity[size] = q;
+    price[size] = pr;
+    datePacked[size] = d;
+    line[size] = lineNo;
+    size++;
+  }
+
+  /** "17850.0" and "17850.00" become "17850": ids exported from spreadsheets often carry a zero fraction. */
+  static int stripZeroFraction(byte[] b, int s, int e) {
+    int dot = -1;
+    for (int i = s; i < e; i++) {
+      byte c = b[i];
+      if (c == '.') { if (dot >= 0) return e; dot = i; }
+      else if (c < '0' || c > '9') return e;
+    }
+    if (dot <= s) return e;
+    for (int i = dot + 1; i < e; i++) if (b[i] != '0') return e;
+    return dot;
+  }
+
+  private String text(byte[] b, int s, int e) {
+    String v = new String(b, s, Math.min(e - s, 60), charset);
+    return v;
+  }
+
+  private void reject(int lineNo, String reason, String detail, Fields t) {
+    rejected++;
+    reasons.merge(reason, 1, Integer::sum);
+    if (examples.size() < MAX_EXAMPLES) {
+      StringBuilder raw = new StringBuilder();
+      for (int f = 0; f < t.fieldCount() && raw.length() < 160; f++) {
+        if (f > 0) raw.append(" | ");
+        raw.append(new String(t.buf(f), t.start(f), Math.min(t.end(f) - t.start(f), 60), charset));
+      }
+      examples.add(new LoadReport.Rejection(lineNo, reason + ": " + detail, raw.toString()));
+    }
+  }
+
+  private void ensure() {
+    if (size < quantity.length) return;
+    int cap = quantity.length * 2;
+    for (int i = 0; i < TEXT_SLOTS; i++) codes[i] = Arrays.copyOf(codes[i], cap);
+    quantity = Arrays.copyOf(quantity, cap);
+    price = Arrays.copyOf(price, cap);
+    datePacked = Arrays.copyOf(datePacked, cap);
+    line = Arrays.copyOf(line, cap);
+  }
+}

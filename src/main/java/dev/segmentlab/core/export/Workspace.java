@@ -1,0 +1,228 @@
+package dev.segmentlab.core.export;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything needed to reopen an analysis: which file, how it was read and cleaned, which features and how
+ * they were transformed, the clustering settings and the analyst's segment names and colours. Saved as a
+ * {@code .segmentlab.json} file by {@link WorkspaceFile}.
+ *
+ * <p>Immutable; {@code null} collections become empty ones, and collections are copied (keeping their order).
+ * Use {@link #builder()} or {@link #toBuilder()} rather than the 21-argument constructor.
+ *
+ * <pre>{@code
+ * Workspace ws = Workspace.builder().input(Path.of("online_retail.csv"), FileFingerprint.of(path))
+ *     .k(2, 10, 4).seed(42).savedAt(Instant.now()).appVersion("0.1.0").build();
+ * WorkspaceFile.write(Path.of("retail.segmentlab.json"), ws, true);
+ * }</pre>
+ *
+ * @param formatVersion the file format, {@link #FORMAT_VERSION} when written by this version; raised only for
+ *     changes older versions cannot read (new keys alone do not raise it: readers ignore unknown keys)
+ * @param inputPath the transactions file as the analyst chose it (absolute path as text)
+ * @param inputSha256 SHA-256 of the input, 64 hex digits, or {@code null} if not computed
+ * @param inputSize input length in bytes, &gt;= 0
+ * @param sheet the worksheet read from an XLSX input, or {@code null} for CSV or the first sheet
+ * @param columnMapping role key (e.g. {@code customer_id}) to the column name in the file
+ * @param cleaningRules cleaning rule key to whether it is on
+ * @param nonProductCodes stock codes that are not products (postage, fees, ...), e.g. {@code POST}, {@code M}
+ * @param features the customer features used for clustering, in order
+ * @param transforms feature to its transform (e.g. {@code log1p})
+ * @param scaling the scaling applied to all features (e.g. {@code standard}), or {@code null}
+ * @param weights feature to its weight, finite and &gt;= 0
+ * @param kMin smallest k of the sweep, &gt;= 1
+ * @param kMax largest k of the sweep, &gt;= kMin
+ * @param k the chosen number of segments, &gt;= 1
+ * @param seed random seed of k-means
+ * @param restarts k-means restarts per k, &gt;= 1
+ * @param segmentNames segment index to the analyst's name for it
+ * @param segmentColours segment index to a colour as {@code #rrggbb}
+ * @param appVersion the SegmentLab version that saved it, or {@code null}
+ * @param savedAt when it was saved, or {@code null}
+ */
+public record Workspace(
+    int formatVersion,
+    String inputPath,
+    String inputSha256,
+    long inputSize,
+    String sheet,
+    Map<String, String> columnMapping,
+    Map<String, Boolean> cleaningRules,
+    List<String> nonProductCodes,
+    List<String> features,
+    Map<String, String> transforms,
+    String scaling,
+    Map<String, Double> weights,
+    int kMin,
+    int kMax,
+    int k,
+    long seed,
+    int restarts,
+    Map<Integer, String> segmentNames,
+    Map<Integer, String> segmentColours,
+    String appVersion,
+    Instant savedAt) {
+
+  /** The format version this code writes and the highest it reads. */
+  public static final int FORMAT_VERSION = 1;
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+  private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+  /** @throws IllegalArgumentException if a value is out of the ranges documented on the components */
+  public Workspace {
+    if (formatVersion < 1) throw new IllegalArgumentException("formatVersion must be >= 1, was " + formatVersion);
+    if (inputPath == null || inputPath.isBlank()) throw new IllegalArgumentException("inputPath is required");
+    if (inputSha256 != null) {
+      if (!SHA256.matcher(inputSha256).matches()) {
+        throw new IllegalArgumentException("inputSha256 must be 64 hex digits, was " + inputSha256);
+      }
+      inputSha256 = inputSha256.toLowerCase(Locale.ROOT);
+    }
+    if (inputSize < 0) throw new IllegalArgumentException("inputSize must be >= 0, was " + inputSize);
+    if (kMin < 1 || kMax < kMin) throw new IllegalArgumentException("need 1 <= kMin <= kMax, was " + kMin + ".." + kMax);
+    if (k < 1) throw new IllegalArgumentException("k must be >= 1, was " + k);
+    if (restarts < 1) throw new IllegalArgumentException("restarts must be >= 1, was " + restarts);
+    columnMapping = copy(columnMapping, "columnMapping");
+    cleaningRules = copy(cleaningRules, "cleaningRules");
+    nonProductCodes = nonProductCodes == null ? List.of() : List.copyOf(nonProductCodes);
+    features = features == null ? List.of() : List.copyOf(features);
+    transforms = copy(transforms, "transforms");
+    weights = copy(weights, "weights");
+    for (Map.Entry<String, Double> w : weights.entrySet()) {
+      if (!(w.getValue() >= 0) || w.getValue().isInfinite()) {
+        throw new IllegalArgumentException("weight of " + w.getKey() + " must be finite and >= 0, was " + w.getValue());
+      }
+    }
+    segmentNames = copy(segmentNames, "segmentNames");
+    segmentColours = copy(segmentColours, "segmentColours");
+    for (Map.Entry<Integer, String> c : segmentColours.entrySet()) {
+      if (!COLOUR.matcher(c.getValue()).matches()) {
+        throw new IllegalArgumentException("colour of segment " + c.getKey() + " must be #rrggbb, was " + c.getValue());
+      }
+    }
+  }
+
+  /** The input's size and hash as a fingerprint, or {@code null} when the hash was not recorded. */
+  @JsonIgnore
+  public FileFingerprint inputFingerprint() {
+    return inputSha256 == null ? null : new FileFingerprint(inputSize, inputSha256);
+  }
+
+  /** A builder with format {@link #FORMAT_VERSION}, k 2..10, k = 4, seed 42, 10 restarts. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this workspace's values, to change a few of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.formatVersion = formatVersion;
+    b.inputPath = inputPath;
+    b.inputSha256 = inputSha256;
+    b.inputSize = inputSize;
+    b.sheet = sheet;
+    b.columnMapping = columnMapping;
+    b.cleaningRules = cleaningRules;
+    b.nonProductCodes = nonProductCodes;
+    b.features = features;
+    b.transforms = transforms;
+    b.scaling = scaling;
+    b.weights = weights;
+    b.kMin = kMin;
+    b.kMax = kMax;
+    b.k = k;
+    b.seed = seed;
+    b.restarts = restarts;
+    b.segmentNames = segmentNames;
+    b.segmentColours = segmentColours;
+    b.appVersion = appVersion;
+    b.savedAt = savedAt;
+    return b;
+  }
+
+  private static <K, V> Map<K, V> copy(Map<K, V> m, String what) {
+    if (m == null) return Map.of();
+    for (Map.Entry<K, V> e : m.entrySet()) {
+      if (e.getKey() == null || e.getValue() == null) throw new IllegalArgumentException(what + " holds a null");
+    }
+    // LinkedHashMap rather than Map.copyOf: the analyst's order (features, segments) is worth keeping.
+    return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+  }
+
+  /** Collects the values of a {@link Workspace}; {@link #build()} validates them. */
+  public static final class Builder {
+    private int formatVersion = FORMAT_VERSION;
+    private String inputPath;
+    private String inputSha256;
+    private long inputSize;
+    private String sheet;
+    private Map<String, String> columnMapping;
+    private Map<String, Boolean> cleaningRules;
+    private List<String> nonProductCodes;
+    private List<String> features;
+    private Map<String, String> transforms;
+    private String scaling;
+    private Map<String, Double> weights;
+    private int kMin = 2;
+    private int kMax = 10;
+    private int k = 4;
+    private long seed = 42;
+    private int restarts = 10;
+    private Map<Integer, String> segmentNames;
+    private Map<Integer, String> segmentColours;
+    private String appVersion;
+    private Instant savedAt;
+
+    private Builder() {}
+
+    /** The input file and its fingerprint ({@code null} fingerprint: size 0, no hash). */
+    public Builder input(java.nio.file.Path path, FileFingerprint fingerprint) {
+      this.inputPath = path.toAbsolutePath().normalize().toString();
+      this.inputSha256 = fingerprint == null ? null : fingerprint.sha256();
+      this.inputSize = fingerprint == null ? 0 : fingerprint.size();
+      return this;
+    }
+
+    public Builder inputPath(String v) { inputPath = v; return this; }
+    public Builder inputSha256(String v) { inputSha256 = v; return this; }
+    public Builder inputSize(long v) { inputSize = v; return this; }
+    public Builder sheet(String v) { sheet = v; return this; }
+    public Builder columnMapping(Map<String, String> v) { columnMapping = v; return this; }
+    public Builder cleaningRules(Map<String, Boolean> v) { cleaningRules = v; return this; }
+    public Builder nonProductCodes(List<String> v) { nonProductCodes = v; return this; }
+    public Builder features(List<String> v) { features = v; return this; }
+    public Builder transforms(Map<String, String> v) { transforms = v; return this; }
+    public Builder scaling(String v) { scaling = v; return this; }
+    public Builder weights(Map<String, Double> v) { weights = v; return this; }
+
+    /** The sweep range and the chosen k. */
+    public Builder k(int kMin, int kMax, int k) {
+      this.kMin = kMin;
+      this.kMax = kMax;
+      this.k = k;
+      return this;
+    }
+
+    public Builder seed(long v) { seed = v; return this; }
+    public Builder restarts(int v) { restarts = v; return this; }
+    public Builder segmentNames(Map<Integer, String> v) { segmentNames = v; return this; }
+    public Builder segmentColours(Map<Integer, String> v) { segmentColours = v; return this; }
+    public Builder appVersion(String v) { appVersion = v; return this; }
+    public Builder savedAt(Instant v) { savedAt = v; return this; }
+    public Builder formatVersion(int v) { formatVersion = v; return this; }
+
+    /** @throws IllegalArgumentException as the {@link Workspace} constructor */
+    public Workspace build() {
+      return new Workspace(formatVersion, Objects.requireNonNull(inputPath, "inputPath"), inputSha256, inputSize,
+          sheet, columnMapping, cleaningRules, nonProductCodes, features, transforms, scaling, weights, kMin, kMax,
+          k, seed, restarts, segmentNames, segmentColours, appVersion, savedAt);
+    }
+  }
+}

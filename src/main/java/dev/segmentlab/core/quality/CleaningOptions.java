@@ -1,0 +1,50 @@
+package dev.segmentlab.core.quality;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which rules are on, and the stock codes that are not products (rule 5). A code ending in {@code *} is a
+ * prefix; codes compare case-insensitively.
+ */
+public record CleaningOptions(Set<CleaningRule> enabled, List<String> nonProductCodes) {
+  /** The seeds' list of non-product stock codes. */
+  public static final List<String> DEFAULT_NON_PRODUCT = List.of("POST", "DOT", "M", "C2", "D", "S",
+      "BANK CHARGES", "AMAZONFEE", "CRUK", "PADS", "B", "gift_0001_*", "DCGS*");
+
+  public CleaningOptions {
+    enabled = enabled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(enabled));
+    nonProductCodes = List.copyOf(nonProductCodes);
+    for (String c : nonProductCodes) {
+      if (c == null || c.isBlank()) throw new IllegalArgumentException("A non-product code is blank.");
+    }
+  }
+
+  /** Rules 1–4 on, the default non-product list. */
+  public static CleaningOptions defaults() {
+    return new CleaningOptions(CleaningRule.defaults(), DEFAULT_NON_PRODUCT);
+  }
+
+  public boolean isOn(CleaningRule r) { return enabled.contains(r); }
+
+  public CleaningOptions with(CleaningRule r, boolean on) {
+    Set<CleaningRule> s = enabled.isEmpty() ? EnumSet.noneOf(CleaningRule.class) : EnumSet.copyOf(enabled);
+    if (on) s.add(r); else s.remove(r);
+    return new CleaningOptions(s, nonProductCodes);
+  }
+
+  public CleaningOptions withNonProductCodes(List<String> codes) { return new CleaningOptions(enabled, codes); }
+
+  /** Whether a stock code is on the non-product list. */
+  public boolean isNonProduct(String code) {
+    if (code == null) return false;
+    String c = code.trim().toUpperCase(Locale.ROOT);
+    for (String p : nonProductCodes) {
+      String u = p.trim().toUpperCase(Locale.ROOT);
+      if (u.endsWith("*") ? c.startsWith(u.substring(0, u.length() - 1)) : c.equals(u)) return true;
+    }
+    return false;
+  }
+}

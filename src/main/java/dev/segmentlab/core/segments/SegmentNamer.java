@@ -1,0 +1,229 @@
+package dev.segmentlab.core.segments;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Suggests a name for every segment of a run.
+ *
+ * <p><b>Transactions (RFM) mode</b>, when the features include {@code recency}, {@code frequency} and
+ * {@code monetary}: each segment's mean of those raw features is turned into a 1–5 score, the quintile of the
+ * segment mean within the customer-level distribution of that feature: score = min(5, 1 + ⌊5p⌋) where p is the
+ * mid-rank percentile of the mean among all customers (ties count half). Recency is reversed (recent = 5).
+ * {@link RfmSegment#of} then maps the scores to a name by its documented rule table.
+ *
+ * <p><b>Customer-table mode</b> (or RFM columns missing): a segment is described by the features whose
+ * standardized mean (the snake-plot value) is beyond ±{@link Options#threshold()}; the
+ * {@link Options#maxFeatures()} strongest of them, listed in column order so that every segment reads the same
+ * way, e.g. {@code "High income · Low spending"}, {@code "Young · High spending"}; {@code "Average"} if none.
+ *
+ * <p><b>Duplicates</b>: when two segments get the same name they are told apart by the first of monetary,
+ * frequency, recency in which they differ (different scores, or means at least 1.5 times apart):
+ * {@code "At Risk (high value)"} /
+ * {@code "At Risk (low value)"}, {@code "(frequent)"} / {@code "(occasional)"}, {@code "(recent)"} /
+ * {@code "(lapsing)"}. Three or more, and duplicates in customer-table mode, are numbered {@code "Name 1"},
+ * {@code "Name 2"}… (RFM: by decreasing monetary mean; otherwise by segment id). An empty segment is called
+ * {@code "Empty"}.
+ */
+public final class SegmentNamer {
+  /** Means differing by this factor count as different even when they fall in the same quintile. */
+  private static final double NOTABLE_RATIO = 1.5;
+
+  private SegmentNamer() {}
+
+  /**
+   * Options of customer-table naming.
+   *
+   * @param threshold   a feature is notable when its standardized segment mean is beyond ±threshold; &gt; 0
+   * @param maxFeatures at most this many features in a name, 1..5
+   */
+  public record Options(double threshold, int maxFeatures) {
+    /** Threshold 0.5 standard deviations, at most 2 features: short enough for a legend. */
+    public static final Options DEFAULT = new Options(0.5, 2);
+
+    /** @throws IllegalArgumentException if out of range */
+    public Options {
+      if (!(threshold > 0) || Double.isInfinite(threshold)) throw new IllegalArgumentException("threshold must be > 0");
+      if (maxFeatures < 1 || maxFeatures > 5) throw new IllegalArgumentException("maxFeatures must be in 1..5");
+    }
+  }
+
+  /** {@link #suggest(SegmentInput, Options)} with {@link Options#DEFAULT}. */
+  public static List<SegmentName> suggest(SegmentInput input) {
+    return suggest(input, Options.DEFAULT);
+  }
+
+  /**
+   * One suggested name per segment id, unique within the run.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static List<SegmentName> suggest(SegmentInput input, Options options) {
+    Objects.requireNonNull(options, "options");
+    return hasRfm(input) ? rfmNames(input) : featureNames(input, options);
+  }
+
+  /** True when the input is in transactions mode and has recency, frequency and monetary columns. */
+  public static boolean hasRfm(SegmentInput input) {
+    return input.mode() == SegmentInput.Mode.TRANSACTIONS && input.featureIndex("recency") >= 0
+        && input.featureIndex("frequency") >= 0 && input.featureIndex("monetary") >= 0;
+  }
+
+  /**
+   * The RFM score of each segment (index = segment id); {@code null} for an empty segment.
+   *
+   * @throws IllegalArgumentException if the input has no recency, frequency or monetary column
+   */
+  public static List<RfmScore> rfmScores(SegmentInput input) {
+    return scoresOf(rfm(input).percentiles());
+  }
+
+  /**
+   * Per segment (null rows when empty): the raw means of recency, frequency, monetary, and their percentiles
+   * among customers (0..1, higher = better, recency reversed).
+   */
+  private record Rfm(double[][] means, double[][] percentiles) {}
+
+  private static Rfm rfm(SegmentInput input) {
+    String[] names = {"recency", "frequency", "monetary"};
+    int k = input.k();
+    double[][] means = new double[k][];
+    double[][] p = new double[k][];
+    int[] sizes = input.segmentSizes();
+    for (int s = 0; s < k; s++) {
+      if (sizes[s] == 0) continue;
+      means[s] = new double[3];
+      p[s] = new double[3];
+    }
+    for (int c = 0; c < 3; c++) {
+      int j = input.featureIndex(names[c]);
+      if (j < 0) throw new IllegalArgumentException("no feature called '" + names[c] + "'");
+      double[] column = input.rawColumn(j);
+      double[] sorted = column.clone();
+      Arrays.sort(sorted);
+      for (int s = 0; s < k; s++) {
+        if (p[s] == null) continue;
+        means[s][c] = Stats.mean(Stats.select(column, input.labels(), s));
+        double pct = Stats.midRankPercentile(sorted, means[s][c]);
+        p[s][c] = c == 0 ? 1 - pct : pct;
+      }
+    }
+    return new Rfm(means, p);
+  }
+
+  private static List<RfmScore> scoresOf(double[][] percentiles) {
+    List<RfmScore> scores = new ArrayList<>(percentiles.length);
+    for (double[] row : percentiles) {
+      scores.add(row == null ? null : new RfmScore(score(row[0]), score(row[1]), score(row[2])));
+    }
+    return scores;
+  }
+
+  private static int score(double percentile) {
+    return Math.min(5, 1 + (int) Math.floor(5 * percentile));
+  }
+
+  private static List<SegmentName> rfmNames(SegmentInput input) {
+    Rfm rfm = rfm(input);
+    List<RfmScore> scores = scoresOf(rfm.percentiles());
+    List<SegmentName> names = new ArrayList<>();
+    for (int s = 0; s < input.k(); s++) {
+      RfmScore score = scores.get(s);
+      if (score == null) {
+        names.add(empty(s));
+        continue;
+      }
+      RfmSegment rule = RfmSegment.of(score);
+      names.add(new SegmentName(s, rule.displayName(), rule.displayName(), rule.description(), rule.action(), score));
+    }
+    for (List<Integer> group : duplicates(names)) {
+      if (group.size() == 2) {
+        qualifyPair(names, group.get(0), group.get(1), rfm);
+      } else {
+        group.sort(Comparator.comparingDouble((Integer s) -> -rfm.means()[s][2]).thenComparing(s -> s));
+        number(names, group);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private static void qualifyPair(List<SegmentName> names, int a, int b, Rfm rfm) {
+    // value first, then frequency, then recency: the order in which a marketer acts on a difference. Scores
+    // alone are not enough: the top quintile saturates, and two "R5 F5 M5" segments can differ six-fold in spend
+    String[][] words = {{"(high value)", "(low value)"}, {"(frequent)", "(occasional)"}, {"(recent)", "(lapsing)"}};
+    int[] column = {2, 1, 0};
+    for (int i = 0; i < 3; i++) {
+      int c = column[i];
+      double pa = rfm.percentiles()[a][c], pb = rfm.percentiles()[b][c];
+      double ma = rfm.means()[a][c], mb = rfm.means()[b][c];
+      boolean scoresDiffer = score(pa) != score(pb);
+      boolean meansDiffer = Math.min(ma, mb) > 0 && Math.max(ma, mb) >= NOTABLE_RATIO * Math.min(ma, mb);
+      if (pa != pb && (scoresDiffer || meansDiffer)) {
+        boolean aHigher = pa > pb;
+        names.set(a, names.get(a).withName(names.get(a).baseName() + " " + words[i][aHigher ? 0 : 1]));
+        names.set(b, names.get(b).withName(names.get(b).baseName() + " " + words[i][aHigher ? 1 : 0]));
+        return;
+      }
+    }
+    number(names, new ArrayList<>(List.of(a, b)));
+  }
+
+  private static List<SegmentName> featureNames(SegmentInput input, Options options) {
+    SegmentCharts.SegmentMatrix snake = SegmentCharts.snake(input);
+    String[] headers = input.featureNames();
+    int[] sizes = input.segmentSizes();
+    List<SegmentName> names = new ArrayList<>();
+    for (int s = 0; s < input.k(); s++) {
+      if (sizes[s] == 0) {
+        names.add(empty(s));
+        continue;
+      }
+      List<Integer> notable = new ArrayList<>();
+      for (int j = 0; j < headers.length; j++) {
+        if (Math.abs(snake.get(s, j)) > options.threshold()) notable.add(j);
+      }
+      final int segment = s;
+      notable.sort(Comparator.comparingDouble((Integer j) -> -Math.abs(snake.get(segment, j))).thenComparing(j -> j));
+      List<Integer> chosen = new ArrayList<>(notable.subList(0, Math.min(options.maxFeatures(), notable.size())));
+      chosen.sort(null);
+      List<String> words = new ArrayList<>();
+      List<String> details = new ArrayList<>();
+      for (int j : chosen) {
+        double z = snake.get(s, j);
+        words.add(FeatureWords.phrase(FeatureWords.clean(headers[j]), z > 0));
+        details.add(String.format(Locale.ROOT, "%s %+.1f sd", headers[j], z));
+      }
+      String name = words.isEmpty() ? "Average" : String.join(" · ", words);
+      String description = words.isEmpty()
+          ? "No feature more than " + options.threshold() + " sd from the average customer."
+          : "Compared with the average customer: " + String.join(", ", details) + ".";
+      names.add(new SegmentName(s, name, name, description, "", null));
+    }
+    for (List<Integer> group : duplicates(names)) number(names, group);
+    return List.copyOf(names);
+  }
+
+  private static SegmentName empty(int s) {
+    return new SegmentName(s, "Empty", "Empty", "No customers in this segment.", "", null);
+  }
+
+  /** Groups of segment ids sharing a name, each in segment order; only groups of two or more. */
+  private static List<List<Integer>> duplicates(List<SegmentName> names) {
+    Map<String, List<Integer>> byName = new LinkedHashMap<>();
+    for (SegmentName n : names) byName.computeIfAbsent(n.name(), x -> new ArrayList<>()).add(n.segment());
+    return byName.values().stream().filter(g -> g.size() > 1).toList();
+  }
+
+  private static void number(List<SegmentName> names, List<Integer> ordered) {
+    for (int i = 0; i < ordered.size(); i++) {
+      int s = ordered.get(i);
+      names.set(s, names.get(s).withName(names.get(s).name() + " " + (i + 1)));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.segmentlab.core.segments;
+
+import java.util.Arrays;
+
+/** Small descriptive statistics shared by the profile, chart and naming code. */
+final class Stats {
+  private Stats() {}
+
+  static double mean(double[] x) {
+    if (x.length == 0) return Double.NaN;
+    double s = 0;
+    for (double v : x) s += v;
+    return s / x.length;
+  }
+
+  /**
+   * Quantile of already sorted values by linear interpolation between order statistics (R type 7, Excel
+   * QUARTILE.INC, NumPy's default), chosen because analysts will check our numbers in those tools.
+   */
+  static double quantileSorted(double[] sorted, double p) {
+    int n = sorted.length;
+    if (n == 0) return Double.NaN;
+    double h = (n - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, n - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+
+  static double median(double[] x) {
+    double[] s = x.clone();
+    Arrays.sort(s);
+    return quantileSorted(s, 0.5);
+  }
+
+  /**
+   * Mid-rank percentile of {@code v} within sorted values: (count below + half the count equal) / n, in [0, 1].
+   * Counting ties as half keeps a value that equals a large block of tied customers (e.g. "1 order") in the
+   * middle of that block instead of at its top or bottom.
+   */
+  static double midRankPercentile(double[] sorted, double v) {
+    int below = lowerBound(sorted, v);
+    int notAbove = upperBound(sorted, v);
+    return (below + 0.5 * (notAbove - below)) / sorted.length;
+  }
+
+  private static int lowerBound(double[] a, double v) {
+    int lo = 0, hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < v) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  private static int upperBound(double[] a, double v) {
+    int lo = 0, hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] <= v) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Rows of {@code column} whose label is {@code segment}. */
+  static double[] select(double[] column, int[] labels, int segment) {
+    int count = 0;
+    for (int l : labels) if (l == segment) count++;
+    double[] out = new double[count];
+    int at = 0;
+    for (int i = 0; i < labels.length; i++) if (labels[i] == segment) out[at++] = column[i];
+    return out;
+  }
+}
