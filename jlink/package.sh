@@ -113,6 +113,10 @@ fi
 rm -rf "$WORK" "$DIST/$NAME"
 mkdir -p "$WORK/input/lib" "$WORK/fxmods" "$WORK/fxnative" "$DIST"
 cp "$TARGET/$MAIN_JAR" "$WORK/input/"   # its manifest Class-Path (lib/...) still names the dropped jars: harmless
+# The bundled sample data set (opened at start; found through -Dsegmentlab.sample=$APPDIR/data/..., see
+# jpackage-app-image.args) with its CC BY 4.0 attribution.
+mkdir -p "$WORK/input/data"
+cp "$ROOT/assets/data/online-retail.csv.gz" "$ROOT/assets/data/ATTRIBUTION.md" "$WORK/input/data/"
 
 FX_JARS=() CP_JARS=() DROPPED=()
 for jar in "$TARGET"/lib/*.jar; do
@@ -166,11 +170,11 @@ else
   mv "$JDEPS_CACHE.tmp" "$JDEPS_CACHE"
 fi
 # Always in the image, whether or not the bytecode names them:
-#   javafx.controls, javafx.swing   the UI (javafx.swing: SwingFXUtils for PNG export; pulls java.desktop)
+#   javafx.controls, javafx.swing   the UI (javafx.swing: SwingFXUtils for image export; pulls java.desktop)
 #   jdk.localedata                  locale data; trimmed to English by --include-locales en
-#   jdk.charsets                    extended charsets (e.g. Shift_JIS, GB18030) for CSV files in them
-#   jdk.crypto.ec                   TLS with EC keys, if a data set is ever fetched over https
-EXTRA_MODULES=javafx.controls,javafx.swing,jdk.localedata,jdk.charsets,jdk.crypto.ec
+# Deliberately left out: jdk.charsets (the app reads UTF-8, windows-1252 and ISO-8859-1, all in java.base),
+# jdk.crypto.ec (no network), jdk.jfr/jdk.management (no monitoring), jdk.accessibility.
+EXTRA_MODULES=javafx.controls,javafx.swing,jdk.localedata
 MODULES=$({ cut -d/ -f1 "$JDEPS_CACHE"; tr ',' '\n' <<< "$EXTRA_MODULES"; } | sort -u | paste -sd, -)
 log "modules: $MODULES"
 
@@ -181,52 +185,69 @@ while read -r mp; do echo "--java-options --add-exports=$mp=ALL-UNNAMED"; done <
   > "$WORK/java-options-generated.args"
 log "JavaFX internal packages exported to the class path: $(paste -sd' ' "$WORK/fx-internals.txt")"
 
-# ------------------------------------------------------------------------------------------ shrink fastutil
-# fastutil is 23.6 MB (every collection for every primitive type); Tablesaw uses a few hundred of its ~10,000
-# classes. Keep the classes reachable from the app and the other jars: seeds are the fastutil classes the
-# other jars reference, then the closure over fastutil's own references (jdeps -verbose:class -filter:none,
-# i.e. every class named in a class file's constant pool, which includes nested classes, superclasses and
-# interfaces). Nested classes of a kept class are kept as well. Cached like the module list.
-# SHRINK_FASTUTIL=0 ships the whole jar.
-FASTUTIL_JAR=$(ls "$WORK"/input/lib/fastutil-*.jar 2>/dev/null | head -1 || true)
-if [ -n "$FASTUTIL_JAR" ] && [ "${SHRINK_FASTUTIL:-1}" = 1 ]; then
-  FU_LIST=$TARGET/jpackage-fastutil-$JDEPS_KEY.txt
-  if [ -s "$FU_LIST" ]; then
-    log "fastutil: cached class list ($FU_LIST)"
+# ----------------------------------------------------------------------------------- shrink large libraries
+# Three libraries ship far more classes than SegmentLab can reach: fastutil (23.6 MB, every collection for
+# every primitive type; Tablesaw uses a few), Guava (3.0 MB) and Commons Math (2.2 MB). Each is repacked with
+# only the classes reachable from the app and the other jars: seeds are the classes the other jars name,
+# then the closure over the libraries' own references (jdeps -verbose:class -filter:none: every class named
+# in a class file's constant pool, so superclasses, interfaces, nested and anonymous classes). Nested
+# classes of a kept class, all non-class resources and META-INF/ are kept too; for Guava also
+# com.google.common.base.internal (FinalizableReferenceQueue loads its Finalizer by name). After packaging,
+# jdeps --missing-deps must find no reference into them (checked below). The class list is cached per set
+# of input jars. SHRINK_LIBS=0 ships the jars whole.
+#   jar glob, package regex (for jdeps -e), extra entries to keep (unzip patterns), separated by spaces
+SHRINK=(
+  'fastutil-*.jar it\.unimi\.dsi\.fastutil'
+  'guava-*.jar com\.google\.(common|thirdparty) com/google/common/base/internal/*'
+  'commons-math3-*.jar org\.apache\.commons\.math3'
+)
+SHRINK_RE=$(for e in "${SHRINK[@]}"; do read -r _ re _ <<< "$e"; printf '%s|' "$re"; done); SHRINK_RE="(${SHRINK_RE%|})"
+if [ "${SHRINK_LIBS:-1}" = 1 ]; then
+  KEEP_LIST=$TARGET/jpackage-shrink-$JDEPS_KEY.txt
+  if [ -s "$KEEP_LIST" ]; then
+    log "shrink: cached class list ($KEEP_LIST)"
   else
-    log "fastutil: computing the classes reachable from the app (jdeps -verbose:class)"
-    rm -f "$TARGET"/jpackage-fastutil-*.txt
-    "$JDEPS" -verbose:class -filter:none -e 'it\.unimi\.dsi\.fastutil\..*' \
+    log "shrink: computing the classes of ${SHRINK_RE} reachable from the app (jdeps -verbose:class)"
+    rm -f "$TARGET"/jpackage-shrink-*.txt
+    "$JDEPS" -verbose:class -filter:none -e "$SHRINK_RE\\..*" \
       --multi-release "$JAVA_FEATURE" --ignore-missing-deps \
       --module-path "$FX_MODULE_PATH$SEP$APP_CLASS_PATH" --class-path "$APP_CLASS_PATH" \
       "$WORK/input/$MAIN_JAR" "${CP_JARS[@]}" 2>/dev/null \
-    | awk '$2 == "->" && $3 ~ /^it\.unimi\.dsi\.fastutil\./ { print $1, $3 }' | sort -u > "$WORK/fastutil-edges.txt"
-    # closure: from non-fastutil sources through fastutil->fastutil edges
-    awk '
-      { out[$1] = out[$1] " " $3; if ($1 !~ /^it\.unimi\.dsi\.fastutil\./) seed[$2] = 1 }
+    | awk -v re="^$SHRINK_RE\\\\." '$2 == "->" && $3 ~ re { print $1, $3 }' | sort -u > "$WORK/shrink-edges.txt"
+    # breadth-first closure from the classes named by the app and the other jars
+    awk -v re="^$SHRINK_RE\\\\." '
+      { out[$1] = out[$1] " " $2; if ($1 !~ re) seed[$2] = 1 }
       END {
         n = 0; for (c in seed) { keep[c] = 1; queue[n++] = c }
         for (i = 0; i < n; i++) {
-          m = split(out[queue[i]], next_, " ")
-          for (j = 1; j <= m; j++) if (!(next_[j] in keep)) { keep[next_[j]] = 1; queue[n++] = next_[j] }
+          m = split(out[queue[i]], nxt, " ")
+          for (j = 1; j <= m; j++) if (!(nxt[j] in keep)) { keep[nxt[j]] = 1; queue[n++] = nxt[j] }
         }
         for (c in keep) print c
-      }' "$WORK/fastutil-edges.txt" | sort > "$FU_LIST.tmp"
-    [ -s "$FU_LIST.tmp" ] || die "fastutil closure is empty"
-    mv "$FU_LIST.tmp" "$FU_LIST"
+      }' "$WORK/shrink-edges.txt" | sort > "$KEEP_LIST.tmp"
+    [ -s "$KEEP_LIST.tmp" ] || die "shrink: the closure is empty"
+    mv "$KEEP_LIST.tmp" "$KEEP_LIST"
   fi
-  rm -rf "$WORK/fastutil"; mkdir -p "$WORK/fastutil"
-  # class names -> entries; nested classes (Outer$Inner) of every kept class come along
-  sed 's#\.#/#g; s#$#.class#' "$FU_LIST" > "$WORK/fastutil-entries.txt"
-  sed 's#\.#/#g; s#$#$*#' "$FU_LIST" >> "$WORK/fastutil-entries.txt"
-  (cd "$WORK/fastutil" && unzip -q -o "$FASTUTIL_JAR" 'META-INF/*' && xargs unzip -q -o "$FASTUTIL_JAR" < "$WORK/fastutil-entries.txt" 2>/dev/null || true)
-  kept=$(find "$WORK/fastutil" -name '*.class' | wc -l)
-  [ "$kept" -gt 0 ] || die "shrinking fastutil kept no class"
-  before=$(du -k "$FASTUTIL_JAR" | cut -f1)
-  rm "$FASTUTIL_JAR"
-  (cd "$WORK/fastutil" && "$JDK/bin/jar" --create --file "$FASTUTIL_JAR" --manifest META-INF/MANIFEST.MF \
-      $(ls -A | grep -v '^META-INF$') $(cd META-INF && ls -A | grep -vx MANIFEST.MF | sed 's#^#META-INF/#'))
-  log "fastutil: kept $kept classes, ${before} KB -> $(du -k "$FASTUTIL_JAR" | cut -f1) KB"
+  for e in "${SHRINK[@]}"; do
+    read -r glob re extra <<< "$e"
+    jar=$(ls "$WORK"/input/lib/$glob 2>/dev/null | head -1 || true)
+    [ -n "$jar" ] || continue
+    name=$(basename "$jar"); dir=$WORK/shrink/$name
+    rm -rf "$dir"; mkdir -p "$dir"
+    unzip -Z1 "$jar" | grep -v '\.class$' | grep -v '/$' > "$WORK/shrink-entries.txt" || true
+    grep -E "^$re\\." "$KEEP_LIST" | sed 's#\.#/#g; s#$#.class#' >> "$WORK/shrink-entries.txt" || true
+    grep -E "^$re\\." "$KEEP_LIST" | sed 's#\.#/#g; s#$#$*#' >> "$WORK/shrink-entries.txt" || true
+    [ -n "$extra" ] && echo "$extra" >> "$WORK/shrink-entries.txt"
+    echo 'META-INF/*' >> "$WORK/shrink-entries.txt"
+    (cd "$dir" && xargs unzip -q -o "$jar" < "$WORK/shrink-entries.txt" >/dev/null 2>&1 || true)
+    kept=$(find "$dir" -name '*.class' | wc -l); total=$(unzip -Z1 "$jar" | grep -c '\.class$')
+    [ "$kept" -gt 0 ] || die "shrink: no class of $name kept"
+    before=$(du -k "$jar" | cut -f1)
+    rm "$jar"
+    (cd "$dir" && "$JDK/bin/jar" --create --file "$jar" --manifest META-INF/MANIFEST.MF \
+        $(ls -A | grep -vx META-INF) $(cd META-INF && ls -A | grep -vx MANIFEST.MF | sed 's#^#META-INF/#'))
+    log "shrink: $name kept $kept of $total classes, ${before} KB -> $(du -k "$jar" | cut -f1) KB"
+  done
 fi
 
 # ------------------------------------------------------------------------------------------------- jlink
@@ -256,6 +277,23 @@ log "jpackage app-image"
   --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
   --app-version "$APP_VERSION" --icon "$ICON" \
   @jlink/jpackage.args @jlink/jpackage-app-image.args @"$WORK/java-options-generated.args"
+
+# Nothing may refer to a class that trimming removed, except into the dropped jars (annotations, ICU) and
+# the optional dependencies the libraries never had on their class path (ASM, XZ, Zstd, Brotli, Smile,
+# JavaFX media). Fast: jdeps --missing-deps only resolves, ~10 s.
+if [ "${SHRINK_LIBS:-1}" = 1 ]; then
+  APP_DIR=$DIST/$NAME/lib/app; [ "$OS" = mac ] && APP_DIR=$DIST/$NAME.app/Contents/app
+  [ "$OS" = win ] && APP_DIR=$DIST/$NAME/app
+  FINAL_CP=$(printf "%s$SEP" "$APP_DIR"/lib/*.jar); FINAL_CP=${FINAL_CP%"$SEP"}
+  "$JDEPS" --missing-deps --multi-release "$JAVA_FEATURE" --module-path "$FX_MODULE_PATH$SEP$FINAL_CP" \
+      --class-path "$FINAL_CP" "$APP_DIR/$MAIN_JAR" "$APP_DIR"/lib/*.jar 2>/dev/null \
+    | awk -v re="^$SHRINK_RE\\\\." '$2 == "->" && $3 ~ re' > "$WORK/missing-after-shrink.txt" || true
+  if [ -s "$WORK/missing-after-shrink.txt" ]; then
+    head -20 "$WORK/missing-after-shrink.txt" >&2
+    die "shrinking removed classes that are still referenced (see $WORK/missing-after-shrink.txt); SHRINK_LIBS=0 to skip"
+  fi
+  log "shrink: jdeps --missing-deps finds no reference into the shrunk libraries"
+fi
 
 if ! $APP_IMAGE_ONLY; then
   log "jpackage $INSTALLER"
