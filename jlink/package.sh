@@ -3,7 +3,9 @@
 # app-image and the platform installer (.deb here; .dmg / .msi on macOS / Windows, see jlink/README.md).
 #
 #   mvn -Ppackage -DskipTests package      # runs this script in the package phase (exec-maven-plugin)
-#   bash jlink/package.sh [--app-image-only] # by hand, after `mvn -DskipTests package`
+#   bash jlink/package.sh [--app-image-only | --installer-only]
+#                                            # by hand, after `mvn -DskipTests package`; --installer-only
+#                                            # packs the existing target/dist/SegmentLab again
 #
 # Inputs : target/segmentlab.jar, target/lib/*.jar (copy-dependencies), assets/icon/, LICENSE
 # Outputs: target/dist/SegmentLab/            app-image, launcher target/dist/SegmentLab/bin/SegmentLab
@@ -24,9 +26,11 @@ MAIN_CLASS=dev.segmentlab.Main
 JAVA_FEATURE=17   # the runtime we ship; jlink must come from a JDK of the same feature release
 
 APP_IMAGE_ONLY=false
+INSTALLER_ONLY=false
 for arg in "$@"; do
   case $arg in
     --app-image-only) APP_IMAGE_ONLY=true ;;
+    --installer-only) INSTALLER_ONLY=true ;;
     *) echo "package.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -63,12 +67,25 @@ case "$(uname -s)" in
 esac
 SEP=':'; [ "$OS" = win ] && SEP=';'
 
+installer() {
+  log "jpackage $INSTALLER"
+  rm -f "$DIST"/*."$INSTALLER"
+  (cd "$ROOT" && "$JPACKAGE" --type "$INSTALLER" --dest "$DIST" --app-image "$DIST/$NAME" \
+    --app-version "$APP_VERSION" --icon "$ICON" \
+    @jlink/jpackage.args @"jlink/jpackage-$OS.args")
+  for f in "$DIST"/*."$INSTALLER"; do [ -f "$f" ] && log "installer $(du -sh "$f" | cut -f1)   $f"; done
+}
+
 [ -f "$TARGET/$MAIN_JAR" ] || die "$TARGET/$MAIN_JAR missing: run mvn -DskipTests package first"
 [ -d "$TARGET/lib" ] || die "$TARGET/lib missing: run mvn -DskipTests package first"
 VERSION=$(unzip -p "$TARGET/$MAIN_JAR" META-INF/MANIFEST.MF 2>/dev/null | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')
 VERSION=${VERSION:-0.1.0}
 APP_VERSION=${VERSION%%-*}   # jpackage (and .msi/.dmg) want a plain numeric version: 0.1.0-SNAPSHOT -> 0.1.0
 log "version $APP_VERSION ($OS, installer .$INSTALLER)"
+if $INSTALLER_ONLY; then
+  [ -d "$DIST/$NAME" ] || die "no app-image at $DIST/$NAME"
+  installer; exit 0
+fi
 
 # ------------------------------------------------------------------------------------------------- trimming
 # Jars that come with the dependencies but are never loaded by SegmentLab. Checked with `jdeps -summary`
@@ -295,17 +312,10 @@ if [ "${SHRINK_LIBS:-1}" = 1 ]; then
   log "shrink: jdeps --missing-deps finds no reference into the shrunk libraries"
 fi
 
-if ! $APP_IMAGE_ONLY; then
-  log "jpackage $INSTALLER"
-  rm -f "$DIST"/*."$INSTALLER"
-  "$JPACKAGE" --type "$INSTALLER" --dest "$DIST" --app-image "$DIST/$NAME" \
-    --app-version "$APP_VERSION" --icon "$ICON" \
-    @jlink/jpackage.args @"jlink/jpackage-$OS.args"
-fi
+$APP_IMAGE_ONLY || installer
 
 # ------------------------------------------------------------------------------------------------- report
 size() { du -sh "$1" 2>/dev/null | cut -f1; }
 log "runtime   $(size "$WORK/runtime")   $WORK/runtime"
 log "app-image $(size "$DIST/$NAME")   $DIST/$NAME"
-if ! $APP_IMAGE_ONLY; then for f in "$DIST"/*."$INSTALLER"; do [ -f "$f" ] && log "installer $(size "$f")   $f"; done; fi
 log "done in $(( $(date +%s) - START )) s"
