@@ -1,6 +1,8 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataViewModel;
+import dev.segmentlab.app.features.FeaturesViewModel;
+import dev.segmentlab.app.segments.SegmentsViewModel;
 import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ public final class AppContext {
   private final Session session = new Session();
   private final DataViewModel data;
   private final MainViewModel main;
+  private final SegmentsViewModel segments;
+  private final FeaturesViewModel features;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -25,6 +29,8 @@ public final class AppContext {
     this.executor = executor;
     this.data = new DataViewModel(session, async, dialogs, loader, executor, sample);
     this.main = new MainViewModel(session, data, async.monitor());
+    this.features = new FeaturesViewModel(session, async, dialogs);
+    this.segments = new SegmentsViewModel(session, async, dialogs, executor);
   }
 
   public Async async() { return async; }
@@ -33,6 +39,8 @@ public final class AppContext {
   public Session session() { return session; }
   public DataViewModel data() { return data; }
   public MainViewModel main() { return main; }
+  public SegmentsViewModel segments() { return segments; }
+  public FeaturesViewModel features() { return features; }
 
   /**
    * The bundled sample: {@code -Dsegmentlab.sample=…} if set (the packaged app sets it), else

@@ -1,6 +1,8 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataView;
+import dev.segmentlab.app.features.FeaturesView;
+import dev.segmentlab.app.segments.SegmentsView;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,9 +21,10 @@ public final class Screens {
         "cleaning rules as toggles with a waterfall of the rows each removes"));
     m.put(Step.EXPLORE, () -> StepPlaceholder.of(Step.EXPLORE, "monthly revenue, weekday and hour, top countries, basket sizes",
         "cohort retention heatmap", "association rules (FP-Growth)"));
-    m.put(Step.FEATURES, () -> StepPlaceholder.of(Step.FEATURES, "RFM and more per customer", "transforms and scaling with histograms before and after"));
-    m.put(Step.SEGMENTS, () -> StepPlaceholder.of(Step.SEGMENTS, "k sweep: elbow with knee, silhouette, Calinski-Harabasz, Davies-Bouldin",
-        "k slider recolouring a scatter of every customer", "profiles and suggested names"));
+    m.put(Step.FEATURES, () -> new FeaturesView(ctx.features()).node());
+    m.put(Step.SEGMENTS, () -> new SegmentsView(ctx.segments(), StepPlaceholder.of(Step.SEGMENTS,
+        "profile table per segment in original units", "snake plot and relative-importance heatmap",
+        "suggested names you can edit, kept across k changes")).node());
     m.put(Step.EXPORT, () -> StepPlaceholder.of(Step.EXPORT, "labeled customers to XLSX and CSV", "charts as PNG", "workspaces"));
     return m;
   }

@@ -3,6 +3,7 @@ package dev.segmentlab.app;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.pipeline.SegmentationResult;
 import dev.segmentlab.core.quality.CleanedData;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -16,6 +17,7 @@ public final class Session {
   private final ObjectProperty<CleanedData> cleaned = new SimpleObjectProperty<>(this, "cleaned");
   private final ObjectProperty<CustomerFeatures> features = new SimpleObjectProperty<>(this, "features");
   private final ObjectProperty<FeatureMatrix> matrix = new SimpleObjectProperty<>(this, "matrix");
+  private final ObjectProperty<SegmentationResult> segmentation = new SimpleObjectProperty<>(this, "segmentation");
 
   /** The loaded file. */
   public ObjectProperty<Dataset> datasetProperty() { return dataset; }
@@ -32,4 +34,8 @@ public final class Session {
   /** The matrix k-means runs on. */
   public ObjectProperty<FeatureMatrix> matrixProperty() { return matrix; }
   public FeatureMatrix getMatrix() { return matrix.get(); }
+
+  /** The segments for the chosen k, with their names and colours; null until a sweep ran. */
+  public ObjectProperty<SegmentationResult> segmentationProperty() { return segmentation; }
+  public SegmentationResult getSegmentation() { return segmentation.get(); }
 }

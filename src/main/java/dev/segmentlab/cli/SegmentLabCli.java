@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code segmentlab profile|segment|explore|bench …}. */
 @Command(name = "segmentlab", mixinStandardHelpOptions = true, versionProvider = SegmentLabCli.VersionProvider.class,
     description = "Turns retail transactions into named customer segments. Without a command, opens the app.",
-    subcommands = {ProfileCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ProfileCommand.class, SegmentCommand.class, ExploreCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SegmentLabCli {
 
   /** Exit code for unusable input (bad file, bad option value). */

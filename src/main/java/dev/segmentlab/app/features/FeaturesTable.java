@@ -1,0 +1,103 @@
+package dev.segmentlab.app.features;
+
+import dev.segmentlab.app.fx.Tables;
+import dev.segmentlab.core.features.CustomerFeatures;
+import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.features.RfmScores;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The customers table: a row is a customer index into a {@link FeatureTable} snapshot, so 4,338 customers cost
+ * one boxed index each. Columns follow the snapshot; the sort order survives a change of snapshot.
+ */
+final class FeaturesTable {
+  private final TableView<Integer> table = new TableView<>();
+
+  FeaturesTable(ObservableList<Integer> rows) {
+    table.setId("featuresTable");
+    table.setPlaceholder(new Label("No customers: compute the features first, or clear the filter."));
+    SortedList<Integer> sorted = new SortedList<>(rows);
+    sorted.comparatorProperty().bind(table.comparatorProperty());
+    table.setItems(sorted);
+  }
+
+  TableView<Integer> node() { return table; }
+
+  void show(FeatureTable t) {
+    List<String[]> order = new ArrayList<>();
+    for (TableColumn<Integer, ?> c : table.getSortOrder()) order.add(new String[] {c.getId(), c.getSortType().name()});
+    table.getSortOrder().clear();
+    table.getColumns().clear();
+    if (t == null) return;
+    CustomerFeatures cf = t.features();
+    table.getColumns().add(id("id", Tables.column("Customer", i -> cf.ids()[i], 90)));
+    if (cf.countries() != null) table.getColumns().add(id("country", Tables.column("Country", i -> nz(cf.countries()[i]), 130)));
+    TableColumn<Integer, ?> raw = new TableColumn<>("Features (original units)");
+    for (int f = 0; f < cf.names().size(); f++) {
+      double[] v = cf.columns()[f];
+      String name = cf.names().get(f);
+      raw.getColumns().add(id("raw:" + name, Tables.numberColumn(name, i -> v[i], format(v), width(name))));
+    }
+    table.getColumns().add(raw);
+    RfmScores s = t.scores();
+    if (s != null) {
+      TableColumn<Integer, ?> score = new TableColumn<>("RFM score");
+      score.getColumns().add(id("score:R", Tables.intColumn("R", i -> s.r()[i], 40)));
+      score.getColumns().add(id("score:F", Tables.intColumn("F", i -> s.f()[i], 40)));
+      score.getColumns().add(id("score:M", Tables.intColumn("M", i -> s.m()[i], 40)));
+      score.getColumns().add(id("score:RFM", Tables.column("Cell", s::cell, 52)));
+      table.getColumns().add(score);
+    }
+    FeatureMatrix m = t.matrix();
+    if (m != null) {
+      TableColumn<Integer, ?> scaled = new TableColumn<>("Scaled (what k-means sees)");
+      for (int f = 0; f < m.dims(); f++) {
+        final int col = f;
+        String name = m.features().get(f);
+        scaled.getColumns().add(id("scaled:" + name, Tables.numberColumn(name, i -> m.scaled()[i][col], "%.3f", width(name))));
+      }
+      table.getColumns().add(scaled);
+    }
+    for (String[] o : order) {
+      leaves().stream().filter(c -> o[0].equals(c.getId())).findFirst().ifPresent(c -> {
+        c.setSortType(TableColumn.SortType.valueOf(o[1]));
+        table.getSortOrder().add(c);
+      });
+    }
+  }
+
+  private List<TableColumn<Integer, ?>> leaves() {
+    List<TableColumn<Integer, ?>> out = new ArrayList<>();
+    for (TableColumn<Integer, ?> c : table.getColumns()) {
+      if (c.getColumns().isEmpty()) out.add(c);
+      else out.addAll(c.getColumns());
+    }
+    return out;
+  }
+
+  private static <T> TableColumn<Integer, T> id(String id, TableColumn<Integer, T> c) {
+    c.setId(id);
+    return c;
+  }
+
+  private static String nz(String s) { return s == null ? "" : s; }
+
+  private static double width(String name) { return Math.max(70, Math.min(160, name.length() * 8 + 16)); }
+
+  /** Whole numbers without decimals, shares with three, money and averages with two. */
+  static String format(double[] v) {
+    boolean whole = true, unit = true;
+    for (double x : v) {
+      if (Double.isNaN(x)) continue;
+      whole &= x == Math.rint(x);
+      unit &= x >= 0 && x <= 1;
+    }
+    return whole ? "%,.0f" : unit ? "%.3f" : "%,.2f";
+  }
+}

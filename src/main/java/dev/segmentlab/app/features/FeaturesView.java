@@ -1,0 +1,129 @@
+package dev.segmentlab.app.features;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Features step: the recipe on the left, one feature before and after, and every customer's values. */
+public final class FeaturesView {
+  private final FeaturesViewModel vm;
+  private final BorderPane root = new BorderPane();
+
+  public FeaturesView(FeaturesViewModel vm) {
+    this.vm = vm;
+    build();
+  }
+
+  public Node node() { return root; }
+
+  private void build() {
+    root.setId("featuresRoot");
+    Label summary = new Label();
+    summary.setId("matrixSummary");
+    summary.getStyleClass().add("section-title");
+    summary.textProperty().bind(vm.summaryProperty());
+    VBox top = new VBox(4, summary, banner("featuresMessage", "error-banner", vm.messageProperty()),
+        banner("featuresNote", "info-banner", vm.noteProperty()));
+    top.setPadding(new Insets(8, 12, 4, 12));
+    root.setTop(top);
+    root.setLeft(new RecipePane(vm).node());
+    SplitPane center = new SplitPane(histograms(), customers());
+    center.setOrientation(Orientation.VERTICAL);
+    center.setDividerPositions(0.45);
+    root.setCenter(center);
+  }
+
+  private Node histograms() {
+    ComboBox<String> feature = new ComboBox<>(vm.getHistogramFeatures());
+    feature.setId("histogramFeature");
+    feature.valueProperty().bindBidirectional(vm.histogramFeatureProperty());
+    HistogramChart before = new HistogramChart("rawHistogram", "Before (original units)");
+    HistogramChart after = new HistogramChart("transformedHistogram", "After transform and scaling");
+    vm.previewProperty().addListener((o, a, p) -> {
+      before.show(p == null ? null : p.raw());
+      after.show(p == null ? null : p.transformed());
+    });
+    Label skewBefore = skewLabel("skewBefore", vm.skewBeforeProperty());
+    Label skewAfter = skewLabel("skewAfter", vm.skewAfterProperty());
+    VBox left = new VBox(2, before.chart(), skewBefore);
+    VBox right = new VBox(2, after.chart(), skewAfter);
+    for (VBox b : new VBox[] {left, right}) {
+      HBox.setHgrow(b, Priority.ALWAYS);
+      VBox.setVgrow(b.getChildren().get(0), Priority.ALWAYS);
+      b.setAlignment(Pos.TOP_CENTER);
+    }
+    HBox charts = new HBox(8, left, right);
+    VBox.setVgrow(charts, Priority.ALWAYS);
+    HBox head = new HBox(8, title("Distribution of"), feature);
+    head.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(4, head, charts);
+    box.setPadding(new Insets(4, 8, 4, 8));
+    return box;
+  }
+
+  private Node customers() {
+    TextField filter = new TextField();
+    filter.setId("featuresFilter");
+    filter.setPromptText("Filter by customer id or country");
+    filter.textProperty().bindBidirectional(vm.filterProperty());
+    filter.setPrefColumnCount(24);
+    Label count = new Label();
+    count.getStyleClass().add("key");
+    count.textProperty().bind(Bindings.createStringBinding(() -> String.format("%,d customers shown", vm.getRows().size()),
+        vm.getRows()));
+    FeaturesTable table = new FeaturesTable(vm.getRows());
+    vm.tableProperty().addListener((o, a, t) -> table.show(t));
+    table.show(vm.tableProperty().get());
+    HBox bar = new HBox(8, title("Customers"), filter, count);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    VBox.setVgrow(table.node(), Priority.ALWAYS);
+    VBox box = new VBox(4, bar, table.node());
+    box.setPadding(new Insets(4, 8, 8, 8));
+    return box;
+  }
+
+  private static Label banner(String id, String style, javafx.beans.value.ObservableStringValue text) {
+    Label l = new Label();
+    l.setId(id);
+    l.getStyleClass().add(style);
+    l.setWrapText(true);
+    l.textProperty().bind(text);
+    show(l, Bindings.isNotEmpty(text));
+    return l;
+  }
+
+  private static Label skewLabel(String id, javafx.beans.value.ObservableStringValue text) {
+    Label l = new Label();
+    l.setId(id);
+    l.getStyleClass().add("key");
+    l.textProperty().bind(text);
+    return l;
+  }
+
+  static void show(Node n, javafx.beans.value.ObservableBooleanValue when) {
+    n.visibleProperty().bind(when);
+    n.managedProperty().bind(n.visibleProperty());
+  }
+
+  static Label key(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add("key");
+    return l;
+  }
+
+  static Label title(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add("section-title");
+    return l;
+  }
+}

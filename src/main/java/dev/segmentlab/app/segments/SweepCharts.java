@@ -1,0 +1,84 @@
+package dev.segmentlab.app.segments;
+
+import dev.segmentlab.core.cluster.KSweep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+
+/** The elbow chart (WCSS with the knee and the chosen k marked) and the criteria curves, fed by the sweep points. */
+final class SweepCharts {
+  final LineChart<Number, Number> elbow = chart("WCSS (inertia)", "elbowChart");
+  final LineChart<Number, Number> silhouette = chart("Silhouette (higher is better)", "silhouetteChart");
+  final LineChart<Number, Number> ch = chart("Calinski-Harabasz (higher is better)", "chChart");
+  final LineChart<Number, Number> db = chart("Davies-Bouldin (lower is better)", "dbChart");
+
+  SweepCharts(ObservableList<KSweep.Point> points, ReadOnlyObjectProperty<KSweep.Result> result, IntegerProperty k) {
+    Runnable refresh = () -> {
+      fill(elbow, points, KSweep.Point::wcss, "WCSS", marks(result.get(), k.get(), points));
+      fill(silhouette, points, KSweep.Point::silhouette, "silhouette", List.of());
+      fill(ch, points, KSweep.Point::calinskiHarabasz, "Calinski-Harabasz", List.of());
+      fill(db, points, KSweep.Point::daviesBouldin, "Davies-Bouldin", List.of());
+    };
+    points.addListener((ListChangeListener<KSweep.Point>) c -> refresh.run());
+    result.addListener((o, a, b) -> refresh.run());
+    k.addListener((o, a, b) -> refresh.run());
+  }
+
+  private static LineChart<Number, Number> chart(String title, String id) {
+    NumberAxis x = new NumberAxis();
+    x.setLabel("k");
+    x.setForceZeroInRange(false);
+    x.setTickUnit(1);
+    x.setMinorTickVisible(false);
+    NumberAxis y = new NumberAxis();
+    y.setForceZeroInRange(false);
+    LineChart<Number, Number> c = new LineChart<>(x, y);
+    c.setId(id);
+    c.setTitle(title);
+    c.setAnimated(false);
+    c.setCreateSymbols(true);
+    c.setLegendVisible(false);
+    c.setMinSize(200, 160);
+    return c;
+  }
+
+  private record Mark(String name, int k, double y) {}
+
+  private static List<Mark> marks(KSweep.Result r, int k, List<KSweep.Point> pts) {
+    List<Mark> m = new ArrayList<>();
+    for (KSweep.Point p : pts) {
+      if (r != null && r.elbowK().isPresent() && p.k() == r.elbowK().getAsInt()) m.add(new Mark("knee", p.k(), p.wcss()));
+      if (p.k() == k) m.add(new Mark("chosen k", p.k(), p.wcss()));
+    }
+    return m;
+  }
+
+  private static void fill(LineChart<Number, Number> chart, List<KSweep.Point> pts, ToDoubleFunction<KSweep.Point> f,
+      String name, List<Mark> marks) {
+    XYChart.Series<Number, Number> s = new XYChart.Series<>();
+    s.setName(name);
+    List<XYChart.Data<Number, Number>> data = new ArrayList<>();
+    for (KSweep.Point p : pts) {
+      double v = f.applyAsDouble(p);
+      if (Double.isFinite(v)) data.add(new XYChart.Data<>(p.k(), v));
+    }
+    s.getData().setAll(data);
+    List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+    all.add(s);
+    for (Mark m : marks) {
+      XYChart.Series<Number, Number> ms = new XYChart.Series<>();
+      ms.setName(m.name() + " (k = " + m.k() + ")");
+      ms.getData().add(new XYChart.Data<>(m.k(), m.y()));
+      all.add(ms);
+    }
+    chart.getData().setAll(all);
+    chart.setLegendVisible(!marks.isEmpty());
+  }
+}

@@ -1,0 +1,181 @@
+package dev.segmentlab.cli;
+
+import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.features.Scaling;
+import dev.segmentlab.core.features.Transform;
+import dev.segmentlab.core.pipeline.Pipeline;
+import dev.segmentlab.core.pipeline.PipelineOptions;
+import dev.segmentlab.core.pipeline.PipelineResult;
+import dev.segmentlab.core.quality.CleaningOptions;
+import dev.segmentlab.core.segments.SegmentName;
+import dev.segmentlab.core.segments.SegmentProfile;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code segment FILE [--k N|auto] …}: the app's pipeline, headless. */
+@Command(name = "segment", mixinStandardHelpOptions = true,
+    description = "Import → default cleaning → features → k sweep → chosen k → named segments.")
+final class SegmentCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin InputOptions input = new InputOptions();
+
+  @Option(names = "--k", paramLabel = "N|auto", defaultValue = "auto", description = "Number of segments, or auto (the knee of the WCSS curve). Default ${DEFAULT-VALUE}.")
+  String k;
+
+  @Option(names = "--k-min", defaultValue = "2", description = "Smallest k of the sweep (default ${DEFAULT-VALUE}).")
+  int kMin;
+
+  @Option(names = "--k-max", defaultValue = "10", description = "Largest k of the sweep, at most 30 (default ${DEFAULT-VALUE}).")
+  int kMax;
+
+  @Option(names = "--restarts", defaultValue = "10", description = "k-means restarts per k (default ${DEFAULT-VALUE}).")
+  int restarts;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--features", split = ",", paramLabel = "F", description = "Features to cluster on (default recency,frequency,monetary; "
+      + "also tenure, avg_order_value, distinct_products, avg_items_per_order, return_rate; for a customer table its numeric columns).")
+  List<String> features = new ArrayList<>();
+
+  @Option(names = "--transform", defaultValue = "log1p", description = "none, log1p or cube-root (default ${DEFAULT-VALUE}).")
+  String transform;
+
+  @Option(names = "--scale", defaultValue = "standard", description = "none, standard, robust or min-max (default ${DEFAULT-VALUE}).")
+  String scale;
+
+  @Option(names = "--stability", defaultValue = "10", paramLabel = "RUNS", description = "Re-runs with other seeds on bootstrap samples to measure stability; 0 skips (default ${DEFAULT-VALUE}).")
+  int stability;
+
+  @Option(names = "--json", description = "Print one JSON object (the profile keys plus the segmentation).")
+  boolean json;
+
+  @Override public Integer call() {
+    int kValue = parseK(k);
+    PipelineOptions o = new PipelineOptions(input.readerOptions(), CleaningOptions.defaults(), features,
+        Transform.parse(transform), Scaling.parse(scale), kMin, kMax, kValue, restarts, seed, stability);
+    PipelineResult r = Pipeline.run(input.file, o, Workers.pool(), p -> { }, () -> false);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) out.println(Json.write(toJson(r, o)));
+    else print(out, r);
+    return 0;
+  }
+
+  static int parseK(String k) {
+    if (k.equalsIgnoreCase("auto")) return 0;
+    try {
+      int v = Integer.parseInt(k.trim());
+      if (v < 1) throw new IllegalArgumentException("--k must be at least 1 or auto, not " + k);
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--k must be a whole number or auto, not '" + k + "'");
+    }
+  }
+
+  static Map<String, Object> toJson(PipelineResult r, PipelineOptions o) {
+    Map<String, Object> m = Reports.profile(r.dataset());
+    m.put("customers_in_file", r.dataset().report().customers());
+    m.put("cleaning", r.cleaned() == null ? List.of() : Reports.cleaning(r.cleaned().report()));
+    m.put("rows_after_cleaning", r.cleaned() == null ? r.dataset().rows() : r.cleaned().report().rowsAfterCleaning());
+    m.put("customers", r.matrix().rows());
+    if (r.customerFeatures().snapshot() != null) m.put("snapshot", r.customerFeatures().snapshot().toLocalDate().toString());
+    FeatureMatrix fm = r.matrix();
+    Map<String, Object> sums = new LinkedHashMap<>();
+    for (int f = 0; f < fm.dims(); f++) sums.put(fm.features().get(f), Arrays.stream(fm.rawColumn(f)).sum());
+    m.put("features", fm.features());
+    m.put("transform", o.transform().label());
+    m.put("scaling", o.scaling().label());
+    m.put("feature_sums", sums);
+    List<Map<String, Object>> sweep = new ArrayList<>();
+    for (KSweep.Point p : r.sweep().points()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("k", p.k());
+      e.put("wcss", p.wcss());
+      e.put("silhouette", Json.num(p.silhouette()));
+      e.put("calinski_harabasz", Json.num(p.calinskiHarabasz()));
+      e.put("davies_bouldin", Json.num(p.daviesBouldin()));
+      e.put("sizes", p.sizes());
+      sweep.add(e);
+    }
+    m.put("sweep", sweep);
+    Map<String, Object> suggested = new LinkedHashMap<>();
+    suggested.put("knee", r.sweep().elbowK().isPresent() ? r.sweep().elbowK().getAsInt() : null);
+    suggested.put("silhouette", r.sweep().bestSilhouetteK().isPresent() ? r.sweep().bestSilhouetteK().getAsInt() : null);
+    m.put("suggested_k", suggested);
+    m.put("k", r.k());
+    m.put("seed", o.seed());
+    m.put("restarts", o.restarts());
+    List<Map<String, Object>> segs = new ArrayList<>();
+    for (int s = 0; s < r.k(); s++) {
+      SegmentProfile p = r.analysis().profiles().segment(s);
+      SegmentName n = r.analysis().names().get(s);
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("id", s);
+      e.put("size", r.solution().sizes()[s]);
+      e.put("share", p.customerShare());
+      double[] c = fm.toRaw(r.solution().centroids()[s]);
+      Map<String, Object> centroid = new LinkedHashMap<>();
+      Map<String, Object> mean = new LinkedHashMap<>();
+      for (int f = 0; f < fm.dims(); f++) {
+        centroid.put(fm.features().get(f), c[f]);
+        mean.put(fm.features().get(f), p.means().get(f));
+      }
+      e.put("centroid", centroid);
+      e.put("mean", mean);
+      e.put("name", n.name());
+      e.put("description", n.description());
+      e.put("action", n.action());
+      e.put("revenue", Json.num(p.revenue()));
+      e.put("revenue_share", Json.num(p.revenueShare()));
+      if (p.topCountry() != null) e.put("top_country", p.topCountry());
+      e.put("stability", r.stability() == null ? null : Json.num(r.stability().meanJaccard()[s]));
+      e.put("unstable", r.stability() == null ? null : r.stability().unstable()[s]);
+      e.put("small", r.solution().sizes()[s] < 0.01 * fm.rows());
+      segs.add(e);
+    }
+    m.put("segments", segs);
+    m.put("ari_mean", r.stability() == null ? null : Json.num(r.stability().meanAri()));
+    Map<String, Object> t = new LinkedHashMap<>();
+    r.timings().forEach((key, v) -> t.put(key + "_s", Math.round(v * 1e4) / 1e4));
+    m.put("timings", t);
+    return m;
+  }
+
+  private static void print(PrintWriter out, PipelineResult r) {
+    Reports.printProfile(out, r.dataset());
+    if (r.cleaned() != null) Reports.printCleaning(out, r.cleaned().report());
+    FeatureMatrix fm = r.matrix();
+    out.printf("%n%,d customers × %s%n", fm.rows(), fm.features());
+    out.printf("%4s %12s %11s %12s %9s  sizes%n", "k", "WCSS", "silhouette", "Calinski-H.", "Davies-B.");
+    for (KSweep.Point p : r.sweep().points()) {
+      out.printf("%4d %12.2f %11.4f %12.1f %9.4f  %s%n", p.k(), p.wcss(), p.silhouette(), p.calinskiHarabasz(),
+          p.daviesBouldin(), Arrays.toString(p.sizes()));
+    }
+    out.printf("knee k = %s, best silhouette k = %s; chosen k = %d%n",
+        r.sweep().elbowK().isPresent() ? r.sweep().elbowK().getAsInt() : "none",
+        r.sweep().bestSilhouetteK().isPresent() ? r.sweep().bestSilhouetteK().getAsInt() : "none", r.k());
+    if (r.stability() != null) out.printf("stability: mean ARI %.3f over other seeds and bootstrap samples%n", r.stability().meanAri());
+    out.println();
+    for (int s = 0; s < r.k(); s++) {
+      SegmentProfile p = r.analysis().profiles().segment(s);
+      SegmentName n = r.analysis().names().get(s);
+      StringBuilder means = new StringBuilder();
+      for (int f = 0; f < fm.dims(); f++) means.append(String.format(Locale.ROOT, " %s=%.1f", fm.features().get(f), p.means().get(f)));
+      out.printf("segment %d  %-22s %,6d customers (%4.1f%%)%s%s%n", s, n.name(), p.size(), 100 * p.customerShare(),
+          Double.isNaN(p.revenueShare()) ? "" : String.format(", %4.1f%% of revenue", 100 * p.revenueShare()), means);
+      out.printf("           %s%n", n.description());
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.segmentlab.core.cluster;
+
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One k-means run from given centres: Lloyd's iterations with Hamerly's (2010) bounds, which skip most
+ * point-to-centre distances once clusters settle. The assignments are those of plain Lloyd (the bounds only
+ * prove that a point's nearest centre has not changed), and the stopping rule is scikit-learn's: stop when no
+ * label changed, or when the summed squared centre shift is at most {@code tolAbs}; in the latter case labels
+ * are recomputed once against the final centres.
+ */
+final class Hamerly {
+  record Run(int[] labels, double[] centres, double wcss, int iterations) {}
+
+  private final double[] x;
+  private final int n;
+  private final int d;
+  private final int k;
+  private final double[] c;
+  private final int[] label;
+  private final double[] upper;
+  private final double[] lower;
+  private final double[] half;
+  private final double[] shift;
+
+  private Hamerly(double[] x, int n, int d, double[] centres) {
+    this.x = x;
+    this.n = n;
+    this.d = d;
+    this.k = centres.length / d;
+    this.c = centres.clone();
+    this.label = new int[n];
+    this.upper = new double[n];
+    this.lower = new double[n];
+    this.half = new double[k];
+    this.shift = new double[k];
+  }
+
+  static Run run(double[] x, int n, int d, double[] centres, int maxIterations, double tolAbs,
+      BooleanSupplier cancelled) {
+    return new Hamerly(x, n, d, centres).iterate(maxIterations, tolAbs, cancelled);
+  }
+
+  private Run iterate(int maxIterations, double tolAbs, BooleanSupplier cancelled) {
+    int[] old = new int[n];
+    Arrays.fill(old, -1);
+    boolean strict = false;
+    int it = 0;
+    for (int i = 0; i < n; i++) scan(i);
+    while (it < maxIterations) {
+      Parallel.checkCancelled(cancelled);
+      if (it > 0) assign();
+      it++;
+      double moved = moveCentres();
+      if (Arrays.equals(label, old)) {
+        strict = true;
+        break;
+      }
+      if (moved <= tolAbs) break;
+      System.arraycopy(label, 0, old, 0, n);
+      updateBounds();
+    }
+    if (!strict) {
+      for (int i = 0; i < n; i++) scan(i);
+    }
+    double wcss = 0;
+    for (int i = 0; i < n; i++) wcss += Seeding.sq(x, i, c, label[i], d);
+    return new Run(label, c, wcss, it);
+  }
+
+  /** Hamerly's assignment step: a full scan only where the bounds cannot rule out a closer centre. */
+  private void assign() {
+    for (int i = 0; i < n; i++) {
+      int a = label[i];
+      double m = Math.max(half[a], lower[i]);
+      if (upper[i] <= m) continue;
+      upper[i] = Math.sqrt(Seeding.sq(x, i, c, a, d));
+      if (upper[i] <= m) continue;
+      scan(i);
+    }
+  }
+
+  /** Exact nearest and second-nearest centre; ties go to the lower index, as in Lloyd. */
+  private void scan(int i) {
+    double d1 = Double.POSITIVE_INFINITY;
+    double d2 = Double.POSITIVE_INFINITY;
+    int best = 0;
+    for (int j = 0; j < k; j++) {
+      double s = Seeding.sq(x, i, c, j, d);
+      if (s < d1) {
+        d2 = d1;
+        d1 = s;
+        best = j;
+      } else if (s < d2) {
+        d2 = s;
+      }
+    }
+    label[i] = best;
+    upper[i] = Math.sqrt(d1);
+    lower[i] = Math.sqrt(d2);
+  }
+
+  /** Moves centres to their means; returns the summed squared shift. Empty clusters get the farthest points. */
+  private double moveCentres() {
+    double[] sums = new double[k * d];
+    int[] counts = new int[k];
+    for (int i = 0; i < n; i++) {
+      int a = label[i];
+      counts[a]++;
+      for (int f = 0; f < d; f++) sums[a * d + f] += x[i * d + f];
+    }
+    relocateEmpty(sums, counts);
+    double total = 0;
+    for (int j = 0; j < k; j++) {
+      double s = 0;
+      for (int f = 0; f < d; f++) {
+        double v = counts[j] > 0 ? sums[j * d + f] / counts[j] : c[j * d + f];
+        double t = v - c[j * d + f];
+        s += t * t;
+        c[j * d + f] = v;
+      }
+      shift[j] = Math.sqrt(s);
+      total += s;
+    }
+    return total;
+  }
+
+  /**
+   * scikit-learn's rule: each empty cluster takes one of the points farthest from their current centre (the
+   * worst-served customers), and that point's contribution leaves its old cluster.
+   */
+  private void relocateEmpty(double[] sums, int[] counts) {
+    int empty = 0;
+    for (int j = 0; j < k; j++) if (counts[j] == 0) empty++;
+    if (empty == 0) return;
+    double[] dist = new double[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      dist[i] = Seeding.sq(x, i, c, label[i], d);
+      order[i] = i;
+    }
+    Arrays.sort(order, (p, q) -> p.equals(q) ? 0 : dist[p] != dist[q] ? Double.compare(dist[q], dist[p]) : p - q);
+    int next = 0;
+    for (int j = 0; j < k; j++) {
+      if (counts[j] != 0) continue;
+      int p = order[next++];
+      int from = label[p];
+      counts[from]--;
+      counts[j] = 1;
+      for (int f = 0; f < d; f++) {
+        sums[from * d + f] -= x[p * d + f];
+        sums[j * d + f] = x[p * d + f];
+      }
+    }
+  }
+
+  private void updateBounds() {
+    int far = 0;
+    double max1 = -1;
+    double max2 = 0;
+    for (int j = 0; j < k; j++) {
+      if (shift[j] > max1) {
+        max2 = Math.max(max1, 0);
+        max1 = shift[j];
+        far = j;
+      } else if (shift[j] > max2) {
+        max2 = shift[j];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      upper[i] += shift[label[i]];
+      lower[i] -= label[i] == far ? max2 : max1;
+    }
+    for (int j = 0; j < k; j++) {
+      double m = Double.POSITIVE_INFINITY;
+      for (int o = 0; o < k; o++) if (o != j) m = Math.min(m, Seeding.sq(c, j, c, o, d));
+      half[j] = 0.5 * Math.sqrt(m);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.segmentlab.core.cluster;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs independent work items on a caller-supplied executor, with the calling thread taking part.
+ *
+ * <p>Why the caller works too: the app may run a sweep on a pool thread and hand us that same pool; if the
+ * caller only waited, a small pool could deadlock. Here helpers that never get a thread simply find no work
+ * left. Items write their own slots, so results do not depend on which thread ran what.
+ */
+final class Parallel {
+  /** At most this many helper tasks per call: the machine's other cores. */
+  private static final int MAX_HELPERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
+
+  private Parallel() {}
+
+  static void checkCancelled(BooleanSupplier cancelled) {
+    if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("cancelled");
+  }
+
+  /**
+   * Runs {@code body} for 0 .. count-1. {@code afterEach} runs on the calling thread after each item the
+   * calling thread finished (for progress).
+   */
+  static void forEach(int count, Executor executor, BooleanSupplier cancelled, IntConsumer body, Runnable afterEach) {
+    if (executor == null || count <= 1 || MAX_HELPERS == 0) {
+      for (int i = 0; i < count; i++) {
+        checkCancelled(cancelled);
+        body.accept(i);
+        if (afterEach != null) afterEach.run();
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    CountDownLatch done = new CountDownLatch(count);
+    Runnable worker = () -> work(count, next, failure, done, cancelled, body, null);
+    int helpers = Math.min(count - 1, MAX_HELPERS);
+    for (int h = 0; h < helpers; h++) {
+      try {
+        executor.execute(worker);
+      } catch (RejectedExecutionException e) {
+        break; // the calling thread does the rest
+      }
+    }
+    work(count, next, failure, done, cancelled, body, afterEach);
+    try {
+      done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.compareAndSet(null, new CancellationException("interrupted"));
+      next.set(count);
+    }
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException r) throw r;
+    if (t instanceof Error err) throw err;
+    if (t != null) throw new IllegalStateException(t);
+  }
+
+  private static void work(int count, AtomicInteger next, AtomicReference<Throwable> failure, CountDownLatch done,
+      BooleanSupplier cancelled, IntConsumer body, Runnable afterEach) {
+    int i;
+    while ((i = next.getAndIncrement()) < count) {
+      try {
+        if (failure.get() == null) {
+          checkCancelled(cancelled);
+          body.accept(i);
+        }
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+      } finally {
+        done.countDown();
+      }
+      if (afterEach != null && failure.get() == null) afterEach.run();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.segmentlab.core.cluster;
+
+import java.util.SplittableRandom;
+
+/**
+ * Greedy k-means++ seeding as scikit-learn does it ({@code _kmeans_plusplus}): the first centre is a uniformly
+ * drawn row; each further centre is the best of {@code 2 + floor(ln k)} candidates drawn with probability
+ * proportional to the squared distance to the nearest chosen centre, "best" meaning the candidate that lowers
+ * the potential (sum of those squared distances) most.
+ */
+final class Seeding {
+  private Seeding() {}
+
+  /** Returns k centres, row-major (k * d). */
+  static double[] kMeansPlusPlus(double[] x, int n, int d, int k, SplittableRandom rng) {
+    double[] centres = new double[k * d];
+    int first = rng.nextInt(n);
+    System.arraycopy(x, first * d, centres, 0, d);
+    double[] closest = new double[n];
+    double pot = 0;
+    for (int i = 0; i < n; i++) {
+      closest[i] = sq(x, i, x, first, d);
+      pot += closest[i];
+    }
+    int trials = 2 + (int) Math.log(k);
+    double[] cumulative = new double[n];
+    double[] candidateDist = new double[trials * n];
+    int[] candidates = new int[trials];
+    for (int c = 1; c < k; c++) {
+      double run = 0;
+      for (int i = 0; i < n; i++) {
+        run += closest[i];
+        cumulative[i] = run;
+      }
+      for (int t = 0; t < trials; t++) {
+        candidates[t] = Math.min(searchLeft(cumulative, rng.nextDouble() * run), n - 1);
+      }
+      int best = -1;
+      double bestPot = Double.POSITIVE_INFINITY;
+      for (int t = 0; t < trials; t++) {
+        double p = 0;
+        int base = t * n;
+        for (int i = 0; i < n; i++) {
+          double v = Math.min(closest[i], sq(x, i, x, candidates[t], d));
+          candidateDist[base + i] = v;
+          p += v;
+        }
+        if (p < bestPot) {
+          bestPot = p;
+          best = t;
+        }
+      }
+      System.arraycopy(candidateDist, best * n, closest, 0, n);
+      pot = bestPot;
+      System.arraycopy(x, candidates[best] * d, centres, c * d, d);
+    }
+    return centres;
+  }
+
+  /** First index whose cumulative value is at least {@code v} (numpy's searchsorted, side="left"). */
+  private static int searchLeft(double[] cumulative, double v) {
+    int lo = 0;
+    int hi = cumulative.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cumulative[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  static double sq(double[] a, int i, double[] b, int j, int d) {
+    if (d == 3) { // RFM, the common case: an unrolled body is markedly faster than a 3-trip loop
+      double u = a[i * 3] - b[j * 3];
+      double v = a[i * 3 + 1] - b[j * 3 + 1];
+      double w = a[i * 3 + 2] - b[j * 3 + 2];
+      return u * u + v * v + w * w;
+    }
+    double s = 0;
+    int ai = i * d;
+    int bj = j * d;
+    for (int f = 0; f < d; f++) {
+      double t = a[ai + f] - b[bj + f];
+      s += t * t;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,231 @@
+package dev.segmentlab.core.cluster;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+
+/**
+ * How reproducible a segmentation is: k-means is re-run with other seeds (and, with bootstrap, on customers
+ * resampled with replacement) and each run is compared with the reference labels by the Adjusted Rand Index and,
+ * per reference cluster, by the Jaccard index of its best-matching cluster. Hennig (2007) reads a mean Jaccard
+ * below 0.6 as an unstable cluster, which is the default flag.
+ */
+public final class Stability {
+  private Stability() {}
+
+  /**
+   * @param runs re-runs, at least 1 (default 10)
+   * @param bootstrap resample customers with replacement in each run and compare on the resampled rows
+   *     (default true); false only varies the seed
+   * @param seed master seed; each run's seed is drawn from it up front (default 42)
+   * @param restarts k-means restarts per run, at least 1 (default 10, as in the pipeline)
+   * @param unstableBelow mean Jaccard below which a cluster is flagged, in [0, 1] (default 0.6)
+   */
+  public record Options(int runs, boolean bootstrap, long seed, int restarts, double unstableBelow) {
+    public Options {
+      if (runs < 1) throw new IllegalArgumentException("stability needs at least 1 run (was " + runs + ")");
+      if (restarts < 1) throw new IllegalArgumentException("restarts must be at least 1 (was " + restarts + ")");
+      if (!(unstableBelow >= 0 && unstableBelow <= 1)) {
+        throw new IllegalArgumentException("the instability threshold must be between 0 and 1");
+      }
+    }
+
+    public static Options defaults() {
+      return new Options(10, true, 42, 10, 0.6);
+    }
+  }
+
+  /**
+   * @param meanAri mean Adjusted Rand Index over runs, at most 1 (1 = identical partitions, about 0 = chance)
+   * @param ari ARI of each run
+   * @param meanJaccard per reference cluster, the mean over runs of the best-match Jaccard index, in [0, 1]
+   *     (NaN if the cluster never appeared in a resample)
+   * @param unstable per reference cluster, meanJaccard below the threshold
+   */
+  public record Result(double meanAri, double[] ari, double[] meanJaccard, boolean[] unstable) {
+    public Result {
+      ari = ari.clone();
+      meanJaccard = meanJaccard.clone();
+      unstable = unstable.clone();
+    }
+
+    @Override
+    public double[] ari() {
+      return ari.clone();
+    }
+
+    @Override
+    public double[] meanJaccard() {
+      return meanJaccard.clone();
+    }
+
+    @Override
+    public boolean[] unstable() {
+      return unstable.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Result r && Arrays.equals(ari, r.ari) && Arrays.equals(meanJaccard, r.meanJaccard);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(ari);
+    }
+
+    @Override
+    public String toString() {
+      return "Stability.Result[meanAri=" + meanAri + ", meanJaccard=" + Arrays.toString(meanJaccard) + "]";
+    }
+  }
+
+  /**
+   * Adjusted Rand Index (Hubert and Arabie, 1985) as scikit-learn computes it: 1 for identical partitions
+   * whatever the label numbers, about 0 for independent ones, possibly negative.
+   *
+   * @param a labels 0.. of each point
+   * @param b labels 0.. of the same points
+   * @throws IllegalArgumentException if lengths differ or a label is negative
+   */
+  public static double adjustedRandIndex(int[] a, int[] b) {
+    long[][] table = contingency(a, b);
+    int n = a.length;
+    double pairs = 0;
+    double rowPairs = 0;
+    double colPairs = 0;
+    long[] cols = new long[table.length == 0 ? 0 : table[0].length];
+    for (long[] row : table) {
+      long rowSum = 0;
+      for (int j = 0; j < row.length; j++) {
+        pairs += choose2(row[j]);
+        rowSum += row[j];
+        cols[j] += row[j];
+      }
+      rowPairs += choose2(rowSum);
+    }
+    for (long c : cols) colPairs += choose2(c);
+    double expected = n < 2 ? 0 : rowPairs * colPairs / choose2(n);
+    double max = (rowPairs + colPairs) / 2;
+    if (max == expected) return 1.0; // both trivial (one cluster, or all singletons): identical by convention
+    return (pairs - expected) / (max - expected);
+  }
+
+  /**
+   * For each cluster of {@code reference}, the Jaccard index |A &cap; B| / |A &cup; B| with the cluster B of
+   * {@code other} that matches it best; NaN for a reference label with no points.
+   */
+  public static double[] jaccardPerCluster(int[] reference, int[] other) {
+    long[][] table = contingency(reference, other);
+    int ka = table.length;
+    int kb = ka == 0 ? 0 : table[0].length;
+    long[] sizeA = new long[ka];
+    long[] sizeB = new long[kb];
+    for (int i = 0; i < ka; i++) {
+      for (int j = 0; j < kb; j++) {
+        sizeA[i] += table[i][j];
+        sizeB[j] += table[i][j];
+      }
+    }
+    double[] out = new double[ka];
+    for (int i = 0; i < ka; i++) {
+      if (sizeA[i] == 0) {
+        out[i] = Double.NaN;
+        continue;
+      }
+      double best = 0;
+      for (int j = 0; j < kb; j++) {
+        best = Math.max(best, (double) table[i][j] / (sizeA[i] + sizeB[j] - table[i][j]));
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+
+  /** {@link #run(Points, int, int[], Options, Executor, BooleanSupplier)} with default options. */
+  public static Result run(Points x, int k, int[] reference, long seed, Executor executor, BooleanSupplier cancelled) {
+    Options d = Options.defaults();
+    return run(x, k, reference, new Options(d.runs(), d.bootstrap(), seed, d.restarts(), d.unstableBelow()),
+        executor, cancelled);
+  }
+
+  /**
+   * Re-runs k-means and compares each run with the reference labels.
+   *
+   * @param x the matrix the reference was fitted on
+   * @param k number of clusters to re-fit
+   * @param reference the labels under test, 0..k-1, one per row
+   * @param executor spreads runs over threads (the calling thread takes part); null = calling thread only; the
+   *     result does not depend on it
+   * @param cancelled polled often, possibly from executor threads; null = never
+   * @throws IllegalArgumentException if the labels do not match the rows or k does not fit the data
+   * @throws java.util.concurrent.CancellationException if cancelled
+   */
+  public static Result run(Points x, int k, int[] reference, Options options, Executor executor,
+      BooleanSupplier cancelled) {
+    Objects.requireNonNull(options, "options");
+    int refK = Criteria.clusterCount(x, reference);
+    KMeans.checkFits(x, k, "k", Ordering.BY_SIZE_DESC);
+    int n = x.size();
+    SplittableRandom master = new SplittableRandom(options.seed());
+    long[] seeds = new long[options.runs()];
+    for (int r = 0; r < seeds.length; r++) seeds[r] = master.nextLong();
+    double[] ari = new double[seeds.length];
+    double[][] jaccard = new double[seeds.length][];
+    Parallel.forEach(seeds.length, executor, cancelled, r -> {
+      SplittableRandom rng = new SplittableRandom(seeds[r]);
+      int[] rows = new int[n];
+      for (int i = 0; i < n; i++) rows[i] = options.bootstrap() ? rng.nextInt(n) : i;
+      Points sample = options.bootstrap() ? x.select(rows) : x;
+      int fitK = Math.min(k, sample.distinctRows());
+      KMeans.Options ko = KMeans.Options.of(fitK).withRestarts(options.restarts()).withSeed(rng.nextLong());
+      int[] labels = KMeans.fit(sample, ko, null, cancelled).labelsRef();
+      int[] ref = new int[n];
+      for (int i = 0; i < n; i++) ref[i] = reference[rows[i]];
+      ari[r] = adjustedRandIndex(ref, labels);
+      double[] j = jaccardPerCluster(ref, labels);
+      jaccard[r] = new double[refK];
+      Arrays.fill(jaccard[r], Double.NaN); // a cluster absent from this resample says nothing about it
+      System.arraycopy(j, 0, jaccard[r], 0, j.length);
+    }, null);
+    double[] meanJ = new double[refK];
+    boolean[] unstable = new boolean[refK];
+    for (int c = 0; c < refK; c++) {
+      double s = 0;
+      int m = 0;
+      for (double[] j : jaccard) {
+        if (!Double.isNaN(j[c])) {
+          s += j[c];
+          m++;
+        }
+      }
+      meanJ[c] = m == 0 ? Double.NaN : s / m;
+      unstable[c] = meanJ[c] < options.unstableBelow();
+    }
+    double meanAri = 0;
+    for (double a : ari) meanAri += a;
+    return new Result(meanAri / ari.length, ari, meanJ, unstable);
+  }
+
+  private static long[][] contingency(int[] a, int[] b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    if (a.length != b.length) throw new IllegalArgumentException("the labelings have different lengths");
+    int ka = 0;
+    int kb = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] < 0 || b[i] < 0) throw new IllegalArgumentException("labels must be 0 or more");
+      ka = Math.max(ka, a[i] + 1);
+      kb = Math.max(kb, b[i] + 1);
+    }
+    long[][] t = new long[ka][kb];
+    for (int i = 0; i < a.length; i++) t[a[i]][b[i]]++;
+    return t;
+  }
+
+  private static double choose2(long m) {
+    return m * (m - 1) / 2.0;
+  }
+}

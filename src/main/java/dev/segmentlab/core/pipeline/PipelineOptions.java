@@ -1,0 +1,50 @@
+package dev.segmentlab.core.pipeline;
+
+import dev.segmentlab.core.cluster.KMeans;
+import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.features.FeatureOptions;
+import dev.segmentlab.core.features.Scaling;
+import dev.segmentlab.core.features.Transform;
+import dev.segmentlab.core.quality.CleaningOptions;
+import java.util.List;
+
+/**
+ * One run from a file to named segments.
+ *
+ * @param read how to read the file
+ * @param cleaning the cleaning rules (transactions mode)
+ * @param features the features to cluster on; empty = RFM in transactions mode, every numeric column of a customer table
+ * @param transform transform for every feature
+ * @param scaling scaling after the transform
+ * @param kMin smallest k of the sweep (≥ 1)
+ * @param kMax largest k of the sweep (≤ 30)
+ * @param k the chosen k, or 0 for automatic (the knee)
+ * @param restarts k-means restarts per k (≥ 1)
+ * @param seed random seed
+ * @param stabilityRuns re-runs with other seeds for stability, 0 = skip
+ */
+public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleaning, List<String> features,
+    Transform transform, Scaling scaling, int kMin, int kMax, int k, int restarts, long seed, int stabilityRuns) {
+
+  public PipelineOptions {
+    features = List.copyOf(features);
+    if (kMin < 1) throw new IllegalArgumentException("--k-min must be at least 1, not " + kMin);
+    if (kMax < kMin) throw new IllegalArgumentException("--k-max (" + kMax + ") must not be below --k-min (" + kMin + ")");
+    if (kMax > KSweep.MAX_K) throw new IllegalArgumentException("--k-max can be at most " + KSweep.MAX_K + ", not " + kMax);
+    if (k < 0) throw new IllegalArgumentException("k must be at least 1 (or auto), not " + k);
+    if (restarts < 1) throw new IllegalArgumentException("--restarts must be at least 1, not " + restarts);
+    if (stabilityRuns < 0) throw new IllegalArgumentException("stability runs must be ≥ 0");
+  }
+
+  /** The seeds' recipe: default cleaning, RFM, log1p, standard scaling, k = 2..10 with the knee, 10 restarts, seed 42. */
+  public static PipelineOptions defaults() {
+    return new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), List.of(),
+        Transform.LOG1P, Scaling.STANDARD, 2, 10, 0, KMeans.Options.DEFAULT_RESTARTS, KMeans.Options.DEFAULT_SEED, 0);
+  }
+
+  /** Feature options for the features chosen (or the mode's defaults). */
+  public FeatureOptions featureOptions(List<String> defaults) {
+    return FeatureOptions.of(features.isEmpty() ? defaults : features, transform, scaling);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.segmentlab.core.pipeline;
+
+import dev.segmentlab.core.cluster.KMeansResult;
+import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.cluster.Stability;
+import dev.segmentlab.core.features.CustomerFeatures;
+import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.segments.SegmentAnalysis;
+import java.util.List;
+
+/**
+ * Segments for one k, with everything needed to show, export or re-create them. Shared by the CLI, the
+ * Segments step and the Export step.
+ *
+ * @param features every feature per customer (original units)
+ * @param matrix the clustered matrix (chosen features, transforms, scaling)
+ * @param sweepOptions the k range, restarts, seed and numbering used
+ * @param sweep the k sweep
+ * @param k the chosen k
+ * @param solution labels and centroids for k (centroids in scaled units)
+ * @param analysis profiles, charts and suggested names for k
+ * @param stability stability across seeds, or null
+ * @param names the segment names shown (suggested or edited), one per segment
+ * @param colours the segment colours as {@code #rrggbb}, one per segment
+ */
+public record SegmentationResult(CustomerFeatures features, FeatureMatrix matrix, KSweep.Options sweepOptions,
+    KSweep.Result sweep, int k, KMeansResult solution, SegmentAnalysis analysis, Stability.Result stability,
+    List<String> names, List<String> colours) {
+
+  public SegmentationResult {
+    names = List.copyOf(names);
+    colours = List.copyOf(colours);
+    if (names.size() != k || colours.size() != k) throw new IllegalArgumentException("one name and colour per segment");
+  }
+
+  /** The segment of each customer (row order of {@link FeatureMatrix#ids()}); not a copy. */
+  public int[] labels() { return solution.labels(); }
+
+  /** Centroid of segment {@code s} in original feature units. */
+  public double[] rawCentroid(int s) { return matrix.toRaw(solution.centroids()[s]); }
+
+  /** The same result with other names/colours (after the analyst edits them). */
+  public SegmentationResult withLabels(List<String> newNames, List<String> newColours) {
+    return new SegmentationResult(features, matrix, sweepOptions, sweep, k, solution, analysis, stability, newNames, newColours);
+  }
+}

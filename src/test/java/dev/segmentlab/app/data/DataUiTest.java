@@ -1,0 +1,96 @@
+package dev.segmentlab.app.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.api.FxAssert.verifyThat;
+
+import dev.segmentlab.app.AppContext;
+import dev.segmentlab.app.DatasetLoader;
+import dev.segmentlab.app.Screens;
+import dev.segmentlab.app.TestDialogs;
+import dev.segmentlab.app.UiTestSupport;
+import dev.segmentlab.app.fx.FxAsync;
+import dev.segmentlab.app.fx.TaskMonitor;
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.data.DatasetReader;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+
+/** The Data step driven as a person would: open, cancel a slow load mid-way, sort the preview. */
+@ExtendWith(ApplicationExtension.class)
+class DataUiTest {
+  static final Path MALL = Path.of("src/test/resources/data/mall-customers.csv");
+  private Path slow;
+  private final TestDialogs dialogs = new TestDialogs();
+  private final CountDownLatch slowStarted = new CountDownLatch(1);
+  private AppContext ctx;
+
+  @Start
+  void start(Stage stage) throws java.io.IOException {
+    slow = java.nio.file.Files.createTempFile("slow", ".csv");
+    slow.toFile().deleteOnExit();
+    java.nio.file.Files.writeString(slow, "a,b\n1,2\n");
+    FxAsync async = new FxAsync(new TaskMonitor(), 2);
+    DatasetLoader loader = (file, options, executor, progress, cancelled) -> {
+      if (!file.equals(slow)) return DatasetReader.read(file, options, executor, progress, cancelled);
+      slowStarted.countDown();
+      progress.accept(0.3);
+      while (!cancelled.getAsBoolean()) Thread.onSpinWait();
+      throw new CancellationException();
+    };
+    ctx = new AppContext(async, dialogs, loader, async.executor(), MALL);
+    stage.setScene(Screens.scene(ctx));
+    stage.show();
+  }
+
+  @Test
+  void cancelMidLoadKeepsThePreviousDataset(FxRobot robot) throws InterruptedException {
+    robot.clickOn("#sampleButton");
+    UiTestSupport.waitUntil(() -> ctx.session().getDataset() != null);
+    verifyThat("#reportRows", LabeledMatchers.hasText("200"));
+    Dataset mall = ctx.session().getDataset();
+    TableView<?> preview = robot.lookup("#previewTable").queryAs(TableView.class);
+    assertThat(preview.getItems()).hasSize(200);
+
+    dialogs.files.add(slow);
+    robot.clickOn("#openButton");
+    assertThat(slowStarted.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    UiTestSupport.waitUntil(() -> robot.lookup("#cancelButton").query().isVisible());
+    robot.clickOn("#cancelButton");
+    UiTestSupport.waitUntil(() -> !ctx.data().loadingProperty().get());
+    assertThat(ctx.session().getDataset()).isSameAs(mall);
+    verifyThat("#reportFile", LabeledMatchers.hasText("mall-customers.csv"));
+    assertThat(ctx.main().monitor().titleProperty().get()).contains("cancelled");
+    assertThat(robot.lookup("#cancelButton").query().isVisible()).isFalse();
+    assertThat(dialogs.errors).isEmpty();
+  }
+
+  @Test
+  void aBadFileShowsItsMessageInTheStep(FxRobot robot) {
+    dialogs.files.add(Path.of("does-not-exist.csv"));
+    robot.clickOn("#openButton");
+    UiTestSupport.waitUntil(() -> !ctx.data().errorProperty().get().isEmpty());
+    verifyThat("#dataError", LabeledMatchers.hasText("File not found: does-not-exist.csv. Check the path and try again."));
+    assertThat(ctx.session().getDataset()).isNull();
+  }
+
+  @Test
+  void previewSortsByTypedValues(FxRobot robot) {
+    robot.clickOn("#sampleButton");
+    UiTestSupport.waitUntil(() -> ctx.session().getDataset() != null);
+    @SuppressWarnings("unchecked")
+    TableView<Integer> preview = robot.lookup("#previewTable").queryAs(TableView.class);
+    robot.clickOn(robot.lookup(".column-header").lookup("Age").queryLabeled());
+    UiTestSupport.waitUntil(() -> !preview.getSortOrder().isEmpty());
+    double first = ctx.session().getDataset().customerTable().doubleColumn("Age").get(preview.getItems().get(0));
+    assertThat(first).isEqualTo(18.0);
+  }
+}

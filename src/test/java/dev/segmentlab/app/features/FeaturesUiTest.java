@@ -1,0 +1,105 @@
+package dev.segmentlab.app.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.segmentlab.app.Session;
+import dev.segmentlab.app.TestDialogs;
+import dev.segmentlab.app.UiTestSupport;
+import dev.segmentlab.app.fx.FxAsync;
+import dev.segmentlab.app.fx.TaskMonitor;
+import dev.segmentlab.core.data.OnlineRetailFixture;
+import dev.segmentlab.core.features.Transform;
+import dev.segmentlab.core.quality.CleanedData;
+import dev.segmentlab.core.quality.Cleaner;
+import dev.segmentlab.core.quality.CleaningOptions;
+import dev.segmentlab.core.quality.Stats;
+import java.util.Arrays;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Features step on Online Retail, driven as an analyst would: switch the transform, filter the customers. */
+@ExtendWith(ApplicationExtension.class)
+class FeaturesUiTest {
+  private static final String LOG_SUMMARY = "4,338 customers × 3 features · log1p · standard scaling";
+  private Session session;
+  private FeaturesViewModel vm;
+  private Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    session = new Session();
+    vm = new FeaturesViewModel(session, new FxAsync(new TaskMonitor(), 2), new TestDialogs());
+    Scene scene = new Scene((javafx.scene.Parent) new FeaturesView(vm).node(), 1200, 760);
+    scene.getStylesheets().add(getClass().getResource("/dev/segmentlab/app/app.css").toExternalForm());
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @Test
+  void switchingTheTransformRedrawsTheHistogramAndTheFilterNarrowsTheTable(FxRobot robot) {
+    CleanedData cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.defaults());
+    robot.interact(() -> {
+      session.datasetProperty().set(OnlineRetailFixture.dataset());
+      session.cleanedProperty().set(cleaned);
+    });
+    Label summary = robot.lookup("#matrixSummary").queryAs(Label.class);
+    Label skewAfter = robot.lookup("#skewAfter").queryAs(Label.class);
+    UiTestSupport.waitUntil(() -> LOG_SUMMARY.equals(summary.getText()) && !skewAfter.getText().isEmpty());
+
+    double[] recency = session.getFeatures().column("recency");
+    double[] logRecency = Arrays.stream(recency).map(Math::log1p).toArray();
+    assertThat(robot.lookup("#histogramFeature").queryComboBox().getValue()).isEqualTo("recency");
+    assertThat(robot.lookup("#skewBefore").queryAs(Label.class).getText()).isEqualTo(FeaturePreview.skewText(Stats.skewness(recency)));
+    assertThat(skewAfter.getText()).isEqualTo(FeaturePreview.skewText(Stats.skewness(logRecency)));
+    List<Integer> rawBefore = counts("#rawHistogram", robot);
+    List<Integer> logCounts = counts("#transformedHistogram", robot);
+    assertThat(rawBefore.stream().mapToInt(Integer::intValue).sum()).isEqualTo(4_338);
+    assertThat(logCounts).hasSize(FeaturePreview.BINS);
+
+    ComboBox<?> transformAll = robot.lookup("#transformAll").queryComboBox();
+    robot.clickOn(transformAll);
+    UiTestSupport.waitUntil(transformAll::isShowing);
+    robot.clickOn(noneCell(robot));
+    String noneSkew = FeaturePreview.skewText(Stats.skewness(recency));
+    UiTestSupport.waitUntil(() -> summary.getText().equals("4,338 customers × 3 features · no transform · standard scaling")
+        && skewAfter.getText().equals(noneSkew));
+    assertThat(vm.transformAllProperty().get()).isEqualTo(Transform.NONE);
+    assertThat(skewAfter.getText()).isNotEqualTo(FeaturePreview.skewText(Stats.skewness(logRecency)));
+    List<Integer> noneCounts = counts("#transformedHistogram", robot);
+    assertThat(noneCounts).isNotEqualTo(logCounts);
+    // without a transform, standardising only moves and stretches: the bins match the raw ones
+    assertThat(noneCounts).isEqualTo(rawBefore);
+    assertThat(counts("#rawHistogram", robot)).isEqualTo(rawBefore);
+
+    TableView<?> table = robot.lookup("#featuresTable").queryTableView();
+    assertThat(table.getItems()).hasSize(4_338);
+    robot.clickOn("#featuresFilter").write("12347");
+    UiTestSupport.waitUntil(() -> table.getItems().size() == 1);
+    assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo("12347");
+    assertThat(table.getColumns().get(1).getCellData(0)).isEqualTo("Iceland");
+  }
+
+  private ListCell<?> noneCell(FxRobot robot) {
+    return robot.lookup(".list-cell").<ListCell<?>>match(c -> "none".equals(c.getText())
+        && c.getScene().getWindow() != stage && c.getScene().getWindow().isShowing()).query();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Integer> counts(String id, FxRobot robot) {
+    BarChart<String, Number> chart = robot.lookup(id).queryAs(BarChart.class);
+    return chart.getData().get(0).getData().stream().map(XYChart.Data::getYValue).map(Number::intValue).toList();
+  }
+}
