@@ -70,7 +70,8 @@ SEP=':'; [ "$OS" = win ] && SEP=';'
 installer() {
   log "jpackage $INSTALLER"
   rm -f "$DIST"/*."$INSTALLER"
-  (cd "$ROOT" && "$JPACKAGE" --type "$INSTALLER" --dest "$DIST" --app-image "$DIST/$NAME" \
+  local image=$DIST/$NAME; [ "$OS" = mac ] && image=$DIST/$NAME.app
+  (cd "$ROOT" && "$JPACKAGE" --type "$INSTALLER" --dest "$DIST" --app-image "$image" \
     --app-version "$APP_VERSION" --icon "$ICON" \
     @jlink/jpackage.args @"jlink/jpackage-$OS.args")
   for f in "$DIST"/*."$INSTALLER"; do [ -f "$f" ] && log "installer $(du -sh "$f" | cut -f1)   $f"; done
@@ -83,7 +84,7 @@ VERSION=${VERSION:-0.1.0}
 APP_VERSION=${VERSION%%-*}   # jpackage (and .msi/.dmg) want a plain numeric version: 0.1.0-SNAPSHOT -> 0.1.0
 log "version $APP_VERSION ($OS, installer .$INSTALLER)"
 if $INSTALLER_ONLY; then
-  [ -d "$DIST/$NAME" ] || die "no app-image at $DIST/$NAME"
+  [ -d "$DIST/$NAME" ] || [ -d "$DIST/$NAME.app" ] || die "no app-image at $DIST/$NAME"
   installer; exit 0
 fi
 
@@ -127,7 +128,7 @@ elif uses_tablesaw_charset_sniffing; then
   EXCLUDED_JARS=("${EXCLUDED_JARS[@]/icu4j-\*.jar/}")
 fi
 
-rm -rf "$WORK" "$DIST/$NAME"
+rm -rf "$WORK" "$DIST/$NAME" "$DIST/$NAME.app"
 mkdir -p "$WORK/input/lib" "$WORK/fxmods" "$WORK/fxnative" "$DIST"
 cp "$TARGET/$MAIN_JAR" "$WORK/input/"   # its manifest Class-Path (lib/...) still names the dropped jars: harmless
 # The bundled sample data set (opened at start; found through -Dsegmentlab.sample=$APPDIR/data/..., see
