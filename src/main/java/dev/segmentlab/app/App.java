@@ -22,8 +22,10 @@ public final class App extends Application {
     primary.titleProperty().bind(ctx.main().titleProperty());
     primary.setMinWidth(900);
     primary.setMinHeight(600);
-    var icon = App.class.getResourceAsStream("/dev/segmentlab/app/icon/segmentlab-256.png");
-    if (icon != null) primary.getIcons().add(new Image(icon));
+    for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+      var icon = App.class.getResourceAsStream("/dev/segmentlab/app/icon/segmentlab-" + size + ".png");
+      if (icon != null) primary.getIcons().add(new Image(icon));
+    }
     primary.show();
     ctx.data().openSample();
   }

@@ -8,6 +8,11 @@ import dev.segmentlab.app.features.FeaturesViewModel;
 import dev.segmentlab.app.segments.SegmentsViewModel;
 import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
+import dev.segmentlab.app.explore.SegmentFilter;
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.pipeline.SegmentationResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
@@ -40,6 +45,23 @@ public final class AppContext {
     this.features = new FeaturesViewModel(session, async, dialogs);
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
     this.export = new ExportViewModel(session, async, dialogs);
+    session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
+  }
+
+  /** One Explore filter per segment: a mask over the transactions' customer codes. */
+  private List<SegmentFilter> segmentFilters(SegmentationResult seg) {
+    List<SegmentFilter> out = new ArrayList<>();
+    Dataset d = session.getDataset();
+    if (seg == null || d == null || d.transactions() == null || seg.features().customerCodes() == null) return out;
+    int[] codes = seg.features().customerCodes();
+    int[] labels = seg.labels();
+    int dict = d.transactions().customer().dictionary().length;
+    for (int s = 0; s < seg.k(); s++) {
+      boolean[] mask = new boolean[dict];
+      for (int i = 0; i < codes.length; i++) if (labels[i] == s) mask[codes[i]] = true;
+      out.add(SegmentFilter.ofMask(s + " · " + seg.names().get(s), mask));
+    }
+    return out;
   }
 
   public Async async() { return async; }

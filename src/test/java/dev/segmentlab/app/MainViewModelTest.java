@@ -38,6 +38,21 @@ class MainViewModelTest {
   }
 
   @Test
+  void theOnlineRetailSampleFlowsThroughEveryStep() {
+    AppContext c = new AppContext(new SameThreadAsync(), dialogs, DatasetLoader.standard(), null,
+        Path.of("assets/data/online-retail.csv.gz"));
+    c.main().openSample();
+    assertThat(c.session().getCleaned().report().customers()).isEqualTo(4_338);
+    assertThat(c.session().getMatrix().rows()).isEqualTo(4_338);
+    assertThat(c.session().getSegmentation().k()).isEqualTo(4);
+    assertThat(c.session().getSegmentation().names().get(0)).isEqualTo("Champions");
+    // Explore can be narrowed to each segment
+    assertThat(c.explore().getSegmentNames()).hasSize(5).contains("0 · Champions");
+    c.explore().segmentChoiceProperty().set("0 · Champions");
+    assertThat(c.explore().getOverview().keyFigures().customers()).isEqualTo(c.session().getSegmentation().solution().sizes()[0]);
+  }
+
+  @Test
   void aMissingSampleGivesAMessage() {
     AppContext c = new AppContext(new SameThreadAsync(), dialogs, DatasetLoader.standard(), null, Path.of("nowhere.csv"));
     c.main().openSample();
