@@ -33,6 +33,7 @@ public final class AppContext {
   private final ExploreViewModel explore;
   private final QualityViewModel quality;
   private final ExportViewModel export;
+  private final dev.segmentlab.app.fx.ChartExport charts;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -45,6 +46,7 @@ public final class AppContext {
     this.features = new FeaturesViewModel(session, async, dialogs);
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
     this.export = new ExportViewModel(session, async, dialogs);
+    this.charts = new dev.segmentlab.app.fx.ChartExport(dialogs);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
   }
 
@@ -75,6 +77,8 @@ public final class AppContext {
   public ExploreViewModel explore() { return explore; }
   public QualityViewModel quality() { return quality; }
   public ExportViewModel export() { return export; }
+  /** The charts every view registered, for PNG export. */
+  public dev.segmentlab.app.fx.ChartExport charts() { return charts; }
 
   /**
    * The bundled sample: {@code -Dsegmentlab.sample=…} if set (the packaged app sets it), else

@@ -76,8 +76,10 @@ public final class MainView {
     MenuItem open = item("Open…", "menuOpen", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), vm::openFile);
     MenuItem sample = item("Open sample", "menuSample", null, vm::openSample);
     MenuItem export = item("Export…", "menuExport", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), vm::goToExport);
+    MenuItem saveCharts = item("Save all charts…", "menuSaveCharts",
+        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveCharts);
     MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
-    Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+    Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, saveCharts, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
     Menu go = new Menu("Go");
     int i = 1;
@@ -100,6 +102,19 @@ public final class MainView {
     if (key != null) m.setAccelerator(key);
     m.setOnAction(e -> action.run());
     return m;
+  }
+
+  /** Every chart of the steps opened so far, as PNG files in a folder the analyst picks. */
+  private void saveCharts() {
+    ctx.dialogs().chooseFolder("Save all charts into a folder").ifPresent(folder -> {
+      try {
+        List<Path> files = ctx.charts().saveAll(folder, true);
+        ctx.dialogs().showInfo("Charts saved", files.size() + " charts saved to " + folder
+            + (files.size() < ctx.charts().names().size() ? ". Charts of steps or tabs not opened yet were skipped." : "."));
+      } catch (dev.segmentlab.core.export.ExportException e) {
+        ctx.dialogs().showError("Could not save the charts", e.getMessage());
+      }
+    });
   }
 
   private void about() {

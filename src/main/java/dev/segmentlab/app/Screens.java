@@ -19,14 +19,28 @@ public final class Screens {
   public static Map<Step, Supplier<Node>> of(AppContext ctx) {
     Map<Step, Supplier<Node>> m = new EnumMap<>(Step.class);
     m.put(Step.DATA, () -> new DataView(ctx.data()).node());
-    m.put(Step.QUALITY, () -> new QualityView(ctx.quality()).node());
-    m.put(Step.EXPLORE, () -> new ExploreView(ctx.explore()).node());
-    m.put(Step.FEATURES, () -> new FeaturesView(ctx.features()).node());
-    m.put(Step.SEGMENTS, () -> new SegmentsView(ctx.segments(), StepPlaceholder.of(Step.SEGMENTS,
+    m.put(Step.QUALITY, () -> charts(ctx, new QualityView(ctx.quality()).node(), Map.of("waterfallChart", "cleaning-waterfall",
+        "missingChart", "missing-values", "missingByMonthChart", "missing-customers-by-month",
+        "missingByCountryChart", "missing-customers-by-country", "boxPlot", "outlier-box-plot",
+        "outlierHistogram", "outlier-histogram")));
+    m.put(Step.EXPLORE, () -> charts(ctx, new ExploreView(ctx.explore()).node(), Map.of("monthlyChart", "monthly",
+        "weekdayChart", "weekday", "hourChart", "hour", "countryChart", "countries", "basketChart", "basket-items",
+        "basketRevenueChart", "basket-revenue", "revenuePerCustomerChart", "revenue-per-customer",
+        "cohortHeatmap", "cohort-retention")));
+    m.put(Step.FEATURES, () -> charts(ctx, new FeaturesView(ctx.features()).node(), Map.of(
+        "rawHistogram", "feature-before", "transformedHistogram", "feature-after")));
+    m.put(Step.SEGMENTS, () -> charts(ctx, new SegmentsView(ctx.segments(), StepPlaceholder.of(Step.SEGMENTS,
         "profile table per segment in original units", "snake plot and relative-importance heatmap",
-        "suggested names you can edit, kept across k changes")).node());
+        "suggested names you can edit, kept across k changes")).node(), Map.of("elbowChart", "elbow",
+        "silhouetteChart", "silhouette", "chChart", "calinski-harabasz", "dbChart", "davies-bouldin",
+        "scatterPane", "scatter", "silhouettePlot", "silhouette-plot", "snakePlot", "snake-plot", "heatmap", "heatmap")));
     m.put(Step.EXPORT, () -> new ExportView(ctx.export()).node());
     return m;
+  }
+
+  private static Node charts(AppContext ctx, Node view, Map<String, String> ids) {
+    ctx.charts().installAll(view, ids);
+    return view;
   }
 
   /** The main scene with the app's stylesheet. */

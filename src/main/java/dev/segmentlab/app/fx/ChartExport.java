@@ -1,0 +1,100 @@
+package dev.segmentlab.app.fx;
+
+import dev.segmentlab.core.export.ExportException;
+import dev.segmentlab.core.export.SafeFileWriter;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javax.imageio.ImageIO;
+
+/**
+ * Charts as PNG: every chart a view registers gets a context menu "Save as PNG…", and the Export step can save
+ * all registered charts into a folder at once. Files are written through {@link SafeFileWriter}, so a failed
+ * write leaves nothing behind.
+ */
+public final class ChartExport {
+  private final DialogService dialogs;
+  private final Map<String, Node> charts = new LinkedHashMap<>();
+
+  public ChartExport(DialogService dialogs) { this.dialogs = dialogs; }
+
+  /** Registers a chart under a file-friendly name (e.g. "elbow") and gives it a "Save as PNG…" menu. */
+  public void install(Node chart, String name) {
+    charts.put(name, chart);
+    MenuItem save = new MenuItem("Save as PNG…");
+    save.setOnAction(e -> dialogs.chooseSaveFile("Save chart as PNG", name + ".png", List.of("*.png"))
+        .ifPresent(p -> {
+          try {
+            write(chart, p, true);
+            dialogs.showInfo("Chart saved", "Saved " + p.getFileName() + ".");
+          } catch (ExportException ex) {
+            dialogs.showError("Could not save the chart", ex.getMessage());
+          }
+        }));
+    ContextMenu menu = new ContextMenu(save);
+    chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
+  }
+
+  /**
+   * Registers the charts found under {@code root} by fx:id (id → file name), looking into tabs, split panes and
+   * scroll panes too, so that views need not know about exporting.
+   */
+  public void installAll(Node root, Map<String, String> idToName) {
+    walk(root, idToName);
+  }
+
+  private void walk(Node n, Map<String, String> ids) {
+    if (n == null) return;
+    if (n.getId() != null && ids.containsKey(n.getId())) install(n, ids.get(n.getId()));
+    if (n instanceof javafx.scene.control.TabPane tp) for (var t : tp.getTabs()) walk(t.getContent(), ids);
+    if (n instanceof javafx.scene.control.SplitPane sp) for (Node c : sp.getItems()) walk(c, ids);
+    if (n instanceof javafx.scene.control.ScrollPane sc) walk(sc.getContent(), ids);
+    if (n instanceof javafx.scene.control.TitledPane tp) walk(tp.getContent(), ids);
+    if (n instanceof javafx.scene.Parent p && !(n instanceof javafx.scene.chart.Chart)) {
+      for (Node c : p.getChildrenUnmodifiable()) walk(c, ids);
+    }
+  }
+
+  /** Names of the registered charts. */
+  public List<String> names() { return new ArrayList<>(charts.keySet()); }
+
+  /**
+   * Saves every registered chart that is laid out (its step has been opened) into {@code folder} as
+   * {@code <name>.png}, replacing files only when {@code overwrite}.
+   *
+   * @return the files written
+   */
+  public List<Path> saveAll(Path folder, boolean overwrite) throws ExportException {
+    List<Path> out = new ArrayList<>();
+    for (Map.Entry<String, Node> e : charts.entrySet()) {
+      Node n = e.getValue();
+      if (n.getScene() == null || n.getLayoutBounds().getWidth() < 10 || n.getLayoutBounds().getHeight() < 10) continue;
+      Path p = folder.resolve(e.getKey().toLowerCase(Locale.ROOT) + ".png");
+      write(n, p, overwrite);
+      out.add(p);
+    }
+    return out;
+  }
+
+  /** Snapshots a node (white background) and writes it as PNG. */
+  public static void write(Node node, Path target, boolean overwrite) throws ExportException {
+    SnapshotParameters sp = new SnapshotParameters();
+    sp.setFill(Color.WHITE);
+    WritableImage img = node.snapshot(sp, null);
+    BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
+    SafeFileWriter.write(target, overwrite, os -> {
+      if (!ImageIO.write(bi, "png", os)) throw new java.io.IOException("no PNG writer available");
+    });
+  }
+}
