@@ -29,12 +29,17 @@ final class ProfilesFixture {
   private static CustomerFeatures features;
   private static FeatureMatrix matrix;
 
-  static synchronized void publishOnlineRetail(Session s) {
+  /** Computes the Online Retail matrix once (call it off the FX thread before publishing on it). */
+  static synchronized void prepareOnlineRetail() {
     if (matrix == null) {
       cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.defaults());
       features = RfmBuilder.build(cleaned, null);
       matrix = FeatureMatrixBuilder.build(features, FeatureOptions.defaults());
     }
+  }
+
+  static synchronized void publishOnlineRetail(Session s) {
+    prepareOnlineRetail();
     s.datasetProperty().set(OnlineRetailFixture.dataset());
     s.cleanedProperty().set(cleaned);
     s.featuresProperty().set(features);

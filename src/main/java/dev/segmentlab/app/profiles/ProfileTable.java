@@ -1,0 +1,170 @@
+package dev.segmentlab.app.profiles;
+
+import dev.segmentlab.app.fx.Tables;
+import java.util.Comparator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+/** The profile table: one row per segment and "All customers" (always last, whatever the sort). */
+final class ProfileTable {
+  private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
+  private static final int FIXED_COLUMNS = 8;
+  private final ProfilesViewModel vm;
+  private final TableView<ProfileRow> table = new TableView<>();
+
+  ProfileTable(ProfilesViewModel vm) {
+    this.vm = vm;
+    table.setId("profileTable");
+    table.setEditable(true);
+    table.setPlaceholder(new Label("Run the sweep in \"Tune k\" to profile the segments."));
+    SortedList<ProfileRow> sorted = new SortedList<>(vm.getRows());
+    sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> {
+      Comparator<ProfileRow> last = Comparator.comparing(ProfileRow::isOverall);
+      return table.getComparator() == null ? last : last.thenComparing(table.getComparator());
+    }, table.comparatorProperty()));
+    // the SortedList applies the table's comparator (with the overall row kept last)
+    table.setSortPolicy(t -> true);
+    table.setItems(sorted);
+    table.setRowFactory(t -> new TableRow<>() {
+      @Override protected void updateItem(ProfileRow r, boolean empty) {
+        super.updateItem(r, empty);
+        pseudoClassStateChanged(OVERALL, !empty && r != null && r.isOverall());
+      }
+    });
+    addFixedColumns();
+    vm.getFeatures().addListener((ListChangeListener<String>) c -> featureColumns());
+    featureColumns();
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+      if (r != null && !r.isOverall()) vm.selectedSegmentProperty().set(r.segment());
+    });
+    // rows are replaced on every change of the segmentation: select the editor's segment again
+    vm.getRows().addListener((ListChangeListener<ProfileRow>) c -> selectEditorSegment());
+    vm.selectedSegmentProperty().addListener((o, a, s) -> selectEditorSegment());
+  }
+
+  TableView<ProfileRow> table() { return table; }
+
+  private void selectEditorSegment() {
+    int s = vm.selectedSegmentProperty().get();
+    ProfileRow r = table.getSelectionModel().getSelectedItem();
+    if (r != null && r.segment() == s && table.getItems().contains(r)) return;
+    for (ProfileRow row : table.getItems()) {
+      if (row.segment() == s) { table.getSelectionModel().select(row); return; }
+    }
+  }
+
+  private void addFixedColumns() {
+    TableColumn<ProfileRow, String> swatch = new TableColumn<>("");
+    swatch.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().colour()));
+    swatch.setCellFactory(c -> new TableCell<>() {
+      @Override protected void updateItem(String v, boolean empty) {
+        super.updateItem(v, empty);
+        setGraphic(empty || v == null ? null : new Rectangle(14, 14, Color.web(v)));
+      }
+    });
+    swatch.setSortable(false);
+    swatch.setPrefWidth(28);
+    TableColumn<ProfileRow, Integer> id = new TableColumn<>("Id");
+    id.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().segment()));
+    id.setCellFactory(c -> new TableCell<>() {
+      @Override protected void updateItem(Integer v, boolean empty) {
+        super.updateItem(v, empty);
+        setText(empty || v == null || v < 0 ? null : String.valueOf(v));
+      }
+    });
+    id.setPrefWidth(36);
+    TableColumn<ProfileRow, String> name = Tables.column("Name ✎", ProfileRow::name, 170);
+    name.setEditable(true);
+    name.setCellFactory(c -> new NameCell());
+    name.setOnEditCommit(e -> vm.rename(e.getRowValue().segment(), e.getNewValue()));
+    TableColumn<ProfileRow, String> action = Tables.column("Suggested action", ProfileRow::action, 220);
+    action.setCellFactory(c -> new TableCell<>() {
+      @Override protected void updateItem(String v, boolean empty) {
+        super.updateItem(v, empty);
+        ProfileRow r = empty ? null : getTableRow().getItem();
+        setText(empty ? null : v);
+        setTooltip(r == null || r.description().isEmpty() ? null : new Tooltip(r.description()));
+      }
+    });
+    TableColumn<ProfileRow, Double> revenue = Tables.numberColumn("Revenue", ProfileRow::revenue, "%,.0f", 95);
+    TableColumn<ProfileRow, Double> revenueShare = Tables.numberColumn("% revenue", r -> 100 * r.revenueShare(), "%.1f%%", 80);
+    revenue.visibleProperty().bind(vm.hasRevenueProperty());
+    revenueShare.visibleProperty().bind(vm.hasRevenueProperty());
+    table.getColumns().add(swatch);
+    table.getColumns().add(id);
+    table.getColumns().add(name);
+    table.getColumns().add(action);
+    table.getColumns().add(Tables.intColumn("Customers", ProfileRow::size, 85));
+    table.getColumns().add(Tables.numberColumn("% customers", r -> 100 * r.customerShare(), "%.1f%%", 90));
+    table.getColumns().add(revenue);
+    table.getColumns().add(revenueShare);
+  }
+
+  /** A mean and median column per feature, then the country and stability columns. */
+  private void featureColumns() {
+    table.getColumns().remove(FIXED_COLUMNS, table.getColumns().size());
+    for (int f = 0; f < vm.getFeatures().size(); f++) {
+      int i = f;
+      TableColumn<ProfileRow, Double> group = new TableColumn<>(vm.getFeatures().get(f));
+      group.getColumns().add(Tables.numberColumn("mean", r -> r.mean(i), "%,.1f", 80));
+      group.getColumns().add(Tables.numberColumn("median", r -> r.median(i), "%,.1f", 80));
+      table.getColumns().add(group);
+    }
+    TableColumn<ProfileRow, String> country = Tables.column("Top country",
+        r -> r.topCountry() == null ? "" : r.topCountry() + " (" + ProfileFormat.percent(r.topCountryShare()) + ")", 160);
+    country.visibleProperty().bind(vm.hasCountryProperty());
+    table.getColumns().add(country);
+    table.getColumns().add(stabilityColumn());
+  }
+
+  private static TableColumn<ProfileRow, Double> stabilityColumn() {
+    TableColumn<ProfileRow, Double> c = new TableColumn<>("Stability");
+    c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().stability()));
+    c.setCellFactory(col -> new TableCell<>() {
+      @Override protected void updateItem(Double v, boolean empty) {
+        super.updateItem(v, empty);
+        ProfileRow r = empty ? null : getTableRow().getItem();
+        boolean unstable = r != null && r.unstable();
+        getStyleClass().remove("unstable-cell");
+        if (unstable) getStyleClass().add("unstable-cell");
+        if (r == null || r.isOverall()) {
+          setText(null);
+        } else {
+          setText(Double.isNaN(v) ? "…" : String.format(unstable ? "⚠ %.2f unstable" : "%.2f", v));
+        }
+      }
+    });
+    c.setPrefWidth(110);
+    c.setStyle("-fx-alignment: CENTER-RIGHT;");
+    Label head = new Label("Stability");
+    head.setTooltip(new Tooltip("Mean Jaccard of the segment across 10 seeds on bootstrap samples; below 0.6 it is unstable"));
+    c.setGraphic(head);
+    c.setText("");
+    return c;
+  }
+
+  /** The name cell: editable except on the overall row. */
+  private static final class NameCell extends TextFieldTableCell<ProfileRow, String> {
+    NameCell() {
+      super(new javafx.util.converter.DefaultStringConverter());
+    }
+
+    @Override public void startEdit() {
+      ProfileRow r = getTableRow() == null ? null : getTableRow().getItem();
+      if (r == null || r.isOverall()) return;
+      super.startEdit();
+    }
+  }
+}
