@@ -36,7 +36,7 @@ final class HeatmapCanvas extends CanvasPane {
     double headH = 24;
     double legendH = 26;
     double cellW = (w - labelW - 8) / d.columns();
-    double cellH = Math.min(44, (h - headH - legendH) / d.rows());
+    double cellH = Math.min(56, (h - headH - legendH) / d.rows());
     double scale = Math.log(1.5);
     for (int s = 0; s < d.rows(); s++) {
       for (int f = 0; f < d.columns(); f++) {

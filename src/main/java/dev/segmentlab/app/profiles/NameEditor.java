@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -51,7 +52,9 @@ final class NameEditor extends VBox {
     reset.setTooltip(new Tooltip("Give this segment its suggested name and default colour back"));
     reset.disableProperty().bind(vm.canResetProperty().not());
     reset.setOnAction(e -> vm.resetToSuggested());
-    HBox colourRow = new HBox(6, new Label("Colour"), colour, reset);
+    Label colourLabel = new Label("Colour");
+    colourLabel.setMinWidth(Region.USE_PREF_SIZE);
+    HBox colourRow = new HBox(6, colourLabel, colour);
     colourRow.setAlignment(Pos.CENTER_LEFT);
 
     Label suggested = new Label();
@@ -66,7 +69,7 @@ final class NameEditor extends VBox {
     who.getStyleClass().add("field-title");
     Label todo = new Label("What to do");
     todo.getStyleClass().add("field-title");
-    VBox details = new VBox(4, nameRow, suggested, colourRow, who, description, todo, action);
+    VBox details = new VBox(4, nameRow, suggested, colourRow, reset, who, description, todo, action);
     details.visibleProperty().bind(vm.selectedColourProperty().isNotNull());
     hint.visibleProperty().bind(details.visibleProperty().not());
     hint.managedProperty().bind(hint.visibleProperty());
@@ -77,7 +80,7 @@ final class NameEditor extends VBox {
     Label l = new Label();
     l.setId(id);
     l.setWrapText(true);
-    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    l.setMinHeight(Region.USE_PREF_SIZE);
     return l;
   }
 

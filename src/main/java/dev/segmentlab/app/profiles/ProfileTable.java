@@ -89,15 +89,6 @@ final class ProfileTable {
     name.setEditable(true);
     name.setCellFactory(c -> new NameCell());
     name.setOnEditCommit(e -> vm.rename(e.getRowValue().segment(), e.getNewValue()));
-    TableColumn<ProfileRow, String> action = Tables.column("Suggested action", ProfileRow::action, 220);
-    action.setCellFactory(c -> new TableCell<>() {
-      @Override protected void updateItem(String v, boolean empty) {
-        super.updateItem(v, empty);
-        ProfileRow r = empty ? null : getTableRow().getItem();
-        setText(empty ? null : v);
-        setTooltip(r == null || r.description().isEmpty() ? null : new Tooltip(r.description()));
-      }
-    });
     TableColumn<ProfileRow, Double> revenue = Tables.numberColumn("Revenue", ProfileRow::revenue, "%,.0f", 95);
     TableColumn<ProfileRow, Double> revenueShare = Tables.numberColumn("% revenue", r -> 100 * r.revenueShare(), "%.1f%%", 80);
     revenue.visibleProperty().bind(vm.hasRevenueProperty());
@@ -105,28 +96,41 @@ final class ProfileTable {
     table.getColumns().add(swatch);
     table.getColumns().add(id);
     table.getColumns().add(name);
-    table.getColumns().add(action);
+    table.getColumns().add(stabilityColumn());
     table.getColumns().add(Tables.intColumn("Customers", ProfileRow::size, 85));
-    table.getColumns().add(Tables.numberColumn("% customers", r -> 100 * r.customerShare(), "%.1f%%", 90));
+    table.getColumns().add(Tables.numberColumn("% customers", r -> 100 * r.customerShare(), "%.1f%%", 98));
     table.getColumns().add(revenue);
     table.getColumns().add(revenueShare);
   }
 
-  /** A mean and median column per feature, then the country and stability columns. */
+  /** A mean and median column per feature, then the country and the suggested action. */
   private void featureColumns() {
     table.getColumns().remove(FIXED_COLUMNS, table.getColumns().size());
     for (int f = 0; f < vm.getFeatures().size(); f++) {
       int i = f;
       TableColumn<ProfileRow, Double> group = new TableColumn<>(vm.getFeatures().get(f));
-      group.getColumns().add(Tables.numberColumn("mean", r -> r.mean(i), "%,.1f", 80));
-      group.getColumns().add(Tables.numberColumn("median", r -> r.median(i), "%,.1f", 80));
+      group.getColumns().add(Tables.numberColumn("mean", r -> r.mean(i), "%,.1f", 76));
+      group.getColumns().add(Tables.numberColumn("median", r -> r.median(i), "%,.1f", 76));
       table.getColumns().add(group);
     }
     TableColumn<ProfileRow, String> country = Tables.column("Top country",
         r -> r.topCountry() == null ? "" : r.topCountry() + " (" + ProfileFormat.percent(r.topCountryShare()) + ")", 160);
     country.visibleProperty().bind(vm.hasCountryProperty());
     table.getColumns().add(country);
-    table.getColumns().add(stabilityColumn());
+    table.getColumns().add(actionColumn());
+  }
+
+  private static TableColumn<ProfileRow, String> actionColumn() {
+    TableColumn<ProfileRow, String> c = Tables.column("Suggested action", ProfileRow::action, 320);
+    c.setCellFactory(col -> new TableCell<>() {
+      @Override protected void updateItem(String v, boolean empty) {
+        super.updateItem(v, empty);
+        ProfileRow r = empty ? null : getTableRow().getItem();
+        setText(empty ? null : v);
+        setTooltip(r == null || r.description().isEmpty() ? null : new Tooltip(r.description()));
+      }
+    });
+    return c;
   }
 
   private static TableColumn<ProfileRow, Double> stabilityColumn() {
@@ -146,7 +150,7 @@ final class ProfileTable {
         }
       }
     });
-    c.setPrefWidth(110);
+    c.setPrefWidth(118);
     c.setStyle("-fx-alignment: CENTER-RIGHT;");
     Label head = new Label("Stability");
     head.setTooltip(new Tooltip("Mean Jaccard of the segment across 10 seeds on bootstrap samples; below 0.6 it is unstable"));

@@ -39,7 +39,7 @@ public final class ProfilesView {
     editor.setFitToWidth(true);
     editor.setMinWidth(260);
     SplitPane top = new SplitPane(table.table(), editor);
-    top.setDividerPositions(0.76);
+    top.setDividerPositions(0.78);
     SplitPane charts = new SplitPane(
         section("Snake plot", "Mean of each standardized feature per segment", snake),
         section("Relative importance", "Segment mean ÷ mean of all customers − 1", heatmap),
@@ -47,7 +47,7 @@ public final class ProfilesView {
     charts.setDividerPositions(0.34, 0.64);
     SplitPane all = new SplitPane(top, charts);
     all.setOrientation(Orientation.VERTICAL);
-    all.setDividerPositions(0.44);
+    all.setDividerPositions(0.38);
     root.setCenter(all);
   }
 
