@@ -3,19 +3,13 @@ package dev.segmentlab.app.profiles;
 import dev.segmentlab.app.fx.Tables;
 import java.util.Comparator;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.TextFieldTableCell;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 
 /** The profile table: one row per segment and "All customers" (always last, whatever the sort). */
 final class ProfileTable {
@@ -66,38 +60,19 @@ final class ProfileTable {
   }
 
   private void addFixedColumns() {
-    TableColumn<ProfileRow, String> swatch = new TableColumn<>("");
-    swatch.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().colour()));
-    swatch.setCellFactory(c -> new TableCell<>() {
-      @Override protected void updateItem(String v, boolean empty) {
-        super.updateItem(v, empty);
-        setGraphic(empty || v == null ? null : new Rectangle(14, 14, Color.web(v)));
-      }
-    });
-    swatch.setSortable(false);
-    swatch.setPrefWidth(28);
-    TableColumn<ProfileRow, Integer> id = new TableColumn<>("Id");
-    id.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().segment()));
-    id.setCellFactory(c -> new TableCell<>() {
-      @Override protected void updateItem(Integer v, boolean empty) {
-        super.updateItem(v, empty);
-        setText(empty || v == null || v < 0 ? null : String.valueOf(v));
-      }
-    });
-    id.setPrefWidth(36);
     TableColumn<ProfileRow, String> name = Tables.column("Name ✎", ProfileRow::name, 170);
     name.setEditable(true);
-    name.setCellFactory(c -> new NameCell());
+    name.setCellFactory(c -> new ProfileColumns.NameCell());
     name.setOnEditCommit(e -> vm.rename(e.getRowValue().segment(), e.getNewValue()));
     TableColumn<ProfileRow, Double> revenue = Tables.numberColumn("Revenue", ProfileRow::revenue, "%,.0f", 95);
     TableColumn<ProfileRow, Double> revenueShare = Tables.numberColumn("% revenue", r -> 100 * r.revenueShare(), "%.1f%%", 80);
     revenue.visibleProperty().bind(vm.hasRevenueProperty());
     revenueShare.visibleProperty().bind(vm.hasRevenueProperty());
-    table.getColumns().add(swatch);
-    table.getColumns().add(id);
+    table.getColumns().add(ProfileColumns.swatch());
+    table.getColumns().add(ProfileColumns.id());
     table.getColumns().add(name);
-    table.getColumns().add(stabilityColumn());
-    table.getColumns().add(Tables.intColumn("Customers", ProfileRow::size, 85));
+    table.getColumns().add(ProfileColumns.stability());
+    table.getColumns().add(Tables.intColumn("Customers", ProfileRow::size, 98));
     table.getColumns().add(Tables.numberColumn("% customers", r -> 100 * r.customerShare(), "%.1f%%", 98));
     table.getColumns().add(revenue);
     table.getColumns().add(revenueShare);
@@ -117,58 +92,6 @@ final class ProfileTable {
         r -> r.topCountry() == null ? "" : r.topCountry() + " (" + ProfileFormat.percent(r.topCountryShare()) + ")", 160);
     country.visibleProperty().bind(vm.hasCountryProperty());
     table.getColumns().add(country);
-    table.getColumns().add(actionColumn());
-  }
-
-  private static TableColumn<ProfileRow, String> actionColumn() {
-    TableColumn<ProfileRow, String> c = Tables.column("Suggested action", ProfileRow::action, 320);
-    c.setCellFactory(col -> new TableCell<>() {
-      @Override protected void updateItem(String v, boolean empty) {
-        super.updateItem(v, empty);
-        ProfileRow r = empty ? null : getTableRow().getItem();
-        setText(empty ? null : v);
-        setTooltip(r == null || r.description().isEmpty() ? null : new Tooltip(r.description()));
-      }
-    });
-    return c;
-  }
-
-  private static TableColumn<ProfileRow, Double> stabilityColumn() {
-    TableColumn<ProfileRow, Double> c = new TableColumn<>("Stability");
-    c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().stability()));
-    c.setCellFactory(col -> new TableCell<>() {
-      @Override protected void updateItem(Double v, boolean empty) {
-        super.updateItem(v, empty);
-        ProfileRow r = empty ? null : getTableRow().getItem();
-        boolean unstable = r != null && r.unstable();
-        getStyleClass().remove("unstable-cell");
-        if (unstable) getStyleClass().add("unstable-cell");
-        if (r == null || r.isOverall()) {
-          setText(null);
-        } else {
-          setText(Double.isNaN(v) ? "…" : String.format(unstable ? "⚠ %.2f unstable" : "%.2f", v));
-        }
-      }
-    });
-    c.setPrefWidth(118);
-    c.setStyle("-fx-alignment: CENTER-RIGHT;");
-    Label head = new Label("Stability");
-    head.setTooltip(new Tooltip("Mean Jaccard of the segment across 10 seeds on bootstrap samples; below 0.6 it is unstable"));
-    c.setGraphic(head);
-    c.setText("");
-    return c;
-  }
-
-  /** The name cell: editable except on the overall row. */
-  private static final class NameCell extends TextFieldTableCell<ProfileRow, String> {
-    NameCell() {
-      super(new javafx.util.converter.DefaultStringConverter());
-    }
-
-    @Override public void startEdit() {
-      ProfileRow r = getTableRow() == null ? null : getTableRow().getItem();
-      if (r == null || r.isOverall()) return;
-      super.startEdit();
-    }
+    table.getColumns().add(ProfileColumns.action());
   }
 }

@@ -105,6 +105,13 @@ class ProfilesUiTest {
     assertThat(view.boxes().data().boxes()).hasSize(4);
     UiTestSupport.waitUntil(() -> robot.lookup("#ariLabel").queryAs(Label.class).getText().startsWith("Mean ARI across 10 seeds: "));
     UiTestSupport.waitUntil(() -> table.getItems().stream().filter(r -> !r.isOverall()).noneMatch(r -> Double.isNaN(r.stability())));
+
+    // sorting by size keeps "All customers" last
+    robot.clickOn(robot.lookup("#profileTable .column-header .label").match((Label l) -> "Customers".equals(l.getText())).queryAs(Label.class));
+    UiTestSupport.waitUntil(() -> table.getItems().get(0).size() == table.getItems().stream()
+        .filter(r -> !r.isOverall()).mapToInt(ProfileRow::size).min().orElseThrow());
+    assertThat(table.getItems().get(4).isOverall()).isTrue();
+    assertThat(table.getItems().subList(0, 4)).extracting(ProfileRow::size).isSorted();
   }
 
   private static List<String> names(TableView<ProfileRow> table) {
