@@ -69,14 +69,15 @@ final class ProfileColumns {
         boolean unstable = r != null && r.unstable();
         getStyleClass().remove("unstable-cell");
         if (unstable) getStyleClass().add("unstable-cell");
+        setTooltip(unstable ? new Tooltip("Unstable: mean Jaccard below 0.6 across seeds") : null);
         if (r == null || r.isOverall()) {
           setText(null);
         } else {
-          setText(Double.isNaN(v) ? "…" : String.format(unstable ? "⚠ %.2f unstable" : "%.2f", v));
+          setText(Double.isNaN(v) ? "…" : String.format(unstable ? "⚠ %.2f" : "%.2f", v));
         }
       }
     });
-    c.setPrefWidth(118);
+    c.setPrefWidth(90);
     c.setStyle("-fx-alignment: CENTER-RIGHT;");
     Label head = new Label("Stability");
     head.setTooltip(new Tooltip("Mean Jaccard of the segment across re-runs with other seeds on bootstrap samples; below 0.6 it is unstable"));

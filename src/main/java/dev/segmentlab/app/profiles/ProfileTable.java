@@ -60,7 +60,7 @@ final class ProfileTable {
   }
 
   private void addFixedColumns() {
-    TableColumn<ProfileRow, String> name = Tables.column("Name ✎", ProfileRow::name, 170);
+    TableColumn<ProfileRow, String> name = Tables.column("Name ✎", ProfileRow::name, 185);
     name.setEditable(true);
     name.setCellFactory(c -> new ProfileColumns.NameCell());
     name.setOnEditCommit(e -> vm.rename(e.getRowValue().segment(), e.getNewValue()));
@@ -92,6 +92,8 @@ final class ProfileTable {
         r -> r.topCountry() == null ? "" : r.topCountry() + " (" + ProfileFormat.percent(r.topCountryShare()) + ")", 160);
     country.visibleProperty().bind(vm.hasCountryProperty());
     table.getColumns().add(country);
-    table.getColumns().add(ProfileColumns.action());
+    TableColumn<ProfileRow, String> action = ProfileColumns.action();
+    action.visibleProperty().bind(vm.hasActionsProperty());
+    table.getColumns().add(action);
   }
 }

@@ -37,6 +37,7 @@ public final class ProfilesViewModel {
   private final ObservableList<String> features = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper hasRevenue = new ReadOnlyBooleanWrapper(this, "hasRevenue");
   private final ReadOnlyBooleanWrapper hasCountry = new ReadOnlyBooleanWrapper(this, "hasCountry");
+  private final ReadOnlyBooleanWrapper hasActions = new ReadOnlyBooleanWrapper(this, "hasActions");
   private final ReadOnlyObjectWrapper<SegmentGrid> snake = new ReadOnlyObjectWrapper<>(this, "snake");
   private final ReadOnlyObjectWrapper<SegmentGrid> heatmap = new ReadOnlyObjectWrapper<>(this, "heatmap");
   private final ReadOnlyObjectWrapper<BoxData> boxes = new ReadOnlyObjectWrapper<>(this, "boxes");
@@ -84,6 +85,8 @@ public final class ProfilesViewModel {
   public ReadOnlyBooleanProperty hasRevenueProperty() { return hasRevenue.getReadOnlyProperty(); }
   /** Countries are known. */
   public ReadOnlyBooleanProperty hasCountryProperty() { return hasCountry.getReadOnlyProperty(); }
+  /** Some segment has a suggested action (rule-based names; not in customer-table mode). */
+  public ReadOnlyBooleanProperty hasActionsProperty() { return hasActions.getReadOnlyProperty(); }
   /** Mean standardized feature per segment. */
   public ReadOnlyObjectProperty<SegmentGrid> snakeProperty() { return snake.getReadOnlyProperty(); }
   /** Segment mean ÷ overall mean − 1 per feature. */
@@ -159,6 +162,7 @@ public final class ProfilesViewModel {
     hasRevenue.set(!Double.isNaN(r.analysis().profiles().overall().revenue()));
     hasCountry.set(r.analysis().profiles().overall().topCountry() != null);
     rows.setAll(ProfileData.rows(r));
+    hasActions.set(r.analysis().names().stream().anyMatch(n -> !n.action().isEmpty()));
     snake.set(ProfileData.grid(r, r.analysis().snake()));
     heatmap.set(ProfileData.grid(r, r.analysis().relativeImportance()));
     ariText.set(ProfileData.ariText(r));
@@ -230,6 +234,7 @@ public final class ProfilesViewModel {
     stabilityNote.set("");
     hasRevenue.set(false);
     hasCountry.set(false);
+    hasActions.set(false);
     showSelection(true);
   }
 }

@@ -43,6 +43,7 @@ class ProfilesViewModelTest {
     assertThat(rows.get(0).topCountry()).isEqualTo("United Kingdom");
     assertThat(vm.getFeatures()).containsExactly("recency", "frequency", "monetary");
     assertThat(vm.hasRevenueProperty().get()).isTrue();
+    assertThat(vm.hasActionsProperty().get()).isTrue();
     // stability arrived (same-thread) and was republished into the rows
     assertThat(seg).allSatisfy(r -> assertThat(r.stability()).isBetween(0.0, 1.0));
     assertThat(seg).allSatisfy(r -> assertThat(r.unstable()).isEqualTo(r.stability() < 0.6));
@@ -180,6 +181,7 @@ class ProfilesViewModelTest {
     ProfilesFixture.publishMall(session);
     assertThat(vm.hasRevenueProperty().get()).isFalse();
     assertThat(vm.hasCountryProperty().get()).isFalse();
+    assertThat(vm.hasActionsProperty().get()).isFalse();
     int k = session.getSegmentation().k();
     assertThat(vm.getRows()).hasSize(k + 1);
     assertThat(vm.getRows().subList(0, k).stream().mapToInt(ProfileRow::size).sum()).isEqualTo(200);
