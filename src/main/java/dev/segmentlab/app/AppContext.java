@@ -1,6 +1,7 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataViewModel;
+import dev.segmentlab.app.profiles.ProfilesViewModel;
 import dev.segmentlab.app.export.ExportViewModel;
 import dev.segmentlab.app.quality.QualityViewModel;
 import dev.segmentlab.app.explore.ExploreViewModel;
@@ -33,6 +34,7 @@ public final class AppContext {
   private final ExploreViewModel explore;
   private final QualityViewModel quality;
   private final ExportViewModel export;
+  private final ProfilesViewModel profiles;
   private final dev.segmentlab.app.fx.ChartExport charts;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
@@ -45,6 +47,7 @@ public final class AppContext {
     this.explore = new ExploreViewModel(session, async, dialogs);
     this.features = new FeaturesViewModel(session, async, dialogs);
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
+    this.profiles = new ProfilesViewModel(session, segments::rename, segments::recolour);
     this.export = new ExportViewModel(session, async, dialogs);
     this.charts = new dev.segmentlab.app.fx.ChartExport(dialogs);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
@@ -77,6 +80,7 @@ public final class AppContext {
   public ExploreViewModel explore() { return explore; }
   public QualityViewModel quality() { return quality; }
   public ExportViewModel export() { return export; }
+  public ProfilesViewModel profiles() { return profiles; }
   /** The charts every view registered, for PNG export. */
   public dev.segmentlab.app.fx.ChartExport charts() { return charts; }
 

@@ -68,7 +68,7 @@ public final class MainView {
   }
 
   private void show(Step s) {
-    Node n = built.computeIfAbsent(s, k -> factories.getOrDefault(k, () -> StepPlaceholder.of(k)).get());
+    Node n = built.computeIfAbsent(s, k -> factories.get(k).get());
     root.setCenter(n);
   }
 

@@ -1,6 +1,7 @@
 package dev.segmentlab.app;
 
 import dev.segmentlab.app.data.DataView;
+import dev.segmentlab.app.profiles.ProfilesView;
 import dev.segmentlab.app.export.ExportView;
 import dev.segmentlab.app.quality.QualityView;
 import dev.segmentlab.app.explore.ExploreView;
@@ -29,9 +30,7 @@ public final class Screens {
         "cohortHeatmap", "cohort-retention")));
     m.put(Step.FEATURES, () -> charts(ctx, new FeaturesView(ctx.features()).node(), Map.of(
         "rawHistogram", "feature-before", "transformedHistogram", "feature-after")));
-    m.put(Step.SEGMENTS, () -> charts(ctx, new SegmentsView(ctx.segments(), StepPlaceholder.of(Step.SEGMENTS,
-        "profile table per segment in original units", "snake plot and relative-importance heatmap",
-        "suggested names you can edit, kept across k changes")).node(), Map.of("elbowChart", "elbow",
+    m.put(Step.SEGMENTS, () -> charts(ctx, new SegmentsView(ctx.segments(), new ProfilesView(ctx.profiles()).node()).node(), Map.of("elbowChart", "elbow",
         "silhouetteChart", "silhouette", "chChart", "calinski-harabasz", "dbChart", "davies-bouldin",
         "scatterPane", "scatter", "silhouettePlot", "silhouette-plot", "snakePlot", "snake-plot", "heatmap", "heatmap")));
     m.put(Step.EXPORT, () -> new ExportView(ctx.export()).node());

@@ -21,6 +21,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 class MainUiTest {
   private AppContext ctx;
   private Stage stage;
+  @org.junit.jupiter.api.io.TempDir Path tmp;
 
   @Start
   void start(Stage stage) {
@@ -35,7 +36,7 @@ class MainUiTest {
   }
 
   @Test
-  void opensOnTheSampleAndVisitsEveryStep(FxRobot robot) {
+  void opensOnTheSampleAndVisitsEveryStep(FxRobot robot) throws Exception {
     UiTestSupport.waitUntil(() -> ctx.session().getDataset() != null);
     assertThat(stage.getTitle()).isEqualTo("SegmentLab — online-retail.csv.gz");
     verifyThat("#reportRows", LabeledMatchers.hasText("541,909"));
@@ -50,5 +51,26 @@ class MainUiTest {
     }
     robot.clickOn("#stepData");
     assertThat(robot.lookup("#columnsTable").queryAs(TableView.class).getItems()).hasSize(8);
+
+    // the whole chain ran in the background: cleaning, features, sweep, segments
+    UiTestSupport.waitUntil(120, () -> ctx.session().getSegmentation() != null);
+    assertThat(ctx.session().getCleaned().report().customers()).isEqualTo(4_338);
+    assertThat(ctx.session().getSegmentation().names().get(0)).isEqualTo("Champions");
+
+    // every chart of the opened steps can be saved as PNG
+    robot.clickOn("#stepSegments");
+    UiTestSupport.waitUntil(() -> robot.lookup("#elbowChart").tryQuery().isPresent());
+    java.util.List<Path> saved = new java.util.ArrayList<>();
+    robot.interact(() -> {
+      try {
+        saved.addAll(ctx.charts().saveAll(tmp, true));
+      } catch (dev.segmentlab.core.export.ExportException e) {
+        throw new AssertionError(e);
+      }
+    });
+    assertThat(saved).extracting(p -> p.getFileName().toString()).contains("elbow.png", "scatter.png");
+    byte[] head = java.nio.file.Files.readAllBytes(tmp.resolve("elbow.png"));
+    assertThat(head.length).isGreaterThan(1000);
+    assertThat(new String(head, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
   }
 }
