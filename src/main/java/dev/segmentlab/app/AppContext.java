@@ -51,6 +51,51 @@ public final class AppContext {
     this.export = new ExportViewModel(session, async, dialogs);
     this.charts = new dev.segmentlab.app.fx.ChartExport(dialogs);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
+    export.setWorkspaceHandler(this::applyWorkspace);
+  }
+
+  /**
+   * Restores a workspace in every step: cleaning rules, features, k range, seed, restarts and k are set first, then
+   * the dataset the workspace re-read is published, so the chain recomputes exactly what the workspace describes;
+   * the saved names and colours are put back once the segments for the saved k arrive (ids are stable for a seed).
+   */
+  private void applyWorkspace(dev.segmentlab.app.export.WorkspaceRequest req) {
+    dev.segmentlab.core.export.Workspace ws = req.workspace();
+    var cleaning = quality.cleaning();
+    ws.cleaningRules().forEach((rule, on) -> cleaning.setRule(dev.segmentlab.core.quality.CleaningRule.parse(rule), on));
+    if (ws.nonProductCodes() != null && !ws.nonProductCodes().isEmpty()) {
+      cleaning.nonProductTextProperty().set(String.join("\n", ws.nonProductCodes()));
+      cleaning.applyNonProductCodes();
+    }
+    if (ws.features() != null && !ws.features().isEmpty()) {
+      for (var c : features.getChoices()) {
+        c.setChosen(ws.features().contains(c.name()));
+        String t = ws.transforms() == null ? null : ws.transforms().get(c.name());
+        if (t != null) c.setTransform(dev.segmentlab.core.features.Transform.parse(t));
+      }
+    }
+    if (ws.scaling() != null) features.scalingProperty().set(dev.segmentlab.core.features.Scaling.parse(ws.scaling()));
+    segments.kMinProperty().set(ws.kMin());
+    segments.kMaxProperty().set(ws.kMax());
+    segments.restartsProperty().set(ws.restarts());
+    segments.seedProperty().set(ws.seed());
+    segments.kProperty().set(ws.k());
+    javafx.beans.value.ChangeListener<SegmentationResult> restore = new javafx.beans.value.ChangeListener<>() {
+      @Override public void changed(javafx.beans.value.ObservableValue<? extends SegmentationResult> o,
+          SegmentationResult before, SegmentationResult seg) {
+        if (seg == null || seg.k() != ws.k() || seg.features().size() != req.result().matrix().rows()) return;
+        session.segmentationProperty().removeListener(this);
+        if (ws.segmentNames() != null) ws.segmentNames().forEach((id, name) -> {
+          if (id < seg.k() && name != null && !name.equals(seg.names().get(id))) segments.rename(id, name);
+        });
+        if (ws.segmentColours() != null) ws.segmentColours().forEach((id, colour) -> {
+          if (id < seg.k() && colour != null && !colour.equalsIgnoreCase(seg.colours().get(id))) segments.recolour(id, colour);
+        });
+      }
+    };
+    session.segmentationProperty().addListener(restore);
+    session.datasetProperty().set(req.result().dataset());
+    if (req.warning() != null && !req.warning().isBlank()) dialogs.showInfo("Workspace opened", req.warning());
   }
 
   /** One Explore filter per segment: a mask over the transactions' customer codes. */

@@ -53,6 +53,29 @@ class MainViewModelTest {
   }
 
   @Test
+  void aSavedWorkspaceReopensWithTheSameSegmentsAndNames(@org.junit.jupiter.api.io.TempDir Path dir) {
+    AppContext c = new AppContext(new SameThreadAsync(), dialogs, DatasetLoader.standard(), null,
+        Path.of("assets/data/online-retail.csv.gz"));
+    c.main().openSample();
+    c.segments().rename(1, "Core buyers");
+    int[] labels = c.session().getSegmentation().labels().clone();
+    Path ws = dir.resolve("retail.segmentlab.json");
+    dialogs.files.add(ws);
+    c.export().saveWorkspace();
+    assertThat(ws).exists();
+    // the analyst moves on: another k, another name
+    c.segments().kProperty().set(6);
+    c.segments().rename(1, "Something else");
+    assertThat(c.session().getSegmentation().k()).isEqualTo(6);
+    dialogs.files.add(ws);
+    c.export().openWorkspace();
+    assertThat(c.session().getSegmentation().k()).isEqualTo(4);
+    assertThat(c.session().getSegmentation().labels()).containsExactly(labels);
+    assertThat(c.session().getSegmentation().names().get(1)).isEqualTo("Core buyers");
+    assertThat(c.session().getSegmentation().names().get(0)).isEqualTo("Champions");
+  }
+
+  @Test
   void aMissingSampleGivesAMessage() {
     AppContext c = new AppContext(new SameThreadAsync(), dialogs, DatasetLoader.standard(), null, Path.of("nowhere.csv"));
     c.main().openSample();
