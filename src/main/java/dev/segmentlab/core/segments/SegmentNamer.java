@@ -13,9 +13,9 @@ import java.util.Objects;
  * Suggests a name for every segment of a run.
  *
  * <p><b>Transactions (RFM) mode</b>, when the features include {@code recency}, {@code frequency} and
- * {@code monetary}: each segment's mean of those raw features is turned into a 1–5 score, the quintile of the
- * segment mean within the customer-level distribution of that feature: score = min(5, 1 + ⌊5p⌋) where p is the
- * mid-rank percentile of the mean among all customers (ties count half). Recency is reversed (recent = 5).
+ * {@code monetary}: each segment's median of those raw features is turned into a 1–5 score, the quintile of the
+ * segment median within the customer-level distribution of that feature: score = min(5, 1 + ⌊5p⌋) where p is the
+ * mid-rank percentile of the median among all customers (ties count half). Recency is reversed (recent = 5).
  * {@link RfmSegment#of} then maps the scores to a name by its documented rule table.
  *
  * <p><b>Customer-table mode</b> (or RFM columns missing): a segment is described by the features whose
@@ -109,8 +109,11 @@ public final class SegmentNamer {
       Arrays.sort(sorted);
       for (int s = 0; s < k; s++) {
         if (p[s] == null) continue;
-        means[s][c] = Stats.mean(Stats.select(column, input.labels(), s));
-        double pct = Stats.midRankPercentile(sorted, means[s][c]);
+        double[] members = Stats.select(column, input.labels(), s);
+        means[s][c] = Stats.mean(members);
+        // the median, not the mean, places a segment: spend and order counts are so skewed that a few big
+        // customers lift a segment's mean into a higher quintile than most of its members deserve
+        double pct = Stats.midRankPercentile(sorted, Stats.median(members));
         p[s][c] = c == 0 ? 1 - pct : pct;
       }
     }
