@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,26 +36,14 @@ final class AssignCommand implements Callable<Integer> {
   @Option(names = "--workspace", required = true, paramLabel = "W.segmentlab.json", description = "The saved segmentation.")
   Path workspace;
 
-  @Option(names = "--out", paramLabel = "FILE.xlsx|FILE.csv", description = "Write the assigned customers (as 'segment --out').")
-  Path out;
-
-  @Option(names = "--force", description = "Replace --out if it exists.")
-  boolean force;
-
-  @Option(names = "--bom", description = "Start the CSV with a UTF-8 byte-order mark (for Excel).")
-  boolean bom;
-
-  @Option(names = "--per-segment", description = "With a CSV --out, also write one CSV per segment beside it.")
-  boolean perSegment;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Option(names = "--json", description = "Print one JSON object: customers, counts per segment, out.")
   boolean json;
 
   @Override public Integer call() throws ExportException {
-    ExportRequest request = out == null ? null : ExportRequest.of(out, bom, perSegment, force);
-    if (out != null && !force && Files.exists(out)) {
-      throw new IllegalArgumentException(out + " already exists; add --force to replace it or choose another name.");
-    }
+    ExportRequest request = output.request();
+    output.checkFree(output.out);
     Workspace ws = WorkspaceFile.read(workspace);
     SegmentAssigner.Assignment a = SegmentAssigner.assign(file, ws, Workers.pool(), p -> { }, () -> false);
     SegmentExport.Outcome written = null;

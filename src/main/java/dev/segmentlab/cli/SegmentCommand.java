@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,18 +56,7 @@ final class SegmentCommand implements Callable<Integer> {
       + "mapping, cleaning, features, k, seed and names (the options above are ignored). Warns if the input changed.")
   Path workspace;
 
-  @Option(names = "--out", paramLabel = "FILE.xlsx|FILE.csv", description = "Write the segments: a workbook with "
-      + "Customers, Segments, one sheet per segment, Sweep, Cleaning and Parameters; or the Customers table as CSV.")
-  Path out;
-
-  @Option(names = "--force", description = "Replace --out / --save-workspace files that exist.")
-  boolean force;
-
-  @Option(names = "--bom", description = "Start the CSV with a UTF-8 byte-order mark (for Excel).")
-  boolean bom;
-
-  @Option(names = "--per-segment", description = "With a CSV --out, also write one CSV per segment beside it.")
-  boolean perSegment;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Option(names = "--save-workspace", paramLabel = "W.segmentlab.json", description = "Save the run as a workspace "
       + "(to reopen it, or to assign new customers with 'assign').")
@@ -104,9 +94,9 @@ final class SegmentCommand implements Callable<Integer> {
   boolean json;
 
   @Override public Integer call() throws ExportException {
-    ExportRequest request = out == null ? null : ExportRequest.of(out, bom, perSegment, force);
-    checkFree(out);
-    checkFree(saveWorkspace);
+    ExportRequest request = output.request();
+    output.checkFree(output.out);
+    output.checkFree(saveWorkspace);
     PipelineOptions o;
     PipelineResult r;
     WorkspaceRunner.Outcome reopened = null;
@@ -135,7 +125,7 @@ final class SegmentCommand implements Callable<Integer> {
       }
       if (saveWorkspace != null) {
         WorkspaceFile.write(saveWorkspace, WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(),
-            fingerprint, now), force);
+            fingerprint, now), output.force);
       }
     }
     PrintWriter w = spec.commandLine().getOut();
@@ -168,14 +158,6 @@ final class SegmentCommand implements Callable<Integer> {
       if (saveWorkspace != null) w.printf("saved workspace %s%n", saveWorkspace);
     }
     return 0;
-  }
-
-  /** Refuses an existing output before any work, so nothing is computed in vain and the file stays untouched. */
-  private void checkFree(Path target) {
-    if (target == null || force) return;
-    if (Files.exists(target)) {
-      throw new IllegalArgumentException(target + " already exists; add --force to replace it or choose another name.");
-    }
   }
 
   static int parseK(String k) {
