@@ -85,6 +85,22 @@ final class ByteDictionary {
     return intern(other.data, other.offsets[code], other.offsets[code] + other.lengths[code]);
   }
 
+  /** As {@link #internFrom}, with the value cut to {@code [start, cut.applyAsInt(...))} first (e.g. an id's ".0"). */
+  int internFrom(ByteDictionary other, int code, Trim cut) {
+    int s = other.offsets[code];
+    return intern(other.data, s, cut.end(other.data, s, s + other.lengths[code]));
+  }
+
+  /** Where a value should end. */
+  interface Trim {
+    int end(byte[] b, int start, int end);
+  }
+
+  /** Whether every value is valid UTF-8 (pure ASCII included). */
+  boolean isValidUtf8() {
+    return FileBytes.detectCharset(data, 0, dataLen) == java.nio.charset.StandardCharsets.UTF_8;
+  }
+
   String[] toStrings(Charset cs) {
     String[] out = new String[size];
     for (int c = 0; c < size; c++) out[c] = new String(data, offsets[c], lengths[c], cs);

@@ -81,11 +81,12 @@ public final class DatasetReader {
     byte[] data = FileBytes.read(file, kind == FileBytes.Kind.GZIP, p -> { }, () -> false);
     Text text = prepare(file, data);
     CsvTokenizer t = new CsvTokenizer(data, text.dataStart, data.length, text.delimiter);
+    Charset cs = text.fullCharset(data);
     List<List<String>> rows = new ArrayList<>();
     while (rows.size() < limit && t.next()) {
       if (t.isBlank()) continue;
       List<String> r = new ArrayList<>();
-      for (int i = 0; i < t.fieldCount(); i++) r.add(new String(t.buf(i), t.start(i), t.end(i) - t.start(i), text.charset));
+      for (int i = 0; i < t.fieldCount(); i++) r.add(new String(t.buf(i), t.start(i), t.end(i) - t.start(i), cs));
       rows.add(r);
     }
     return new Preview(text.headers, rows, ColumnMapping.detect(text.headers), List.of(), null);
@@ -96,7 +97,14 @@ public final class DatasetReader {
     return FileBytes.sniff(file) == FileBytes.Kind.XLSX ? XlsxReader.sheetNames(file) : List.of();
   }
 
-  private record Text(Charset charset, byte delimiter, List<String> headers, int dataStart, int headerLines) {}
+  private record Text(Charset charset, byte delimiter, List<String> headers, int dataStart, int headerLines,
+      boolean bom) {
+    /** The charset of the whole file (a full scan, for the paths that decode every cell). */
+    Charset fullCharset(byte[] data) {
+      if (bom || charset != StandardCharsets.UTF_8) return charset;
+      return FileBytes.detectCharset(data, dataStart, data.length);
+    }
+  }
 
   private static Text prepare(Path file, byte[] data) {
     String name = file.getFileName().toString();
@@ -109,7 +117,11 @@ public final class DatasetReader {
     int start = bom;
     while (start < len && (data[start] == '\n' || data[start] == '\r')) start++;
     if (start >= len) throw new DataException("The file " + name + " has no content (only blank lines).");
-    Charset cs = bom > 0 ? StandardCharsets.UTF_8 : FileBytes.detectCharset(data, start, len);
+    // the header line alone decides for now: scanning 48 MB for non-ASCII bytes cost 40 ms, so transaction files
+    // check only the distinct values they keep (TransactionAssembler), customer tables scan everything
+    int headerEnd = start;
+    while (headerEnd < len && data[headerEnd] != '\n') headerEnd++;
+    Charset cs = bom > 0 ? StandardCharsets.UTF_8 : FileBytes.detectCharset(data, start, headerEnd);
     byte delim = detectDelimiter(data, start, len, name);
     CsvTokenizer header = new CsvTokenizer(data, start, len, delim);
     header.next();
@@ -125,7 +137,7 @@ public final class DatasetReader {
       if (data[i] != '\n' && data[i] != '\r' && data[i] != ' ') { anyData = true; break; }
     }
     if (!anyData) throw new DataException("The file " + name + " has a header but no data rows.");
-    return new Text(cs, delim, headers, dataStart, lines);
+    return new Text(cs, delim, headers, dataStart, lines, bom > 0);
   }
 
   private static int countNewlines(byte[] b, int from, int to) {
@@ -168,20 +180,21 @@ public final class DatasetReader {
     String delimiter = text.delimiter == '\t' ? "\\t" : String.valueOf((char) text.delimiter);
     String name = file.getFileName().toString();
     if (mode == Mode.CUSTOMERS) {
-      CustomerTableBuilder b = new CustomerTableBuilder(text.headers, text.charset);
+      Charset cs = text.fullCharset(data);
+      CustomerTableBuilder b = new CustomerTableBuilder(text.headers, cs);
       CsvTokenizer t = new CsvTokenizer(data, text.dataStart, data.length, text.delimiter);
       while (t.next()) {
         if (t.isBlank()) continue;
         b.accept(t, text.headerLines + t.recordLine());
       }
-      return customers(file, name, "csv", null, List.of(), b, mapping, text.charset.name(), delimiter, bytes);
+      return customers(file, name, "csv", null, List.of(), b, mapping, cs.name(), delimiter, bytes);
     }
     int[] slots = slots(mapping, text.headers.size());
     boolean commaDecimal = text.delimiter != ',';
     List<TransactionChunk> chunks = parseChunks(data, text, slots, commaDecimal, executor, progress, cancelled);
-    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, names(mapping));
+    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, !text.bom, names(mapping));
     progress.accept(1.0);
-    return transactions(file, name, "csv", null, List.of(), r, mapping, text.charset.name(), delimiter, bytes);
+    return transactions(file, name, "csv", null, List.of(), r, mapping, r.charset().name(), delimiter, bytes);
   }
 
   static DataException missingRoles(ColumnMapping mapping, List<String> headers) {
@@ -328,16 +341,24 @@ public final class DatasetReader {
 
   private static void addNumber(List<LoadReport.ColumnSummary> cols, double[] v, ColumnMapping m, Role r) {
     if (!m.has(r)) return;
-    java.util.HashSet<Double> distinct = new java.util.HashSet<>();
-    for (double d : v) distinct.add(d);
-    cols.add(new LoadReport.ColumnSummary(m.column(r), "number", 0, distinct.size(), r.key()));
+    long[] bits = new long[v.length];
+    for (int i = 0; i < v.length; i++) bits[i] = Double.doubleToLongBits(v[i] == 0 ? 0.0 : v[i]);
+    cols.add(new LoadReport.ColumnSummary(m.column(r), "number", 0, distinctLongs(bits), r.key()));
   }
 
+  /** Distinct values with an open-addressing set (a HashSet of boxed values cost 30 ms on 541,909 rows). */
   private static int distinctLongs(long[] v) {
-    long[] s = v.clone();
-    java.util.Arrays.sort(s);
-    int n = s.length == 0 ? 0 : 1;
-    for (int i = 1; i < s.length; i++) if (s[i] != s[i - 1]) n++;
+    int cap = Integer.highestOneBit(Math.max(16, v.length)) << 1;
+    long[] table = new long[cap];
+    boolean[] used = new boolean[cap];
+    int mask = cap - 1;
+    int n = 0;
+    for (long x : v) {
+      long h = x * 0x9E3779B97F4A7C15L;
+      int slot = (int) (h ^ (h >>> 29)) & mask;
+      while (used[slot] && table[slot] != x) slot = (slot + 1) & mask;
+      if (!used[slot]) { used[slot] = true; table[slot] = x; n++; }
+    }
     return n;
   }
 }

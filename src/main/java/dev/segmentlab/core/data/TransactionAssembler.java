@@ -11,9 +11,13 @@ final class TransactionAssembler {
   private TransactionAssembler() {}
 
   record Result(Transactions transactions, int rejected, Map<String, Integer> reasons,
-      List<LoadReport.Rejection> examples, String dateFormat) {}
+      List<LoadReport.Rejection> examples, String dateFormat, Charset charset) {}
 
-  static Result assemble(List<TransactionChunk> chunks, Charset charset, String[] names) {
+  /**
+   * @param charset the charset the header suggested
+   * @param mayFallBack whether a UTF-8 guess may turn into Windows-1252 when a kept value is not valid UTF-8
+   */
+  static Result assemble(List<TransactionChunk> chunks, Charset charset, boolean mayFallBack, String[] names) {
     int total = 0;
     int maxP1 = 0, maxP2 = 0;
     boolean yearLast = false, iso = false, serial = false, seconds = false;
@@ -52,7 +56,11 @@ final class TransactionAssembler {
       int[][] remap = new int[TransactionChunk.TEXT_SLOTS][];
       for (int s = 0; s < global.length; s++) {
         remap[s] = new int[c.dicts[s].size()];
-        for (int k = 0; k < remap[s].length; k++) remap[s][k] = global[s].internFrom(c.dicts[s], k);
+        boolean ids = s == TransactionChunk.S_CUSTOMER;
+        for (int k = 0; k < remap[s].length; k++) {
+          remap[s][k] = ids ? global[s].internFrom(c.dicts[s], k, TransactionChunk::stripZeroFraction)
+              : global[s].internFrom(c.dicts[s], k);
+        }
       }
       for (int i = 0; i < c.size; i++) {
         long epoch = FieldValues.toEpochSeconds(c.datePacked[i], dayFirst);
@@ -83,12 +91,17 @@ final class TransactionAssembler {
       dates = java.util.Arrays.copyOf(dates, out);
       lines = java.util.Arrays.copyOf(lines, out);
     }
+    if (mayFallBack && charset == java.nio.charset.StandardCharsets.UTF_8) {
+      for (ByteDictionary d : global) {
+        if (!d.isValidUtf8()) { charset = FileBytes.WINDOWS_1252; break; }
+      }
+    }
     TextColumn[] text = new TextColumn[TransactionChunk.TEXT_SLOTS];
     for (int s = 0; s < text.length; s++) text[s] = new TextColumn(names[s], codes[s], global[s].toStrings(charset));
     Transactions tx = new Transactions(text[TransactionChunk.S_INVOICE], text[TransactionChunk.S_STOCK],
         text[TransactionChunk.S_DESC], qty, dates, price, text[TransactionChunk.S_CUSTOMER],
         text[TransactionChunk.S_COUNTRY], lines);
-    return new Result(tx, rejected, reasons, examples, dateFormat);
+    return new Result(tx, rejected, reasons, examples, dateFormat, charset);
   }
 
   private static String describe(boolean iso, boolean yearLast, boolean serial, boolean seconds, int maxP1,

@@ -114,7 +114,7 @@ final class TransactionChunk {
       if (slot != S_DESC) {
         while (s < e && (b[s] == ' ' || b[s] == '\t')) s++;
         while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;
-        if (slot == S_CUSTOMER) e = stripZeroFraction(b, s, e);
+        // "17850.0" becomes "17850" when the chunks are merged, once per distinct id (TransactionAssembler)
       }
       if (e > s) codes[slot][size] = dicts[slot].intern(b, s, e);
     }

@@ -121,7 +121,7 @@ final class XlsxReader {
           if ((++n & 0xFFF) == 0 && cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
         }
         chunk.lineOffset = 0;
-        TransactionAssembler.Result res = TransactionAssembler.assemble(List.of(chunk), StandardCharsets.UTF_8,
+        TransactionAssembler.Result res = TransactionAssembler.assemble(List.of(chunk), StandardCharsets.UTF_8, false,
             DatasetReader.names(mapping));
         progress.accept(1.0);
         return DatasetReader.transactions(file, name, "xlsx", s.getName(), sheets, res, mapping, "UTF-8 (xlsx)", null, bytes);
