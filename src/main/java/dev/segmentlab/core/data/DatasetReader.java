@@ -107,8 +107,12 @@ public final class DatasetReader {
   }
 
   private static Text prepare(Path file, byte[] data) {
+    return prepare(file, data, data.length);
+  }
+
+  /** Header, delimiter and charset from the first {@code len} bytes (which must hold the header line). */
+  private static Text prepare(Path file, byte[] data, int len) {
     String name = file.getFileName().toString();
-    int len = data.length;
     int bom = FileBytes.bomLength(data, len);
     if (FileBytes.looksBinary(data, len)) {
       throw new DataException("The file " + name + " is not a text file (it contains binary data). "
@@ -168,14 +172,51 @@ public final class DatasetReader {
   private static Dataset readText(Path file, boolean gzip, Options options, Executor executor,
       DoubleConsumer progress, BooleanSupplier cancelled) {
     long bytes = sizeOf(file);
-    // reading (and inflating) is most of the time: 80% of the bar, parsing the rest
-    byte[] data = FileBytes.read(file, gzip, p -> progress.accept(p * 0.8), cancelled);
-    Text text = prepare(file, data);
+    OverlappedGzip overlap = null;
+    if (gzip && executor != null) {
+      long expected = FileBytes.gzipTrailerSize(file);
+      if (expected > bytes && expected < Integer.MAX_VALUE - 16) overlap = OverlappedGzip.open(file, (int) expected);
+    }
+    byte[] data;
+    Text text;
+    List<TransactionChunk> overlapped = null;
+    if (overlap != null) {
+      // inflate the header first, then parse blocks while the rest inflates (see OverlappedGzip)
+      overlap.inflatePrefix(p -> progress.accept(p * 0.9), cancelled);
+      data = overlap.data;
+      text = prepare(file, data, overlap.available());
+    } else {
+      // reading (and inflating) is most of the time: 80% of the bar, parsing the rest
+      data = FileBytes.read(file, gzip, p -> progress.accept(p * 0.8), cancelled);
+      text = prepare(file, data);
+    }
     ColumnMapping mapping = options.mapping() != null
         ? ColumnMapping.of(text.headers, options.mapping()) : ColumnMapping.detect(text.headers);
     Mode mode = options.mode() != null ? options.mode() : (mapping.isTransactions() ? Mode.TRANSACTIONS : Mode.CUSTOMERS);
     if (mode == Mode.TRANSACTIONS && !mapping.isTransactions()) {
       throw missingRoles(mapping, text.headers);
+    }
+    int[] slots = slots(mapping, text.headers.size());
+    boolean commaDecimal = text.delimiter != ',';
+    if (overlap != null) {
+      final Text t = text;
+      final OverlappedGzip ov = overlap;
+      if (mode == Mode.TRANSACTIONS) {
+        List<OverlappedGzip.Block> blocks = overlap.parseWhileInflating(text.dataStart, executor, 2,
+            (s, e) -> {
+              Parsed p = parseRange(ov.data, s, e, t, slots, commaDecimal, f -> { }, cancelled);
+              return new OverlappedGzip.Block(p.chunk, p.lines, p.insideQuote);
+            }, p -> progress.accept(p * 0.9), cancelled);
+        if (blocks != null) overlapped = chunksInOrder(blocks, text, data, slots, commaDecimal, cancelled);
+      } else {
+        overlap.inflateAll(p -> progress.accept(p * 0.9), cancelled);
+      }
+      if (!overlap.matches()) {
+        // several gzip members or a wrong trailer: the plain way
+        data = FileBytes.read(file, true, p -> progress.accept(p * 0.8), cancelled);
+        text = prepare(file, data);
+        overlapped = null;
+      }
     }
     String delimiter = text.delimiter == '\t' ? "\\t" : String.valueOf((char) text.delimiter);
     String name = file.getFileName().toString();
@@ -189,9 +230,8 @@ public final class DatasetReader {
       }
       return customers(file, name, "csv", null, List.of(), b, mapping, cs.name(), delimiter, bytes);
     }
-    int[] slots = slots(mapping, text.headers.size());
-    boolean commaDecimal = text.delimiter != ',';
-    List<TransactionChunk> chunks = parseChunks(data, text, slots, commaDecimal, executor, progress, cancelled);
+    List<TransactionChunk> chunks = overlapped != null ? overlapped
+        : parseChunks(data, text, slots, commaDecimal, executor, progress, cancelled);
     TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, !text.bom, names(mapping));
     progress.accept(1.0);
     return transactions(file, name, "csv", null, List.of(), r, mapping, r.charset().name(), delimiter, bytes);
@@ -279,6 +319,26 @@ public final class DatasetReader {
   }
 
   private record Parsed(TransactionChunk chunk, int lines, boolean insideQuote) {}
+
+  /** Line offsets for the blocks; a block boundary inside a quoted line break means parsing it all again in one go. */
+  private static List<TransactionChunk> chunksInOrder(List<OverlappedGzip.Block> blocks, Text text, byte[] data,
+      int[] slots, boolean commaDecimal, BooleanSupplier cancelled) {
+    for (int i = 0; i < blocks.size() - 1; i++) {
+      if (blocks.get(i).insideQuote()) {
+        Parsed p = parseRange(data, text.dataStart, data.length, text, slots, commaDecimal, f -> { }, cancelled);
+        p.chunk.lineOffset = text.headerLines;
+        return List.of(p.chunk);
+      }
+    }
+    int offset = text.headerLines;
+    List<TransactionChunk> out = new ArrayList<>();
+    for (OverlappedGzip.Block b : blocks) {
+      b.chunk().lineOffset = offset;
+      offset += b.lines();
+      out.add(b.chunk());
+    }
+    return out;
+  }
 
   private static Parsed parseRange(byte[] data, int start, int end, Text text, int[] slots, boolean commaDecimal,
       DoubleConsumer progress, BooleanSupplier cancelled) {

@@ -91,6 +91,21 @@ final class FileBytes {
     return (int) next;
   }
 
+  /** The uncompressed size a gzip file's trailer states (mod 2^32), or -1 when it cannot be read. */
+  static long gzipTrailerSize(Path file) {
+    try (var ch = Files.newByteChannel(file)) {
+      long size = ch.size();
+      if (size < 18) return -1;
+      ch.position(size - 4);
+      var bb = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      while (bb.hasRemaining() && ch.read(bb) > 0) { /* fill */ }
+      bb.flip();
+      return bb.remaining() == 4 ? Integer.toUnsignedLong(bb.getInt()) : -1;
+    } catch (IOException e) {
+      throw ioError(file, e);
+    }
+  }
+
   /** gzip stores the uncompressed size mod 2^32 in its last 4 bytes: a good first guess for the buffer. */
   private static int gzipSizeHint(Path file, long size) throws IOException {
     if (size < 18) return 1024;

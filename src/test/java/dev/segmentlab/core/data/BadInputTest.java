@@ -144,6 +144,38 @@ class BadInputTest {
   }
 
   @Test
+  void aGzipOfSeveralMembersIsReadWhole() throws IOException {
+    // the trailer then states only the last member's size: the overlapped reader must notice and fall back
+    byte[] all;
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(OnlineRetailFixture.FILE))) {
+      all = in.readAllBytes();
+    }
+    int cut = all.length / 3;
+    while (all[cut - 1] != '\n') cut++;
+    Path two = dir.resolve("two-members.csv.gz");
+    try (var out = Files.newOutputStream(two)) {
+      for (int[] range : new int[][] {{0, cut}, {cut, all.length}}) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+          gz.write(all, range[0], range[1] - range[0]);
+        }
+        out.write(bytes.toByteArray());
+      }
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      Dataset d = DatasetReader.read(two, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
+      assertThat(d.rows()).isEqualTo(541_909);
+      assertThat(d.report().customers()).isEqualTo(4_372);
+      assertThat(d.transactions().lineNumber()[541_908]).isEqualTo(541_910);
+      assertThrows(CancellationException.class, () -> DatasetReader.read(OnlineRetailFixture.FILE,
+          DatasetReader.Options.defaults(), pool, p -> { }, () -> true));
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void cancellationStopsTheRead() {
     assertThrows(CancellationException.class, () -> DatasetReader.read(OnlineRetailFixture.FILE,
         DatasetReader.Options.defaults(), null, p -> { }, () -> true));
