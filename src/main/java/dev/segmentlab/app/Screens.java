@@ -31,7 +31,7 @@ public final class Screens {
     m.put(Step.FEATURES, () -> charts(ctx, new FeaturesView(ctx.features()).node(), Map.of(
         "rawHistogram", "feature-before", "transformedHistogram", "feature-after")));
     m.put(Step.SEGMENTS, () -> charts(ctx, new SegmentsView(ctx.segments(), new ProfilesView(ctx.profiles()).node()).node(), Map.of("elbowChart", "elbow",
-        "silhouetteChart", "silhouette", "chChart", "calinski-harabasz", "dbChart", "davies-bouldin",
+        "silhouetteChart", "silhouette", "chChart", "calinski-harabasz", "dbChart", "davies-bouldin", "stabilityChart", "stability",
         "scatterPane", "scatter", "silhouettePlot", "silhouette-plot", "snakePlot", "snake-plot", "heatmap", "heatmap")));
     m.put(Step.EXPORT, () -> new ExportView(ctx.export()).node());
     return m;

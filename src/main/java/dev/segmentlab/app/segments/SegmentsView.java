@@ -41,9 +41,17 @@ public final class SegmentsView {
     this.vm = vm;
     root.setId("segmentsRoot");
     root.setTop(controls());
-    SweepCharts charts = new SweepCharts(vm.getSweepPoints(), vm.sweepProperty(), vm.kProperty());
+    SweepCharts charts = new SweepCharts(vm.getSweepPoints(), vm.sweepProperty(), vm.kProperty(), vm.getSweepStability());
+    Button allStability = new Button("Compute for every k");
+    allStability.setId("sweepStabilityButton");
+    allStability.setTooltip(new Tooltip("Re-cluster 10 bootstrap samples with other seeds for every k of the sweep"));
+    allStability.setOnAction(e -> vm.runSweepStability());
+    allStability.disableProperty().bind(vm.sweepProperty().isNull());
+    VBox stabilityBox = new VBox(4, charts.stability, allStability);
+    VBox.setVgrow(charts.stability, Priority.ALWAYS);
+    stabilityBox.setPadding(new Insets(0, 0, 4, 8));
     TabPane criteria = new TabPane(new Tab("Silhouette", charts.silhouette), new Tab("Calinski-Harabasz", charts.ch),
-        new Tab("Davies-Bouldin", charts.db));
+        new Tab("Davies-Bouldin", charts.db), new Tab("Stability", stabilityBox));
     criteria.setId("criteriaTabs");
     criteria.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     SplitPane topCharts = new SplitPane(charts.elbow, criteria);

@@ -63,6 +63,9 @@ public final class SegmentsViewModel {
   private final ObservableList<String> notes = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<double[][]> silhouetteBySegment = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Stability.Result> stability = new ReadOnlyObjectWrapper<>();
+  private final javafx.collections.ObservableMap<Integer, Double> sweepStability =
+      FXCollections.observableMap(new java.util.TreeMap<>());
+  private final JobSlot sweepStabilityJob;
 
   private KSweep.Options sweepOptions;
   private Points points;
@@ -78,6 +81,7 @@ public final class SegmentsViewModel {
     this.sweepJob = new JobSlot(async);
     this.kJob = new JobSlot(async);
     this.stabilityJob = new JobSlot(async);
+    this.sweepStabilityJob = new JobSlot(async);
     this.scatter = new ScatterModel(session, async);
     session.matrixProperty().addListener((o, a, m) -> {
       if (m == null) clear(); else runSweep();
@@ -105,6 +109,8 @@ public final class SegmentsViewModel {
   /** Per segment, its customers' silhouette values sorted descending (for the silhouette plot). */
   public ReadOnlyObjectProperty<double[][]> silhouetteBySegmentProperty() { return silhouetteBySegment.getReadOnlyProperty(); }
   public ReadOnlyObjectProperty<Stability.Result> stabilityProperty() { return stability.getReadOnlyProperty(); }
+  /** Mean ARI across seeds and bootstrap samples per k (filled for the chosen k, and for all on request). */
+  public javafx.collections.ObservableMap<Integer, Double> getSweepStability() { return sweepStability; }
   public ScatterModel scatter() { return scatter; }
   public Session session() { return session; }
 
@@ -131,6 +137,8 @@ public final class SegmentsViewModel {
     Points p = points;
     KSweep.Options so = sweepOptions;
     sweepPoints.clear();
+    sweepStability.clear();
+    sweepStabilityJob.cancel();
     sweep.set(null);
     sweeping.set(true);
     sweepJob.submit("k sweep " + so.kMin() + "–" + so.kMax(),
@@ -172,7 +180,38 @@ public final class SegmentsViewModel {
     Stability.Options o = new Stability.Options(10, true, seed.get(), restarts.get(), 0.6);
     stabilityJob.submit("Stability of k = " + s.k(),
         ctx -> Stability.run(p, s.k(), s.labels(), o, executor, ctx.cancelledCheck()),
-        r -> { if (solution == s) { stability.set(r); publishLabels(); } },
+        r -> {
+          if (solution == s) {
+            stability.set(r);
+            sweepStability.put(s.k(), r.meanAri());
+            publishLabels();
+          }
+        },
+        e -> message.set("Stability check failed: " + e.getMessage()));
+  }
+
+  /** Stability (mean ARI over 10 seeds on bootstrap samples) for every k of the sweep, streamed k by k. */
+  public void runSweepStability() {
+    KSweep.Result r = sweep.get();
+    if (r == null || points == null) return;
+    Points p = points;
+    long sd = seed.get();
+    int rs = restarts.get();
+    sweepStabilityJob.submit("Stability for every k",
+        ctx -> {
+          List<KSweep.Point> pts = r.points();
+          for (int i = 0; i < pts.size(); i++) {
+            KSweep.Point pt = pts.get(i);
+            if (pt.k() < 2) continue;
+            Stability.Result st = Stability.run(p, pt.k(), pt.solution().labels(),
+                new Stability.Options(10, true, sd, rs, 0.6), executor, ctx.cancelledCheck());
+            int k0 = pt.k();
+            ctx.ui(() -> { if (sweep.get() == r) sweepStability.put(k0, st.meanAri()); });
+            ctx.progress((i + 1) / (double) pts.size());
+          }
+          return null;
+        },
+        x -> { },
         e -> message.set("Stability check failed: " + e.getMessage()));
   }
 

@@ -18,8 +18,20 @@ final class SweepCharts {
   final LineChart<Number, Number> silhouette = chart("Silhouette (higher is better)", "silhouetteChart");
   final LineChart<Number, Number> ch = chart("Calinski-Harabasz (higher is better)", "chChart");
   final LineChart<Number, Number> db = chart("Davies-Bouldin (lower is better)", "dbChart");
+  final LineChart<Number, Number> stability = chart("Stability: mean ARI across seeds (higher is better)", "stabilityChart");
 
-  SweepCharts(ObservableList<KSweep.Point> points, ReadOnlyObjectProperty<KSweep.Result> result, IntegerProperty k) {
+  SweepCharts(ObservableList<KSweep.Point> points, ReadOnlyObjectProperty<KSweep.Result> result, IntegerProperty k,
+      javafx.collections.ObservableMap<Integer, Double> ari) {
+    Runnable ariRefresh = () -> {
+      XYChart.Series<Number, Number> s = new XYChart.Series<>();
+      s.setName("mean ARI");
+      List<XYChart.Data<Number, Number>> data = new ArrayList<>();
+      ari.forEach((kk, v) -> data.add(new XYChart.Data<>(kk, v)));
+      s.getData().setAll(data);
+      stability.getData().setAll(List.of(s));
+    };
+    ari.addListener((javafx.collections.MapChangeListener<Integer, Double>) c -> ariRefresh.run());
+    ariRefresh.run();
     Runnable refresh = () -> {
       fill(elbow, points, KSweep.Point::wcss, "WCSS", marks(result.get(), k.get(), points));
       fill(silhouette, points, KSweep.Point::silhouette, "silhouette", List.of());

@@ -61,6 +61,17 @@ class SegmentsViewModelTest {
   }
 
   @Test
+  void stabilityAcrossTheSweepOnRequest() {
+    double chosen = vm.stabilityProperty().get().meanAri();
+    assertThat(vm.getSweepStability()).containsOnlyKeys(4);
+    vm.runSweepStability();
+    assertThat(vm.getSweepStability()).containsOnlyKeys(2, 3, 4, 5, 6, 7, 8, 9, 10);
+    assertThat(vm.getSweepStability().values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
+    // the same seeds and samples as the chosen k's own check
+    assertThat(vm.getSweepStability().get(4)).isEqualTo(chosen);
+  }
+
+  @Test
   void sameSeedSameLabels() {
     int[] first = session.getSegmentation().labels().clone();
     vm.runSweep();
