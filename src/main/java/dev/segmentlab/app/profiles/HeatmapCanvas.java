@@ -80,11 +80,12 @@ final class HeatmapCanvas extends CanvasPane {
     g.setFont(Font.font(10));
     g.setFill(Color.web("#5B6572"));
     g.setTextAlign(TextAlignment.LEFT);
-    g.fillText("below average", x, y + 16);
+    g.fillText("lower", x, y + 16);
     g.setTextAlign(TextAlignment.RIGHT);
-    g.fillText("above average", x + width, y + 16);
+    g.fillText("higher", x + width, y + 16);
     g.setTextAlign(TextAlignment.CENTER);
-    g.fillText("= all customers", x + width / 2, y + 16);
+    // short words: the legend can be as narrow as the cells (about 180 px), longer ones overlapped
+    g.fillText("as all customers", x + width / 2, y + 16);
   }
 
   /** −1..0..1 → blue..white..red. */
