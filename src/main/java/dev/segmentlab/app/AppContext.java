@@ -138,6 +138,16 @@ public final class AppContext {
     if (p != null && !p.isBlank()) return Path.of(p);
     Path local = Path.of("assets", "data", "online-retail.csv.gz");
     if (Files.exists(local)) return local.toAbsolutePath();
+    // started from elsewhere: look beside the project the jar was built in (target/segmentlab.jar)
+    try {
+      Path jar = Path.of(AppContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
+        Path candidate = dir.resolve(local);
+        if (Files.exists(candidate)) return candidate;
+      }
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      // no code source: keep the relative path, and the Data step says the sample was not found
+    }
     return local;
   }
 }
