@@ -149,7 +149,7 @@ public final class SegmentsViewModel {
           sweep.set(r);
           sweepPoints.setAll(r.points());
           advice.set(advise(r));
-          int chosen = find(r, k.get()) != null ? k.get() : Segmentation.autoK(r, so.kMin());
+          int chosen = Segmentation.pointFor(r, k.get()) != null ? k.get() : Segmentation.autoK(r, so.kMin());
           setKSilently(chosen);
           selectK(chosen);
         },
@@ -223,7 +223,7 @@ public final class SegmentsViewModel {
       message.set("k (" + newK + ") is larger than the number of distinct customers (" + points.distinctRows() + ").");
       return;
     }
-    KSweep.Point pt = find(r, newK);
+    KSweep.Point pt = Segmentation.pointFor(r, newK);
     if (pt != null) {
       show(pt.solution(), pt);
       return;
@@ -305,11 +305,6 @@ public final class SegmentsViewModel {
     if (knee == null) return "Best silhouette at k = " + sil + "; the WCSS curve has no clear knee.";
     if (sil == null || knee.equals(sil)) return "The elbow (knee) and the silhouette agree: k = " + knee + ".";
     return "The elbow suggests k = " + knee + ", the silhouette k = " + sil + ": they disagree, so look at the profiles of both.";
-  }
-
-  private static KSweep.Point find(KSweep.Result r, int k) {
-    for (KSweep.Point p : r.points()) if (p.k() == k) return p;
-    return null;
   }
 
   private void setKSilently(int v) {

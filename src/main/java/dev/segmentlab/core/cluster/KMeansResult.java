@@ -15,7 +15,7 @@ import java.util.Arrays;
 public record KMeansResult(int k, int[] labels, double[][] centroids, double wcss, int iterations, int[] sizes) {
   public KMeansResult {
     labels = labels.clone();
-    centroids = deepCopy(centroids);
+    centroids = Points.deepCopy(centroids);
     sizes = sizes.clone();
     if (centroids.length != k || sizes.length != k) throw new IllegalArgumentException("need k centroids and sizes");
   }
@@ -27,7 +27,7 @@ public record KMeansResult(int k, int[] labels, double[][] centroids, double wcs
 
   @Override
   public double[][] centroids() {
-    return deepCopy(centroids);
+    return Points.deepCopy(centroids);
   }
 
   @Override
@@ -38,12 +38,6 @@ public record KMeansResult(int k, int[] labels, double[][] centroids, double wcs
   /** Labels without copying, for this package's read-only use. */
   int[] labelsRef() {
     return labels;
-  }
-
-  private static double[][] deepCopy(double[][] a) {
-    double[][] c = new double[a.length][];
-    for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
-    return c;
   }
 
   @Override

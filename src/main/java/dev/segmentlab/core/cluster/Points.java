@@ -149,4 +149,11 @@ public final class Points {
       return h;
     }
   }
+
+  /** A copy of every row: results hand out arrays that callers may modify. */
+  static double[][] deepCopy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+    return c;
+  }
 }

@@ -20,14 +20,14 @@ import org.apache.commons.math3.stat.correlation.Covariance;
  */
 public record Projection(double[][] points, double[] explainedVarianceRatio, double[][] loadings) {
   public Projection {
-    points = deepCopy(points);
+    points = Points.deepCopy(points);
     explainedVarianceRatio = explainedVarianceRatio.clone();
-    loadings = deepCopy(loadings);
+    loadings = Points.deepCopy(loadings);
   }
 
   @Override
   public double[][] points() {
-    return deepCopy(points);
+    return Points.deepCopy(points);
   }
 
   @Override
@@ -37,7 +37,7 @@ public record Projection(double[][] points, double[] explainedVarianceRatio, dou
 
   @Override
   public double[][] loadings() {
-    return deepCopy(loadings);
+    return Points.deepCopy(loadings);
   }
 
   /**
@@ -80,12 +80,6 @@ public record Projection(double[][] points, double[] explainedVarianceRatio, dou
       }
     }
     return new Projection(pts, ratio, load);
-  }
-
-  private static double[][] deepCopy(double[][] a) {
-    double[][] c = new double[a.length][];
-    for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
-    return c;
   }
 
   @Override

@@ -37,10 +37,14 @@ public final class Segmentation {
   /** The solution for k: from the sweep when it covers k, else fitted now with the sweep's settings. */
   public static KMeansResult solutionFor(KSweep.Result sweep, Points points, KSweep.Options o, int k, Executor ex,
       BooleanSupplier cancelled) {
-    if (sweep != null) {
-      for (KSweep.Point p : sweep.points()) if (p.k() == k) return p.solution();
-    }
-    return KMeans.fit(points, o.kMeans().withK(k), ex, cancelled);
+    KSweep.Point p = sweep == null ? null : pointFor(sweep, k);
+    return p != null ? p.solution() : KMeans.fit(points, o.kMeans().withK(k), ex, cancelled);
+  }
+
+  /** The sweep's point for k, or null when k was not swept ({@link KSweep.Result#at} throws instead). */
+  public static KSweep.Point pointFor(KSweep.Result sweep, int k) {
+    for (KSweep.Point p : sweep.points()) if (p.k() == k) return p;
+    return null;
   }
 
   /** The k that {@code auto} means: the knee of the WCSS curve, else the best silhouette, else kMin. */

@@ -7,23 +7,16 @@ final class Stats {
   private Stats() {}
 
   static double mean(double[] x) {
-    if (x.length == 0) return Double.NaN;
-    double s = 0;
-    for (double v : x) s += v;
-    return s / x.length;
+    return dev.segmentlab.core.quality.Stats.mean(x);
   }
 
   /**
    * Quantile of already sorted values by linear interpolation between order statistics (R type 7, Excel
-   * QUARTILE.INC, NumPy's default), chosen because analysts will check our numbers in those tools.
+   * QUARTILE.INC, NumPy's default), chosen because analysts will check our numbers in those tools: the same
+   * definition the Quality step's box plots use, so one implementation serves both.
    */
   static double quantileSorted(double[] sorted, double p) {
-    int n = sorted.length;
-    if (n == 0) return Double.NaN;
-    double h = (n - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, n - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    return dev.segmentlab.core.quality.Stats.quantile(sorted, p);
   }
 
   static double median(double[] x) {
