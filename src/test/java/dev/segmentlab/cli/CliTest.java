@@ -89,5 +89,11 @@ class CliTest {
     out.getBuffer().setLength(0);
     assertThat(run("--version")).isZero();
     assertThat(out.toString()).startsWith("SegmentLab ");
+    out.getBuffer().setLength(0);
+    assertThat(run("help", "segment")).isZero(); // built lazily: "help" must still reach every command
+    assertThat(out.toString()).contains("Usage: segmentlab segment", "--k-max");
+    out.getBuffer().setLength(0);
+    assertThat(run("segment", "--help")).isZero();
+    assertThat(out.toString()).contains("--restarts");
   }
 }

@@ -16,7 +16,6 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** segment --out / --save-workspace / --workspace and assign, through the real command line. */
 class ExportCliTest {
@@ -27,24 +26,8 @@ class ExportCliTest {
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
 
-  /** SegmentLabCli.execute, with {@code assign} added when the lead has not registered it yet. */
   int cli(String... args) {
-    PrintWriter o = new PrintWriter(out, true);
-    PrintWriter e = new PrintWriter(err, true);
-    CommandLine probe = new CommandLine(new SegmentLabCli());
-    if (probe.getSubcommands().containsKey("assign")) return SegmentLabCli.execute(o, e, args);
-    probe.addSubcommand("assign", new AssignCommand());
-    probe.setOut(o);
-    probe.setErr(e);
-    probe.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("error: " + SegmentLabCli.message(ex));
-      return SegmentLabCli.EXIT_INPUT;
-    });
-    probe.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see --help)");
-      return SegmentLabCli.EXIT_INPUT;
-    });
-    return probe.execute(args);
+    return SegmentLabCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
   JsonNode json() throws java.io.IOException {
