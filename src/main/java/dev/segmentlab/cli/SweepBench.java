@@ -13,6 +13,6 @@ final class SweepBench {
   static void run(BenchCommand bench, FeatureMatrix m) {
     Points p = bench.time("points", () -> Points.of(m.scaled()));
     KSweep.Options o = Segmentation.sweepOptions(1, 10, 10, 42, Ordering.BY_SIZE_DESC);
-    bench.time("sweep", () -> KSweep.run(p, o, Workers.pool(), x -> { }, x -> { }, () -> false));
+    bench.time("sweep", () -> KSweep.run(p, o, Workers.pool(), null, x -> { }, () -> false));
   }
 }

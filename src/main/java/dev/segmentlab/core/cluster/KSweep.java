@@ -103,7 +103,8 @@ public final class KSweep {
    *
    * @param executor spreads restarts and silhouette rows over threads (the calling thread takes part); null =
    *     calling thread only. The result does not depend on it.
-   * @param onPoint receives each k's point as soon as it is done, on the calling thread; may be null
+   * @param onPoint receives each k's point as soon as it is scored, in waves of {@link #WAVE} ks, on the calling
+   *     thread; may be null
    * @param progress receives the fraction done in [0, 1], non-decreasing, on the calling thread; may be null
    * @param cancelled polled often, possibly from executor threads; null = never
    * @throws IllegalArgumentException if kMax exceeds the number of distinct rows
@@ -125,6 +126,8 @@ public final class KSweep {
       progress.accept(Math.min(1.0, done[0] / all));
     };
     List<Point> points = new ArrayList<>();
+    List<KMeansResult> wave = new ArrayList<>();
+    int waveSize = onPoint == null ? Integer.MAX_VALUE : WAVE;
     for (int k = options.kMin(); k <= options.kMax(); k++) {
       Parallel.checkCancelled(cancelled);
       int kk = k;
@@ -135,20 +138,38 @@ public final class KSweep {
             report.accept(kk);
           });
       report.accept((double) kk * (restarts - callerRestarts.get())); // restarts that ran on other threads
-      Point p = score(x, fit, options.silhouette(), executor, cancelled);
-      report.accept(15.0);
-      points.add(p);
-      if (onPoint != null) onPoint.accept(p);
+      wave.add(fit);
+      if (wave.size() < waveSize && k < options.kMax()) continue;
+      for (Point p : score(x, wave, options.silhouette(), executor, cancelled)) {
+        report.accept(15.0);
+        points.add(p);
+        if (onPoint != null) onPoint.accept(p);
+      }
+      wave.clear();
     }
     return new Result(points, elbow(points), bestSilhouette(points));
   }
 
-  private static Point score(Points x, KMeansResult fit, Silhouette.Options so, Executor executor,
+  /**
+   * Ks scored together: their silhouettes share one pass over all distances ({@link Silhouette#computeAll}),
+   * which for Online Retail costs about as much as two single silhouettes. So points reach {@code onPoint} in
+   * waves of this many ks (a watcher sees the curves grow), and all at once when nobody watches. The results
+   * are the same either way.
+   */
+  static final int WAVE = 5;
+
+  private static List<Point> score(Points x, List<KMeansResult> fits, Silhouette.Options so, Executor executor,
       BooleanSupplier cancelled) {
-    int[] labels = fit.labelsRef();
-    Silhouette.Result s = Silhouette.compute(x, labels, so, executor, cancelled);
-    return new Point(fit.k(), fit.wcss(), s.mean(), Criteria.calinskiHarabasz(x, labels),
-        Criteria.daviesBouldin(x, labels), fit, s);
+    int[][] labels = new int[fits.size()][];
+    for (int q = 0; q < labels.length; q++) labels[q] = fits.get(q).labelsRef();
+    Silhouette.Result[] s = Silhouette.computeAll(x, labels, so, executor, cancelled);
+    List<Point> out = new ArrayList<>();
+    for (int q = 0; q < labels.length; q++) {
+      KMeansResult fit = fits.get(q);
+      out.add(new Point(fit.k(), fit.wcss(), s[q].mean(), Criteria.calinskiHarabasz(x, labels[q]),
+          Criteria.daviesBouldin(x, labels[q]), fit, s[q]));
+    }
+    return out;
   }
 
   private static OptionalInt elbow(List<Point> points) {

@@ -58,7 +58,7 @@ public final class Pipeline {
           + points.distinctRows() + "). Lower it.");
     }
     KSweep.Options so = Segmentation.sweepOptions(o.kMin(), o.kMax(), o.restarts(), o.seed(), Segmentation.ordering(cf));
-    KSweep.Result sweep = timed(t, "sweep", () -> KSweep.run(points, so, executor, p -> { },
+    KSweep.Result sweep = timed(t, "sweep", () -> KSweep.run(points, so, executor, null,
         p -> progress.accept(0.35 + 0.55 * p), cancelled));
     int k = o.k() == 0 ? Segmentation.autoK(sweep, o.kMin()) : o.k();
     KMeansResult s = timed(t, "solution", () -> Segmentation.solutionFor(sweep, points, so, k, executor, cancelled));

@@ -103,6 +103,18 @@ class CriteriaTest {
   }
 
   @Test
+  void silhouettesOfSeveralLabellingsEqualTheirSingleSilhouettes() {
+    double[][] raw = Fixtures.uniform(900, 4, 5); // 4 features: the general distance loop, not the RFM one
+    Points x = Points.of(raw);
+    int[][] labels = new int[4][];
+    for (int q = 0; q < 4; q++) labels[q] = KMeans.fit(x, KMeans.Options.of(q + 1)).labels();
+    Silhouette.Result[] all = Silhouette.computeAll(x, labels, Silhouette.Options.defaults(), null, null);
+    assertThat(all[0].mean()).isNaN(); // k = 1
+    for (int q = 0; q < 4; q++) assertThat(all[q]).isEqualTo(Silhouette.compute(x, labels[q]));
+    assertThat(all[2].mean()).isBetween(0.1, 0.5);
+  }
+
+  @Test
   void largeInputsAreSampledPerCluster() {
     Points x = Points.of(Fixtures.threeBlobs());
     int[] labels = new int[300];

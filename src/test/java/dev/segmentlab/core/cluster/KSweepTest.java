@@ -30,6 +30,20 @@ class KSweepTest {
   }
 
   @Test
+  void waveSizeDoesNotChangeTheResult() {
+    List<Integer> seen = new ArrayList<>();
+    KSweep.Options o = KSweep.Options.defaults().withK(1, 8);
+    KSweep.Result watched = KSweep.run(BLOBS, o, null, p -> seen.add(p.k()), null, null);
+    KSweep.Result batch = KSweep.run(BLOBS, o, null, null, null, null);
+    assertThat(seen).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    for (int k = 1; k <= 8; k++) {
+      assertThat(watched.at(k).silhouetteDetail()).isEqualTo(batch.at(k).silhouetteDetail());
+      assertThat(Double.compare(watched.at(k).daviesBouldin(), batch.at(k).daviesBouldin())).isZero();
+    }
+    assertThat(batch.at(3).silhouette()).isGreaterThan(0.7);
+  }
+
+  @Test
   void sweepPointEqualsADirectFitAndIgnoresTheExecutor() {
     KSweep.Options o = KSweep.Options.defaults().withK(1, 5);
     KSweep.Result alone = KSweep.run(BLOBS, o, null, null, null, null);
@@ -52,7 +66,7 @@ class KSweepTest {
     assertThatThrownBy(() -> KSweep.run(BLOBS, KSweep.Options.defaults(), null, p -> seen.add(p.k()), null,
         () -> seen.size() >= 2))
         .isInstanceOf(CancellationException.class);
-    assertThat(seen).containsExactly(2, 3);
+    assertThat(seen).containsExactly(2, 3, 4, 5, 6); // the first wave of KSweep.WAVE ks, then it stops
   }
 
   @Test
