@@ -23,6 +23,10 @@ final class Hamerly {
   private final double[] lower;
   private final double[] half;
   private final double[] shift;
+  /** The last centre move, applied to the bounds by the next {@link #assign}. */
+  private int farthestMoved;
+  private double maxShift;
+  private double secondShift;
 
   private Hamerly(double[] x, int n, int d, double[] centres) {
     this.x = x;
@@ -69,16 +73,41 @@ final class Hamerly {
     return new Run(label, c, wcss, it);
   }
 
-  /** Hamerly's assignment step: a full scan only where the bounds cannot rule out a closer centre. */
+  /**
+   * Hamerly's assignment step, with the bounds first moved by the last centre shifts (one pass over the points
+   * instead of two): a full scan only where the bounds cannot rule out a closer centre.
+   */
   private void assign() {
+    int far = farthestMoved;
+    double max1 = maxShift;
+    double max2 = secondShift;
     for (int i = 0; i < n; i++) {
       int a = label[i];
-      double m = Math.max(half[a], lower[i]);
-      if (upper[i] <= m) continue;
-      upper[i] = Math.sqrt(Seeding.sq(x, i, c, a, d));
-      if (upper[i] <= m) continue;
+      double u = upper[i] + shift[a];
+      double l = lower[i] - (a == far ? max2 : max1);
+      lower[i] = l;
+      double h = half[a];
+      double m = h > l ? h : l; // not Math.max: C1 would call it, not inline it (no NaN can occur here)
+      if (u <= m) {
+        upper[i] = u;
+        continue;
+      }
+      u = Math.sqrt(d == 3 ? sq3(i, a) : Seeding.sq(x, i, c, a, d));
+      upper[i] = u;
+      if (u <= m) continue;
       scan(i);
     }
+  }
+
+  /** Squared distance of point i to centre j in three dimensions (RFM), written out: the C1 compiler of short
+   * runs would not inline it, and this is the innermost operation. */
+  private double sq3(int i, int j) {
+    int p = i * 3;
+    int q = j * 3;
+    double u = x[p] - c[q];
+    double v = x[p + 1] - c[q + 1];
+    double w = x[p + 2] - c[q + 2];
+    return u * u + v * v + w * w;
   }
 
   /** Exact nearest and second-nearest centre; ties go to the lower index, as in Lloyd. */
@@ -86,14 +115,33 @@ final class Hamerly {
     double d1 = Double.POSITIVE_INFINITY;
     double d2 = Double.POSITIVE_INFINITY;
     int best = 0;
-    for (int j = 0; j < k; j++) {
-      double s = Seeding.sq(x, i, c, j, d);
-      if (s < d1) {
-        d2 = d1;
-        d1 = s;
-        best = j;
-      } else if (s < d2) {
-        d2 = s;
+    if (d == 3) { // RFM: the distance written out (see sq3)
+      double p0 = x[i * 3];
+      double p1 = x[i * 3 + 1];
+      double p2 = x[i * 3 + 2];
+      for (int j = 0, q = 0; j < k; j++, q += 3) {
+        double u = p0 - c[q];
+        double v = p1 - c[q + 1];
+        double w = p2 - c[q + 2];
+        double s = u * u + v * v + w * w;
+        if (s < d1) {
+          d2 = d1;
+          d1 = s;
+          best = j;
+        } else if (s < d2) {
+          d2 = s;
+        }
+      }
+    } else {
+      for (int j = 0; j < k; j++) {
+        double s = Seeding.sq(x, i, c, j, d);
+        if (s < d1) {
+          d2 = d1;
+          d1 = s;
+          best = j;
+        } else if (s < d2) {
+          d2 = s;
+        }
       }
     }
     label[i] = best;
@@ -105,10 +153,21 @@ final class Hamerly {
   private double moveCentres() {
     double[] sums = new double[k * d];
     int[] counts = new int[k];
-    for (int i = 0; i < n; i++) {
-      int a = label[i];
-      counts[a]++;
-      for (int f = 0; f < d; f++) sums[a * d + f] += x[i * d + f];
+    if (d == 3) {
+      for (int i = 0, p = 0; i < n; i++, p += 3) {
+        int a = label[i];
+        counts[a]++;
+        int q = a * 3;
+        sums[q] += x[p];
+        sums[q + 1] += x[p + 1];
+        sums[q + 2] += x[p + 2];
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        int a = label[i];
+        counts[a]++;
+        for (int f = 0; f < d; f++) sums[a * d + f] += x[i * d + f];
+      }
     }
     relocateEmpty(sums, counts);
     double total = 0;
@@ -155,6 +214,10 @@ final class Hamerly {
     }
   }
 
+  /**
+   * Records how far the centres moved, for {@link #assign} to apply to the bounds, and each centre's half
+   * distance to its nearest other centre.
+   */
   private void updateBounds() {
     int far = 0;
     double max1 = -1;
@@ -168,10 +231,9 @@ final class Hamerly {
         max2 = shift[j];
       }
     }
-    for (int i = 0; i < n; i++) {
-      upper[i] += shift[label[i]];
-      lower[i] -= label[i] == far ? max2 : max1;
-    }
+    farthestMoved = far;
+    maxShift = max1;
+    secondShift = max2;
     for (int j = 0; j < k; j++) {
       double m = Double.POSITIVE_INFINITY;
       for (int o = 0; o < k; o++) if (o != j) m = Math.min(m, Seeding.sq(c, j, c, o, d));

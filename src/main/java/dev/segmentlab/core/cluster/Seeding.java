@@ -38,13 +38,9 @@ final class Seeding {
       int best = -1;
       double bestPot = Double.POSITIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
-        double p = 0;
-        int base = t * n;
-        for (int i = 0; i < n; i++) {
-          double v = Math.min(closest[i], sq(x, i, x, candidates[t], d));
-          candidateDist[base + i] = v;
-          p += v;
-        }
+        double p = d == 3
+            ? potential3(x, n, candidates[t], closest, candidateDist, t * n)
+            : potential(x, n, d, candidates[t], closest, candidateDist, t * n);
         if (p < bestPot) {
           bestPot = p;
           best = t;
@@ -55,6 +51,35 @@ final class Seeding {
       System.arraycopy(x, candidates[best] * d, centres, c * d, d);
     }
     return centres;
+  }
+
+  /** The potential with {@code candidate} added; each point's new closest distance goes to {@code out[base + i]}. */
+  private static double potential(double[] x, int n, int d, int candidate, double[] closest, double[] out, int base) {
+    double p = 0;
+    for (int i = 0; i < n; i++) {
+      double v = Math.min(closest[i], sq(x, i, x, candidate, d));
+      out[base + i] = v;
+      p += v;
+    }
+    return p;
+  }
+
+  /** {@link #potential} in three dimensions (RFM) with the distance written out, which C1 would not inline. */
+  private static double potential3(double[] x, int n, int candidate, double[] closest, double[] out, int base) {
+    double c0 = x[candidate * 3];
+    double c1 = x[candidate * 3 + 1];
+    double c2 = x[candidate * 3 + 2];
+    double p = 0;
+    for (int i = 0, q = 0; i < n; i++, q += 3) {
+      double u = x[q] - c0;
+      double v = x[q + 1] - c1;
+      double w = x[q + 2] - c2;
+      double s = u * u + v * v + w * w;
+      double m = closest[i] < s ? closest[i] : s;
+      out[base + i] = m;
+      p += m;
+    }
+    return p;
   }
 
   /** First index whose cumulative value is at least {@code v} (numpy's searchsorted, side="left"). */
