@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * k-means on a {@link Points} matrix: greedy k-means++ seeding, several restarts keeping the lowest WCSS,
@@ -114,25 +115,46 @@ public final class KMeans {
   }
 
   static KMeansResult fit(Points x, Options o, Executor executor, BooleanSupplier cancelled, Runnable onRestart) {
+    checkFits(x, o.k(), "k", o.ordering());
+    return fitAll(x, o, new int[] {o.k()}, executor, cancelled, onRestart == null ? null : k -> onRestart.run())[0];
+  }
+
+  /**
+   * Fits each k in {@code ks} (ignoring {@code o.k()}), the restarts of all of them as one batch of work items,
+   * so that two threads stay busy until the last restart instead of waiting for each other at every k. Each
+   * result equals {@link #fit} for that k.
+   *
+   * @param ks values of k, each already checked against the data with {@link #checkFits}
+   * @param onRestart gets the k of each restart the calling thread finished (for progress); may be null
+   */
+  static KMeansResult[] fitAll(Points x, Options o, int[] ks, Executor executor, BooleanSupplier cancelled,
+      IntConsumer onRestart) {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(o, "options");
-    checkFits(x, o.k(), "k", o.ordering());
     int n = x.size();
     int d = x.dimension();
     double[] mean = new double[d];
     double[] centred = centre(x, mean);
     double tolAbs = o.tolerance() * meanVariance(centred, n, d);
     SplittableRandom master = new SplittableRandom(o.seed());
-    long[] seeds = new long[o.restarts()];
-    for (int r = 0; r < seeds.length; r++) seeds[r] = master.nextLong();
-    Hamerly.Run[] runs = new Hamerly.Run[seeds.length];
-    Parallel.forEach(seeds.length, executor, cancelled, r -> {
-      double[] init = Seeding.kMeansPlusPlus(centred, n, d, o.k(), new SplittableRandom(seeds[r]));
-      runs[r] = Hamerly.run(centred, n, d, init, o.maxIterations(), tolAbs, cancelled);
-    }, onRestart);
-    Hamerly.Run best = runs[0];
-    for (Hamerly.Run run : runs) if (run.wcss() < best.wcss()) best = run;
-    return finish(best, mean, d, o.ordering());
+    int restarts = o.restarts();
+    long[] seeds = new long[restarts];
+    for (int r = 0; r < restarts; r++) seeds[r] = master.nextLong();
+    Hamerly.Run[] runs = new Hamerly.Run[ks.length * restarts];
+    // larger k first: the longest items start early and the batch ends on short ones
+    Parallel.forEach(runs.length, executor, cancelled, t -> {
+      int q = ks.length - 1 - t / restarts;
+      int r = t % restarts;
+      double[] init = Seeding.kMeansPlusPlus(centred, n, d, ks[q], new SplittableRandom(seeds[r]));
+      runs[q * restarts + r] = Hamerly.run(centred, n, d, init, o.maxIterations(), tolAbs, cancelled);
+    }, onRestart == null ? null : t -> onRestart.accept(ks[ks.length - 1 - t / restarts]));
+    KMeansResult[] out = new KMeansResult[ks.length];
+    for (int q = 0; q < ks.length; q++) {
+      Hamerly.Run best = runs[q * restarts];
+      for (int r = 1; r < restarts; r++) if (runs[q * restarts + r].wcss() < best.wcss()) best = runs[q * restarts + r];
+      out[q] = finish(best, mean, d, o.ordering());
+    }
+    return out;
   }
 
   /** A single Lloyd/Hamerly run from given centres (input space), without renumbering; for cross-checks. */

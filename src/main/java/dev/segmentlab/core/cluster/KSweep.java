@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Fits k-means for each k in a range and scores every solution (WCSS, silhouette, Calinski-Harabasz,
@@ -126,26 +126,22 @@ public final class KSweep {
       progress.accept(Math.min(1.0, done[0] / all));
     };
     List<Point> points = new ArrayList<>();
-    List<KMeansResult> wave = new ArrayList<>();
     int waveSize = onPoint == null ? Integer.MAX_VALUE : WAVE;
-    for (int k = options.kMin(); k <= options.kMax(); k++) {
+    for (int from = options.kMin(), to; from <= options.kMax(); from = to + 1) {
       Parallel.checkCancelled(cancelled);
-      int kk = k;
-      AtomicInteger callerRestarts = new AtomicInteger();
-      KMeansResult fit = KMeans.fit(x, options.kMeans().withK(k), executor, cancelled,
-          () -> {
-            callerRestarts.incrementAndGet();
-            report.accept(kk);
-          });
-      report.accept((double) kk * (restarts - callerRestarts.get())); // restarts that ran on other threads
-      wave.add(fit);
-      if (wave.size() < waveSize && k < options.kMax()) continue;
-      for (Point p : score(x, wave, options.silhouette(), executor, cancelled)) {
+      to = (int) Math.min(options.kMax(), (long) from + waveSize - 1);
+      int[] ks = IntStream.rangeClosed(from, to).toArray();
+      double[] callerWork = {0};
+      KMeansResult[] fits = KMeans.fitAll(x, options.kMeans(), ks, executor, cancelled, k -> {
+        callerWork[0] += k;
+        report.accept(k);
+      });
+      report.accept(restarts * IntStream.of(ks).sum() - callerWork[0]); // restarts that ran on other threads
+      for (Point p : score(x, List.of(fits), options.silhouette(), executor, cancelled)) {
         report.accept(15.0);
         points.add(p);
         if (onPoint != null) onPoint.accept(p);
       }
-      wave.clear();
     }
     return new Result(points, elbow(points), bestSilhouette(points));
   }

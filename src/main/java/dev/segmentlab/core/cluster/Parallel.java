@@ -27,15 +27,15 @@ final class Parallel {
   }
 
   /**
-   * Runs {@code body} for 0 .. count-1. {@code afterEach} runs on the calling thread after each item the
+   * Runs {@code body} for 0 .. count-1. {@code afterEach} gets, on the calling thread, each item the
    * calling thread finished (for progress).
    */
-  static void forEach(int count, Executor executor, BooleanSupplier cancelled, IntConsumer body, Runnable afterEach) {
+  static void forEach(int count, Executor executor, BooleanSupplier cancelled, IntConsumer body, IntConsumer afterEach) {
     if (executor == null || count <= 1 || MAX_HELPERS == 0) {
       for (int i = 0; i < count; i++) {
         checkCancelled(cancelled);
         body.accept(i);
-        if (afterEach != null) afterEach.run();
+        if (afterEach != null) afterEach.accept(i);
       }
       return;
     }
@@ -66,7 +66,7 @@ final class Parallel {
   }
 
   private static void work(int count, AtomicInteger next, AtomicReference<Throwable> failure, CountDownLatch done,
-      BooleanSupplier cancelled, IntConsumer body, Runnable afterEach) {
+      BooleanSupplier cancelled, IntConsumer body, IntConsumer afterEach) {
     int i;
     while ((i = next.getAndIncrement()) < count) {
       try {
@@ -79,7 +79,7 @@ final class Parallel {
       } finally {
         done.countDown();
       }
-      if (afterEach != null && failure.get() == null) afterEach.run();
+      if (afterEach != null && failure.get() == null) afterEach.accept(i);
     }
   }
 }
