@@ -401,24 +401,14 @@ public final class DatasetReader {
 
   private static void addNumber(List<LoadReport.ColumnSummary> cols, double[] v, ColumnMapping m, Role r) {
     if (!m.has(r)) return;
-    long[] bits = new long[v.length];
-    for (int i = 0; i < v.length; i++) bits[i] = Double.doubleToLongBits(v[i] == 0 ? 0.0 : v[i]);
-    cols.add(new LoadReport.ColumnSummary(m.column(r), "number", 0, distinctLongs(bits), r.key()));
+    LongSet set = new LongSet();
+    for (double x : v) set.add(Double.doubleToLongBits(x == 0 ? 0.0 : x));
+    cols.add(new LoadReport.ColumnSummary(m.column(r), "number", 0, set.size(), r.key()));
   }
 
-  /** Distinct values with an open-addressing set (a HashSet of boxed values cost 30 ms on 541,909 rows). */
   private static int distinctLongs(long[] v) {
-    int cap = Integer.highestOneBit(Math.max(16, v.length)) << 1;
-    long[] table = new long[cap];
-    boolean[] used = new boolean[cap];
-    int mask = cap - 1;
-    int n = 0;
-    for (long x : v) {
-      long h = x * 0x9E3779B97F4A7C15L;
-      int slot = (int) (h ^ (h >>> 29)) & mask;
-      while (used[slot] && table[slot] != x) slot = (slot + 1) & mask;
-      if (!used[slot]) { used[slot] = true; table[slot] = x; n++; }
-    }
-    return n;
+    LongSet set = new LongSet();
+    for (long x : v) set.add(x);
+    return set.size();
   }
 }
