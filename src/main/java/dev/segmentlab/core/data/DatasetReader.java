@@ -232,7 +232,7 @@ public final class DatasetReader {
     }
     List<TransactionChunk> chunks = overlapped != null ? overlapped
         : parseChunks(data, text, slots, commaDecimal, executor, progress, cancelled);
-    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, !text.bom, names(mapping));
+    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, !text.bom, names(mapping), executor);
     progress.accept(1.0);
     return transactions(file, name, "csv", null, List.of(), r, mapping, r.charset().name(), delimiter, bytes);
   }
@@ -365,21 +365,22 @@ public final class DatasetReader {
           + (r.examples().isEmpty() ? "" : "; first: line " + r.examples().get(0).line() + ", " + r.examples().get(0).reason())
           + "). Check the column mapping.");
     }
+    TransactionAssembler.Counts n = r.counts();
     List<LoadReport.ColumnSummary> cols = new ArrayList<>();
-    addText(cols, tx.invoice(), mapping, Role.INVOICE);
-    addText(cols, tx.stockCode(), mapping, Role.STOCK_CODE);
-    addText(cols, tx.description(), mapping, Role.DESCRIPTION);
-    addNumber(cols, tx.quantity(), mapping, Role.QUANTITY);
+    addText(cols, n, TransactionChunk.S_INVOICE, mapping, Role.INVOICE);
+    addText(cols, n, TransactionChunk.S_STOCK, mapping, Role.STOCK_CODE);
+    addText(cols, n, TransactionChunk.S_DESC, mapping, Role.DESCRIPTION);
+    addNumber(cols, n.quantities(), mapping, Role.QUANTITY);
     if (mapping.has(Role.INVOICE_DATE)) {
-      cols.add(new LoadReport.ColumnSummary(mapping.column(Role.INVOICE_DATE), "datetime", 0,
-          distinctLongs(tx.invoiceDate()), Role.INVOICE_DATE.key()));
+      cols.add(new LoadReport.ColumnSummary(mapping.column(Role.INVOICE_DATE), "datetime", 0, n.dates(),
+          Role.INVOICE_DATE.key()));
     }
-    addNumber(cols, tx.unitPrice(), mapping, Role.UNIT_PRICE);
-    addText(cols, tx.customer(), mapping, Role.CUSTOMER_ID);
-    addText(cols, tx.country(), mapping, Role.COUNTRY);
+    addNumber(cols, n.prices(), mapping, Role.UNIT_PRICE);
+    addText(cols, n, TransactionChunk.S_CUSTOMER, mapping, Role.CUSTOMER_ID);
+    addText(cols, n, TransactionChunk.S_COUNTRY, mapping, Role.COUNTRY);
     LoadReport report = new LoadReport(name, format, sheet, sheets, tx.size(), r.rejected(), r.reasons(),
         r.examples(), encoding, delimiter, r.dateFormat(), Mode.TRANSACTIONS, mapping.asMap(), cols,
-        tx.customer().distinct(), bytes);
+        n.textDistinct()[TransactionChunk.S_CUSTOMER], bytes);
     return new Dataset(file, tx, null, null, mapping, report);
   }
 
@@ -394,21 +395,14 @@ public final class DatasetReader {
     return new Dataset(file, null, built.table(), built.idColumn(), mapping, report);
   }
 
-  private static void addText(List<LoadReport.ColumnSummary> cols, TextColumn c, ColumnMapping m, Role r) {
+  private static void addText(List<LoadReport.ColumnSummary> cols, TransactionAssembler.Counts n, int slot,
+      ColumnMapping m, Role r) {
     if (!m.has(r)) return;
-    cols.add(new LoadReport.ColumnSummary(m.column(r), "text", c.missing(), c.distinct(), r.key()));
+    cols.add(new LoadReport.ColumnSummary(m.column(r), "text", n.textMissing()[slot], n.textDistinct()[slot], r.key()));
   }
 
-  private static void addNumber(List<LoadReport.ColumnSummary> cols, double[] v, ColumnMapping m, Role r) {
+  private static void addNumber(List<LoadReport.ColumnSummary> cols, int distinct, ColumnMapping m, Role r) {
     if (!m.has(r)) return;
-    LongSet set = new LongSet();
-    for (double x : v) set.add(Double.doubleToLongBits(x == 0 ? 0.0 : x));
-    cols.add(new LoadReport.ColumnSummary(m.column(r), "number", 0, set.size(), r.key()));
-  }
-
-  private static int distinctLongs(long[] v) {
-    LongSet set = new LongSet();
-    for (long x : v) set.add(x);
-    return set.size();
+    cols.add(new LoadReport.ColumnSummary(m.column(r), "number", 0, distinct, r.key()));
   }
 }

@@ -122,7 +122,7 @@ final class XlsxReader {
         }
         chunk.lineOffset = 0;
         TransactionAssembler.Result res = TransactionAssembler.assemble(List.of(chunk), StandardCharsets.UTF_8, false,
-            DatasetReader.names(mapping));
+            DatasetReader.names(mapping), null);
         progress.accept(1.0);
         return DatasetReader.transactions(file, name, "xlsx", s.getName(), sheets, res, mapping, "UTF-8 (xlsx)", null, bytes);
       }
