@@ -8,7 +8,7 @@ import java.util.Arrays;
  * reported as ranges of the input buffer; a quoted field with escaped quotes is unescaped into a scratch buffer
  * owned by the tokenizer. Works on bytes so that no String is made per cell (see {@link ByteDictionary}).
  */
-final class CsvTokenizer implements Fields {
+final class CsvTokenizer extends Fields {
   private final byte[] buf;
   private final int end;
   private final byte delim;
@@ -16,11 +16,6 @@ final class CsvTokenizer implements Fields {
   private int line; // lines consumed so far, relative to the start
   private int recordLine;
   private boolean insideQuoteAtEnd;
-
-  private int count;
-  private byte[][] fieldBuf = new byte[16][];
-  private int[] fieldStart = new int[16];
-  private int[] fieldEnd = new int[16];
   private byte[] scratch = new byte[256];
   private int scratchLen;
 
@@ -31,18 +26,27 @@ final class CsvTokenizer implements Fields {
     this.delim = delim;
   }
 
-  /** Reads the next record; false when the range is exhausted. Blank lines are records of one empty field. */
+  /**
+   * Reads the next record; false when the range is exhausted. Blank lines are records of one empty field.
+   * Fields are copied to locals because C1 (the CLI's only compiler) reloads a field on every loop iteration.
+   */
   boolean next() {
-    if (pos >= end) return false;
+    final byte[] buf = this.buf;
+    final int end = this.end;
+    final byte delim = this.delim;
+    int p = pos;
+    if (p >= end) return false;
     count = 0;
     scratchLen = 0;
     recordLine = line + 1;
     while (true) {
-      if (pos < end && buf[pos] == '"') {
-        if (!quotedField()) { line++; return true; }
+      if (p < end && buf[p] == '"') {
+        pos = p;
+        boolean more = quotedField();
+        p = pos;
+        if (!more) { line++; return true; }
       } else {
-        int s = pos;
-        int p = pos;
+        int s = p;
         while (p < end) {
           byte b = buf[p];
           if (b == delim || b == '\n') break;
@@ -51,11 +55,10 @@ final class CsvTokenizer implements Fields {
         int e = p;
         if (e > s && (p >= end || buf[p] == '\n') && buf[e - 1] == '\r') e--;
         addField(buf, s, e);
-        pos = p;
       }
-      if (pos >= end) { line++; return true; }
-      byte b = buf[pos++];
-      if (b == '\n') { line++; return true; }
+      if (p >= end) { pos = p; line++; return true; }
+      byte b = buf[p++];
+      if (b == '\n') { pos = p; line++; return true; }
       // b is the delimiter: next field
     }
   }
@@ -83,7 +86,7 @@ final class CsvTokenizer implements Fields {
         scratch[scratchLen++] = b;
         if (b == '"') i++;
       }
-      addField(null, from, scratchLen);
+      addField(scratch, from, scratchLen);
     } else {
       addField(buf, s, p);
     }
@@ -98,30 +101,22 @@ final class CsvTokenizer implements Fields {
     if (scratchLen + n > scratch.length) {
       byte[] old = scratch;
       scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchLen + n));
-      for (int i = 0; i < count; i++) if (fieldBuf[i] == old) fieldBuf[i] = scratch;
+      for (int i = 0; i < count; i++) if (bufs[i] == old) bufs[i] = scratch;
     }
   }
 
   private void addField(byte[] b, int s, int e) {
-    if (count == fieldStart.length) {
-      fieldBuf = Arrays.copyOf(fieldBuf, count * 2);
-      fieldStart = Arrays.copyOf(fieldStart, count * 2);
-      fieldEnd = Arrays.copyOf(fieldEnd, count * 2);
-    }
-    fieldBuf[count] = b == null ? scratch : b;
-    fieldStart[count] = s;
-    fieldEnd[count] = e;
-    count++;
+    int n = count;
+    if (n == starts.length) ensureFields(n + 1);
+    bufs[n] = b;
+    starts[n] = s;
+    ends[n] = e;
+    count = n + 1;
   }
-
-  @Override public int fieldCount() { return count; }
-  @Override public byte[] buf(int i) { return fieldBuf[i]; }
-  @Override public int start(int i) { return fieldStart[i]; }
-  @Override public int end(int i) { return fieldEnd[i]; }
 
   /** Whether the current record is an empty line. */
   boolean isBlank() {
-    return count == 1 && fieldEnd[0] == fieldStart[0];
+    return count == 1 && ends[0] == starts[0];
   }
 
   /** 1-based line (relative to the range start) on which the current record began. */

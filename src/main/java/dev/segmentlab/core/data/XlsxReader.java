@@ -122,7 +122,7 @@ final class XlsxReader {
         }
         chunk.lineOffset = 0;
         TransactionAssembler.Result res = TransactionAssembler.assemble(List.of(chunk), StandardCharsets.UTF_8, false,
-            DatasetReader.names(mapping));
+            DatasetReader.names(mapping), null);
         progress.accept(1.0);
         return DatasetReader.transactions(file, name, "xlsx", s.getName(), sheets, res, mapping, "UTF-8 (xlsx)", null, bytes);
       }
@@ -157,18 +157,12 @@ final class XlsxReader {
   }
 
   /** One sheet row as byte fields, padded or cut to the header's width. */
-  private static final class RowFields implements Fields {
+  private static final class RowFields extends Fields {
     private byte[] data = new byte[1024];
-    private int[] starts = new int[16];
-    private int[] ends = new int[16];
-    private int count;
 
     /** False for a row with no cell at all (skipped like a blank line). */
     boolean load(Row r, int width) {
-      if (starts.length < width) {
-        starts = new int[width];
-        ends = new int[width];
-      }
+      ensureFields(width);
       int len = 0;
       boolean any = false;
       count = width;
@@ -183,6 +177,7 @@ final class XlsxReader {
         len += b.length;
         ends[i] = len;
       }
+      Arrays.fill(bufs, 0, width, data);
       for (int i = width; i < cells; i++) if (!text(r.getCell(i)).isEmpty()) { count = cells; return loadWide(r, cells); }
       return any;
     }
@@ -191,10 +186,5 @@ final class XlsxReader {
       load(r, cells);
       return true;
     }
-
-    @Override public int fieldCount() { return count; }
-    @Override public byte[] buf(int i) { return data; }
-    @Override public int start(int i) { return starts[i]; }
-    @Override public int end(int i) { return ends[i]; }
   }
 }
