@@ -65,8 +65,9 @@ final class Hamerly {
       System.arraycopy(label, 0, old, 0, n);
       updateBounds();
     }
-    if (!strict) {
-      for (int i = 0; i < n; i++) scan(i);
+    if (!strict) { // labels against the final centres; the bounds spare most points a full scan
+      updateBounds();
+      assign();
     }
     double wcss = 0;
     for (int i = 0; i < n; i++) wcss += Seeding.sq(x, i, c, label[i], d);

@@ -213,6 +213,10 @@ public final class Silhouette {
     double[][] cols = new double[d][n];
     double[] data = x.data();
     for (int j = 0; j < n; j++) for (int f = 0; f < d; f++) cols[f][j] = data[j * d + f];
+    // The largest cluster's total is the row's total less the others': one stretch fewer to add up
+    int[] largest = new int[m];
+    for (int q = 0; q < m; q++) for (int c = 1; c < ks[q]; c++) if (sizes[q][c] > sizes[q][largest[q]]) largest[q] = c;
+    int[] identity = IntStream.range(0, n).toArray();
     double[][] values = new double[m][n];
     int items = (n + ROWS - 1) / ROWS;
     Parallel.forEach(items, executor, cancelled, it -> {
@@ -220,10 +224,18 @@ public final class Silhouette {
       double[] totals = new double[offset[m]];
       for (int i = it * ROWS; i < Math.min(n, it * ROWS + ROWS); i++) {
         distances(cols, i, dist);
+        double all = sum(dist, identity, 0, n);
         for (int q = 0; q < m; q++) {
           int[] o = order[q];
           int[] st = start[q];
-          for (int c = 0; c < ks[q]; c++) totals[offset[q] + c] = sum(dist, o, st[c], st[c + 1]);
+          double rest = all;
+          for (int c = 0; c < ks[q]; c++) {
+            if (c == largest[q]) continue;
+            double t = sum(dist, o, st[c], st[c + 1]);
+            totals[offset[q] + c] = t;
+            rest -= t;
+          }
+          totals[offset[q] + largest[q]] = rest;
           values[q][i] = pointValue(totals, offset[q], labels[q][i], sizes[q]);
         }
       }
