@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * k-means on a {@link Points} matrix: greedy k-means++ seeding, several restarts keeping the lowest WCSS,
@@ -140,12 +141,23 @@ public final class KMeans {
     int restarts = o.restarts();
     long[] seeds = new long[restarts];
     for (int r = 0; r < restarts; r++) seeds[r] = master.nextLong();
+    // Seeding once per restart and number of k-means++ trials, for the largest k that uses it: the other ks
+    // take prefixes (for k = 1..10, 3 seedings per restart instead of 10, the same centres)
+    int[] largest = new int[Seeding.trials(IntStream.of(ks).max().orElse(1)) + 1];
+    for (int k : ks) largest[Seeding.trials(k)] = Math.max(largest[Seeding.trials(k)], k);
+    int[] groups = IntStream.range(0, largest.length).filter(g -> largest[g] > 0).toArray();
+    double[][] seeded = new double[largest.length * restarts][];
+    Parallel.forEach(groups.length * restarts, executor, cancelled, t -> {
+      int g = groups[t / restarts];
+      int r = t % restarts;
+      seeded[g * restarts + r] = Seeding.kMeansPlusPlus(centred, n, d, largest[g], g, new SplittableRandom(seeds[r]));
+    }, null);
     Hamerly.Run[] runs = new Hamerly.Run[ks.length * restarts];
     // larger k first: the longest items start early and the batch ends on short ones
     Parallel.forEach(runs.length, executor, cancelled, t -> {
       int q = ks.length - 1 - t / restarts;
       int r = t % restarts;
-      double[] init = Seeding.kMeansPlusPlus(centred, n, d, ks[q], new SplittableRandom(seeds[r]));
+      double[] init = Arrays.copyOf(seeded[Seeding.trials(ks[q]) * restarts + r], ks[q] * d);
       runs[q * restarts + r] = Hamerly.run(centred, n, d, init, o.maxIterations(), tolAbs, cancelled);
     }, onRestart == null ? null : t -> onRestart.accept(ks[ks.length - 1 - t / restarts]));
     KMeansResult[] out = new KMeansResult[ks.length];

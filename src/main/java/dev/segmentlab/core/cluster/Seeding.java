@@ -11,8 +11,21 @@ import java.util.SplittableRandom;
 final class Seeding {
   private Seeding() {}
 
+  /** Candidates per centre for k centres, as scikit-learn: {@code 2 + floor(ln k)}. */
+  static int trials(int k) {
+    return 2 + (int) Math.log(k);
+  }
+
   /** Returns k centres, row-major (k * d). */
   static double[] kMeansPlusPlus(double[] x, int n, int d, int k, SplittableRandom rng) {
+    return kMeansPlusPlus(x, n, d, k, trials(k), rng);
+  }
+
+  /**
+   * k centres drawn with {@code trials} candidates each. The first c centres of a draw do not depend on k: so
+   * seeding for the largest k of several with the same number of trials gives the others as prefixes.
+   */
+  static double[] kMeansPlusPlus(double[] x, int n, int d, int k, int trials, SplittableRandom rng) {
     double[] centres = new double[k * d];
     int first = rng.nextInt(n);
     System.arraycopy(x, first * d, centres, 0, d);
@@ -22,7 +35,6 @@ final class Seeding {
       closest[i] = sq(x, i, x, first, d);
       pot += closest[i];
     }
-    int trials = 2 + (int) Math.log(k);
     double[] cumulative = new double[n];
     double[] candidateDist = new double[trials * n];
     int[] candidates = new int[trials];
