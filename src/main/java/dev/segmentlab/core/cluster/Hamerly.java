@@ -14,6 +14,8 @@ final class Hamerly {
   record Run(int[] labels, double[] centres, double wcss, int iterations) {}
 
   private final double[] x;
+  /** Weight of each point, or null for 1 each (see {@link #run}). */
+  private final double[] w;
   private final int n;
   private final int d;
   private final int k;
@@ -28,8 +30,9 @@ final class Hamerly {
   private double maxShift;
   private double secondShift;
 
-  private Hamerly(double[] x, int n, int d, double[] centres) {
+  private Hamerly(double[] x, double[] w, int n, int d, double[] centres) {
     this.x = x;
+    this.w = w;
     this.n = n;
     this.d = d;
     this.k = centres.length / d;
@@ -43,7 +46,17 @@ final class Hamerly {
 
   static Run run(double[] x, int n, int d, double[] centres, int maxIterations, double tolAbs,
       BooleanSupplier cancelled) {
-    return new Hamerly(x, n, d, centres).iterate(maxIterations, tolAbs, cancelled);
+    return run(x, null, n, d, centres, maxIterations, tolAbs, cancelled);
+  }
+
+  /**
+   * A run on weighted points: a point of weight m moves the centres and counts in the WCSS as m identical points
+   * would (a bootstrap sample's repeated customers, held once). Null weights are 1 each, with the same results
+   * bit for bit as unweighted arithmetic.
+   */
+  static Run run(double[] x, double[] w, int n, int d, double[] centres, int maxIterations, double tolAbs,
+      BooleanSupplier cancelled) {
+    return new Hamerly(x, w, n, d, centres).iterate(maxIterations, tolAbs, cancelled);
   }
 
   private Run iterate(int maxIterations, double tolAbs, BooleanSupplier cancelled) {
@@ -70,7 +83,7 @@ final class Hamerly {
       assign();
     }
     double wcss = 0;
-    for (int i = 0; i < n; i++) wcss += Seeding.sq(x, i, c, label[i], d);
+    for (int i = 0; i < n; i++) wcss += (w == null ? 1 : w[i]) * Seeding.sq(x, i, c, label[i], d);
     return new Run(label, c, wcss, it);
   }
 
@@ -153,8 +166,15 @@ final class Hamerly {
   /** Moves centres to their means; returns the summed squared shift. Empty clusters get the farthest points. */
   private double moveCentres() {
     double[] sums = new double[k * d];
-    int[] counts = new int[k];
-    if (d == 3) {
+    double[] counts = new double[k]; // weights; whole numbers without weights
+    if (w != null) {
+      for (int i = 0; i < n; i++) {
+        int a = label[i];
+        double wi = w[i];
+        counts[a] += wi;
+        for (int f = 0; f < d; f++) sums[a * d + f] += wi * x[i * d + f];
+      }
+    } else if (d == 3) {
       for (int i = 0, p = 0; i < n; i++, p += 3) {
         int a = label[i];
         counts[a]++;
@@ -190,7 +210,7 @@ final class Hamerly {
    * scikit-learn's rule: each empty cluster takes one of the points farthest from their current centre (the
    * worst-served customers), and that point's contribution leaves its old cluster.
    */
-  private void relocateEmpty(double[] sums, int[] counts) {
+  private void relocateEmpty(double[] sums, double[] counts) {
     int empty = 0;
     for (int j = 0; j < k; j++) if (counts[j] == 0) empty++;
     if (empty == 0) return;
@@ -206,11 +226,12 @@ final class Hamerly {
       if (counts[j] != 0) continue;
       int p = order[next++];
       int from = label[p];
-      counts[from]--;
-      counts[j] = 1;
+      double wp = w == null ? 1 : w[p];
+      counts[from] -= wp;
+      counts[j] = wp;
       for (int f = 0; f < d; f++) {
-        sums[from * d + f] -= x[p * d + f];
-        sums[j * d + f] = x[p * d + f];
+        sums[from * d + f] -= wp * x[p * d + f];
+        sums[j * d + f] = wp * x[p * d + f];
       }
     }
   }

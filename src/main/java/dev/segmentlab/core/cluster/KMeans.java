@@ -117,7 +117,19 @@ public final class KMeans {
 
   static KMeansResult fit(Points x, Options o, Executor executor, BooleanSupplier cancelled, Runnable onRestart) {
     checkFits(x, o.k(), "k", o.ordering());
-    return fitAll(x, o, new int[] {o.k()}, executor, cancelled, onRestart == null ? null : k -> onRestart.run())[0];
+    return fitAll(x, null, o, new int[] {o.k()}, executor, cancelled, onRestart == null ? null : k -> onRestart.run())[0];
+  }
+
+  /**
+   * Fits k-means on weighted points on the calling thread: as {@link #fit} on the data with each row repeated as
+   * many times as its weight says (the same algorithm, not the same random draws).
+   *
+   * @param w a positive weight per row (whole numbers for repeats)
+   */
+  static KMeansResult fitWeighted(Points x, double[] w, Options o, BooleanSupplier cancelled) {
+    checkFits(x, o.k(), "k", o.ordering());
+    if (w.length != x.size()) throw new IllegalArgumentException("one weight per row is needed");
+    return fitAll(x, w, o, new int[] {o.k()}, null, cancelled, null)[0];
   }
 
   /**
@@ -130,13 +142,18 @@ public final class KMeans {
    */
   static KMeansResult[] fitAll(Points x, Options o, int[] ks, Executor executor, BooleanSupplier cancelled,
       IntConsumer onRestart) {
+    return fitAll(x, null, o, ks, executor, cancelled, onRestart);
+  }
+
+  private static KMeansResult[] fitAll(Points x, double[] w, Options o, int[] ks, Executor executor,
+      BooleanSupplier cancelled, IntConsumer onRestart) {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(o, "options");
     int n = x.size();
     int d = x.dimension();
     double[] mean = new double[d];
-    double[] centred = centre(x, mean);
-    double tolAbs = o.tolerance() * meanVariance(centred, n, d);
+    double[] centred = centre(x, w, mean);
+    double tolAbs = o.tolerance() * meanVariance(centred, w, n, d);
     SplittableRandom master = new SplittableRandom(o.seed());
     int restarts = o.restarts();
     long[] seeds = new long[restarts];
@@ -150,7 +167,8 @@ public final class KMeans {
     Parallel.forEach(groups.length * restarts, executor, cancelled, t -> {
       int g = groups[t / restarts];
       int r = t % restarts;
-      seeded[g * restarts + r] = Seeding.kMeansPlusPlus(centred, n, d, largest[g], g, new SplittableRandom(seeds[r]));
+      seeded[g * restarts + r] = Seeding.kMeansPlusPlus(centred, w, n, d, largest[g], g,
+          new SplittableRandom(seeds[r]));
     }, null);
     Hamerly.Run[] runs = new Hamerly.Run[ks.length * restarts];
     // larger k first: the longest items start early and the batch ends on short ones
@@ -158,7 +176,7 @@ public final class KMeans {
       int q = ks.length - 1 - t / restarts;
       int r = t % restarts;
       double[] init = Arrays.copyOf(seeded[Seeding.trials(ks[q]) * restarts + r], ks[q] * d);
-      runs[q * restarts + r] = Hamerly.run(centred, n, d, init, o.maxIterations(), tolAbs, cancelled);
+      runs[q * restarts + r] = Hamerly.run(centred, w, n, d, init, o.maxIterations(), tolAbs, cancelled);
     }, onRestart == null ? null : t -> onRestart.accept(ks[ks.length - 1 - t / restarts]));
     KMeansResult[] out = new KMeansResult[ks.length];
     for (int q = 0; q < ks.length; q++) {
@@ -174,7 +192,7 @@ public final class KMeans {
     int d = x.dimension();
     double[] flat = new double[centres.length * d];
     for (int j = 0; j < centres.length; j++) System.arraycopy(centres[j], 0, flat, j * d, d);
-    double tolAbs = tolerance * meanVariance(x.data(), x.size(), d);
+    double tolAbs = tolerance * meanVariance(x.data(), null, x.size(), d);
     Hamerly.Run run = Hamerly.run(x.data(), x.size(), d, flat, maxIterations, tolAbs, null);
     int k = centres.length;
     int[] sizes = new int[k];
@@ -201,30 +219,40 @@ public final class KMeans {
     }
   }
 
-  /** Subtracts column means (kept in {@code mean}); like scikit-learn, for accuracy of the distance sums. */
-  private static double[] centre(Points x, double[] mean) {
+  /**
+   * Subtracts the (weighted) column means, kept in {@code mean}; like scikit-learn, for accuracy of the distance
+   * sums. Null weights are 1 each.
+   */
+  private static double[] centre(Points x, double[] w, double[] mean) {
     int n = x.size();
     int d = x.dimension();
     double[] a = x.data().clone();
-    for (int i = 0; i < n; i++) for (int f = 0; f < d; f++) mean[f] += a[i * d + f];
-    for (int f = 0; f < d; f++) mean[f] /= n;
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      double wi = w == null ? 1 : w[i];
+      total += wi;
+      for (int f = 0; f < d; f++) mean[f] += wi * a[i * d + f];
+    }
+    for (int f = 0; f < d; f++) mean[f] /= total;
     for (int i = 0; i < n; i++) for (int f = 0; f < d; f++) a[i * d + f] -= mean[f];
     return a;
   }
 
-  /** Mean over features of the population variance. */
-  private static double meanVariance(double[] a, int n, int d) {
+  /** Mean over features of the (weighted) population variance. */
+  private static double meanVariance(double[] a, double[] w, int n, int d) {
+    double weight = 0;
+    for (int i = 0; i < n; i++) weight += w == null ? 1 : w[i];
     double total = 0;
     for (int f = 0; f < d; f++) {
       double m = 0;
-      for (int i = 0; i < n; i++) m += a[i * d + f];
-      m /= n;
+      for (int i = 0; i < n; i++) m += (w == null ? 1 : w[i]) * a[i * d + f];
+      m /= weight;
       double v = 0;
       for (int i = 0; i < n; i++) {
         double t = a[i * d + f] - m;
-        v += t * t;
+        v += (w == null ? 1 : w[i]) * t * t;
       }
-      total += v / n;
+      total += v / weight;
     }
     return total / d;
   }

@@ -18,30 +18,38 @@ final class Seeding {
 
   /** Returns k centres, row-major (k * d). */
   static double[] kMeansPlusPlus(double[] x, int n, int d, int k, SplittableRandom rng) {
-    return kMeansPlusPlus(x, n, d, k, trials(k), rng);
+    return kMeansPlusPlus(x, null, n, d, k, trials(k), rng);
   }
 
   /**
    * k centres drawn with {@code trials} candidates each. The first c centres of a draw do not depend on k: so
    * seeding for the largest k of several with the same number of trials gives the others as prefixes.
+   *
+   * @param w weight of each point (a point of weight 2 counts as two identical points), or null for 1 each
    */
-  static double[] kMeansPlusPlus(double[] x, int n, int d, int k, int trials, SplittableRandom rng) {
+  static double[] kMeansPlusPlus(double[] x, double[] w, int n, int d, int k, int trials, SplittableRandom rng) {
     double[] centres = new double[k * d];
-    int first = rng.nextInt(n);
+    double[] cumulative = new double[n];
+    int first;
+    if (w == null) {
+      first = rng.nextInt(n);
+    } else {
+      double run = 0;
+      for (int i = 0; i < n; i++) {
+        run += w[i];
+        cumulative[i] = run;
+      }
+      first = Math.min(searchLeft(cumulative, rng.nextDouble() * run), n - 1);
+    }
     System.arraycopy(x, first * d, centres, 0, d);
     double[] closest = new double[n];
-    double pot = 0;
-    for (int i = 0; i < n; i++) {
-      closest[i] = sq(x, i, x, first, d);
-      pot += closest[i];
-    }
-    double[] cumulative = new double[n];
+    for (int i = 0; i < n; i++) closest[i] = sq(x, i, x, first, d);
     double[] candidateDist = new double[trials * n];
     int[] candidates = new int[trials];
     for (int c = 1; c < k; c++) {
       double run = 0;
       for (int i = 0; i < n; i++) {
-        run += closest[i];
+        run += w == null ? closest[i] : w[i] * closest[i];
         cumulative[i] = run;
       }
       for (int t = 0; t < trials; t++) {
@@ -51,33 +59,37 @@ final class Seeding {
       double bestPot = Double.POSITIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
         double p = d == 3
-            ? potential3(x, n, candidates[t], closest, candidateDist, t * n)
-            : potential(x, n, d, candidates[t], closest, candidateDist, t * n);
+            ? potential3(x, w, n, candidates[t], closest, candidateDist, t * n)
+            : potential(x, w, n, d, candidates[t], closest, candidateDist, t * n);
         if (p < bestPot) {
           bestPot = p;
           best = t;
         }
       }
       System.arraycopy(candidateDist, best * n, closest, 0, n);
-      pot = bestPot;
       System.arraycopy(x, candidates[best] * d, centres, c * d, d);
     }
     return centres;
   }
 
-  /** The potential with {@code candidate} added; each point's new closest distance goes to {@code out[base + i]}. */
-  private static double potential(double[] x, int n, int d, int candidate, double[] closest, double[] out, int base) {
+  /**
+   * The (weighted) potential with {@code candidate} added; each point's new closest squared distance goes to
+   * {@code out[base + i]}.
+   */
+  private static double potential(double[] x, double[] w, int n, int d, int candidate, double[] closest, double[] out,
+      int base) {
     double p = 0;
     for (int i = 0; i < n; i++) {
       double v = Math.min(closest[i], sq(x, i, x, candidate, d));
       out[base + i] = v;
-      p += v;
+      p += w == null ? v : w[i] * v;
     }
     return p;
   }
 
   /** {@link #potential} in three dimensions (RFM) with the distance written out, which C1 would not inline. */
-  private static double potential3(double[] x, int n, int candidate, double[] closest, double[] out, int base) {
+  private static double potential3(double[] x, double[] w, int n, int candidate, double[] closest, double[] out,
+      int base) {
     double c0 = x[candidate * 3];
     double c1 = x[candidate * 3 + 1];
     double c2 = x[candidate * 3 + 2];
@@ -85,11 +97,11 @@ final class Seeding {
     for (int i = 0, q = 0; i < n; i++, q += 3) {
       double u = x[q] - c0;
       double v = x[q + 1] - c1;
-      double w = x[q + 2] - c2;
-      double s = u * u + v * v + w * w;
+      double z = x[q + 2] - c2;
+      double s = u * u + v * v + z * z;
       double m = closest[i] < s ? closest[i] : s;
       out[base + i] = m;
-      p += m;
+      p += w == null ? m : w[i] * m;
     }
     return p;
   }

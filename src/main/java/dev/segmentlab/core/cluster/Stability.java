@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * How reproducible a segmentation is: k-means is re-run with other seeds (and, with bootstrap, on customers
@@ -178,10 +179,21 @@ public final class Stability {
       SplittableRandom rng = new SplittableRandom(seeds[r]);
       int[] rows = new int[n];
       for (int i = 0; i < n; i++) rows[i] = options.bootstrap() ? rng.nextInt(n) : i;
-      Points sample = options.bootstrap() ? x.select(rows) : x;
+      // A resample repeats about a third of the customers: each distinct one is clustered once, weighted by its
+      // repeats (k-means on the repeated rows, about 35% less work), and its label goes to all its repeats.
+      double[] repeats = new double[n];
+      for (int row : rows) repeats[row]++;
+      int[] distinct = IntStream.range(0, n).filter(i -> repeats[i] > 0).toArray();
+      int[] slot = new int[n];
+      for (int t = 0; t < distinct.length; t++) slot[distinct[t]] = t;
+      Points sample = x.select(distinct);
+      double[] weights = new double[distinct.length];
+      for (int t = 0; t < distinct.length; t++) weights[t] = repeats[distinct[t]];
       int fitK = Math.min(k, sample.distinctRows());
       KMeans.Options ko = KMeans.Options.of(fitK).withRestarts(options.restarts()).withSeed(rng.nextLong());
-      int[] labels = KMeans.fit(sample, ko, null, cancelled).labelsRef();
+      int[] fitted = KMeans.fitWeighted(sample, weights, ko, cancelled).labelsRef();
+      int[] labels = new int[n];
+      for (int i = 0; i < n; i++) labels[i] = fitted[slot[rows[i]]];
       int[] ref = new int[n];
       for (int i = 0; i < n; i++) ref[i] = reference[rows[i]];
       ari[r] = adjustedRandIndex(ref, labels);

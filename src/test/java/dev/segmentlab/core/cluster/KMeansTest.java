@@ -22,6 +22,26 @@ class KMeansTest {
       Fixtures.blobs(new double[][] {{0, 0, 0}, {3, 0, 1}, {0, 4, 2}, {2, 2, -2}, {5, 5, 5}}, 80, 11);
 
   @Test
+  void weightedPointsClusterLikeRepeatedRows() {
+    double[][] raw = Fixtures.uniform(400, 3, 9);
+    double[] w = new double[raw.length];
+    List<double[]> repeated = new ArrayList<>();
+    for (int i = 0; i < raw.length; i++) {
+      w[i] = 1 + i % 3;
+      for (int r = 0; r < w[i]; r++) repeated.add(raw[i]);
+    }
+    KMeansResult weighted = KMeans.fitWeighted(Points.of(raw), w, KMeans.Options.of(1), null);
+    KMeansResult plain = KMeans.fit(repeated.toArray(new double[0][]), KMeans.Options.of(1));
+    assertThat(weighted.wcss()).isCloseTo(plain.wcss(), within(1e-9 * plain.wcss()));
+    for (int f = 0; f < 3; f++) assertThat(weighted.centroids()[0][f]).isCloseTo(plain.centroids()[0][f], within(1e-12));
+    Points blobs = Points.of(Fixtures.threeBlobs());
+    double[] twos = new double[blobs.size()];
+    java.util.Arrays.fill(twos, 2);
+    assertThat(KMeans.fitWeighted(blobs, twos, KMeans.Options.of(3), null).wcss())
+        .isCloseTo(2 * KMeans.fit(blobs, KMeans.Options.of(3)).wcss(), within(1e-9));
+  }
+
+  @Test
   void sameSeedGivesIdenticalResultsWithAndWithoutExecutor() {
     Points x = Points.of(MIXTURE);
     KMeans.Options o = KMeans.Options.of(5).withSeed(123);
