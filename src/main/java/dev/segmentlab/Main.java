@@ -14,6 +14,7 @@ public final class Main {
       javafx.application.Application.launch(dev.segmentlab.app.App.class);
       return;
     }
+    SegmentLabCli.prefetchInput(args);
     System.exit(SegmentLabCli.execute(args));
   }
 }

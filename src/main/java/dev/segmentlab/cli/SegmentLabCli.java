@@ -2,7 +2,11 @@ package dev.segmentlab.cli;
 
 import dev.segmentlab.Version;
 import dev.segmentlab.core.data.DataException;
+import dev.segmentlab.core.data.Prefetch;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,6 +36,22 @@ public final class SegmentLabCli {
 
   /** Exit code for unusable input (bad file, bad option value). */
   public static final int EXIT_INPUT = 2;
+
+  /**
+   * For a process that runs one command: when the command reads a file named right after it (as in
+   * {@code segment FILE …}), starts inflating that file now, while picocli builds the command (see
+   * {@link Prefetch}). Harmless when the guess is wrong: the reader then opens the file itself.
+   */
+  public static void prefetchInput(String... args) {
+    if (args.length < 2 || !READS_FILE.contains(args[0]) || args[1].startsWith("-")) return;
+    try {
+      Prefetch.gzip(Path.of(args[1]));
+    } catch (InvalidPathException e) {
+      // picocli will say what is wrong with the argument
+    }
+  }
+
+  private static final Set<String> READS_FILE = Set.of("profile", "segment", "explore");
 
   /** Runs the command line and returns the exit code. */
   public static int execute(String... args) {

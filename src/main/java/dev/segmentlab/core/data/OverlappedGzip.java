@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -27,18 +30,26 @@ final class OverlappedGzip {
   private static final int PREFIX = 1 << 18;
   private static final int BLOCK = 4 << 20;
 
+  /** A file being inflated ahead of its read (see {@link #prefetch}); taken by the first {@link #open}. */
+  private static final AtomicReference<OverlappedGzip> PREFETCHED = new AtomicReference<>();
+
   final byte[] data;
   private final Path file;
+  private final FileTime modified;
   private final InputStream in;
   private final long compressedSize;
+  /** Inflated by a prefetch thread: the reader's inflate calls only wait for it. */
+  private final boolean background;
   private volatile int available;
   private volatile boolean done;
   private volatile boolean overflow;
   private volatile Throwable failure;
   private long compressedRead;
 
-  private OverlappedGzip(Path file, int expected) throws IOException {
-    this.file = file;
+  private OverlappedGzip(Path file, int expected, boolean background) throws IOException {
+    this.file = file.toAbsolutePath().normalize();
+    this.modified = Files.getLastModifiedTime(file);
+    this.background = background;
     this.data = new byte[expected];
     this.compressedSize = Math.max(1, Files.size(file));
     InputStream raw = Files.newInputStream(file);
@@ -51,13 +62,47 @@ final class OverlappedGzip {
     }, 1 << 16);
   }
 
-  /** Opens the file when overlapping is worth it (a few MB at least), else null. */
+  /** Opens the file when overlapping is worth it (a few MB at least), else null; takes a matching prefetch. */
   static OverlappedGzip open(Path file, int expected) {
     if (expected < 2 * BLOCK) return null;
     try {
-      return new OverlappedGzip(file, expected);
+      OverlappedGzip ahead = PREFETCHED.getAndSet(null);
+      if (ahead != null && ahead.file.equals(file.toAbsolutePath().normalize()) && ahead.data.length == expected
+          && ahead.modified.equals(Files.getLastModifiedTime(file))) {
+        return ahead;
+      }
+      return new OverlappedGzip(file, expected, false);
     } catch (IOException e) {
       throw FileBytes.ioError(file, e);
+    }
+  }
+
+  /**
+   * Starts inflating a .gz file on a daemon thread, ahead of the read that will ask for it: the command line
+   * calls this before its own start-up (about 0.25 s of setting up the command), so that inflating (about
+   * 0.17 s for Online Retail) is done or well on its way when the reader opens the file. The next
+   * {@link #open} of the same, unchanged file takes it over; any other open drops it. Does nothing for other
+   * files and never fails: without a prefetch the reader does the work itself.
+   */
+  static void prefetch(Path file) {
+    try {
+      String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (!name.endsWith(".gz") || !Files.isRegularFile(file)) return;
+      long expected = FileBytes.gzipTrailerSize(file);
+      if (expected < 2 * BLOCK || expected <= Files.size(file) || expected >= Integer.MAX_VALUE - 16) return;
+      OverlappedGzip ahead = new OverlappedGzip(file, (int) expected, true);
+      PREFETCHED.set(ahead);
+      Thread t = new Thread(() -> {
+        try {
+          ahead.read(Integer.MAX_VALUE, p -> { }, () -> false);
+        } catch (RuntimeException e) {
+          // kept in failure: the reader that takes this over reports it
+        }
+      }, "segmentlab-prefetch");
+      t.setDaemon(true);
+      t.start();
+    } catch (IOException | RuntimeException e) {
+      // only a head start: the reader will open the file itself and report what is wrong with it
     }
   }
 
@@ -77,6 +122,21 @@ final class OverlappedGzip {
   }
 
   private void inflate(int until, DoubleConsumer progress, BooleanSupplier cancelled) {
+    if (!background) {
+      read(until, progress, cancelled);
+      return;
+    }
+    while (available < until && !done) { // the prefetch thread inflates: wait for it
+      if (cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
+      progress.accept(available / (double) data.length);
+      LockSupport.parkNanos(200_000);
+    }
+    if (failure instanceof IOException e) throw FileBytes.ioError(file, e);
+    if (failure instanceof RuntimeException e) throw e;
+  }
+
+  /** Inflates until {@code until} bytes are there or the file ends. */
+  private void read(int until, DoubleConsumer progress, BooleanSupplier cancelled) {
     try {
       int len = available;
       while (len < until && !done) {
