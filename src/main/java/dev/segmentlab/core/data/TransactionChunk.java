@@ -135,16 +135,14 @@ final class TransactionChunk {
     store(row, q, pr, d, lineNo);
   }
 
-  /** Adds a row whose fields were read and coded elsewhere ({@link TransactionLineParser}). */
-  void add(int invoice, int stock, int desc, int customer, int country, double q, double pr, long d, int lineNo) {
-    noteDate(d);
+  /**
+   * Adds a row whose fields were read and coded elsewhere ({@link TransactionLineParser}), which has passed its
+   * date to {@link #noteDate} (once per run of equal dates is enough).
+   */
+  void add(int[] textCodes, double q, double pr, long d, int lineNo) {
     ensure();
     int row = size;
-    codes[S_INVOICE][row] = invoice;
-    codes[S_STOCK][row] = stock;
-    codes[S_DESC][row] = desc;
-    codes[S_CUSTOMER][row] = customer;
-    codes[S_COUNTRY][row] = country;
+    for (int slot = 0; slot < TEXT_SLOTS; slot++) codes[slot][row] = textCodes[slot];
     store(row, q, pr, d, lineNo);
   }
 
@@ -170,7 +168,7 @@ final class TransactionChunk {
     return d;
   }
 
-  private void noteDate(long d) {
+  void noteDate(long d) {
     if (FieldValues.isSerial(d)) return;
     if (FieldValues.kind(d) == FieldValues.KIND_YEAR_LAST) {
       sawYearLast = true;

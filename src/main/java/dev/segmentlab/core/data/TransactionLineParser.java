@@ -29,8 +29,10 @@ final class TransactionLineParser {
   private final int[] starts, ends, hashes;
   private final boolean[] same;
   private final double[] numbers;
-  private int lastRawEnd; // the end of the line's last field before a CR was cut off
-  // the previous line, when this parser read it: where its REPEAT fields lie in the buffer and what they meant
+  private final int[] textCodes = new int[TransactionChunk.TEXT_SLOTS];
+  // the previous line, when this parser read it: where its REPEAT fields lie in the buffer (CR included: the
+  // same bytes mean the same value) and what they meant; a line the scan read but that was not added is never
+  // compared with, as the next line then does not start at previousEnd
   private int previousEnd = -1;
   private final int[] previousStart, previousLen;
   private final long[] previousValue;
@@ -71,6 +73,9 @@ final class TransactionLineParser {
     if (p != previousEnd) Arrays.fill(previousLen, -1); // the general path read the line before
     int next = scan(buf, p, end);
     if (next < 0) return -1;
+    final int[] fieldOfSlot = this.fieldOfSlot;
+    final boolean[] same = this.same;
+    final long[] previousValue = this.previousValue;
     double q = 0, pr = 0;
     long d = 0;
     int f = fieldOfSlot[TransactionChunk.S_QUANTITY];
@@ -78,37 +83,43 @@ final class TransactionLineParser {
     f = fieldOfSlot[TransactionChunk.S_PRICE];
     if (f >= 0 && Double.isNaN(pr = numbers[f])) return -1;
     f = fieldOfSlot[TransactionChunk.S_DATE];
-    if (f >= 0) {
-      d = same[f] ? previousValue[f] : chunk.date(buf, starts[f], ends[f]);
+    if (f < 0) {
+      chunk.noteDate(d);
+    } else if (same[f]) {
+      d = previousValue[f]; // noted when the previous line was added
+    } else {
+      d = chunk.date(buf, starts[f], ends[f]);
       if (d == FieldValues.NO_DATE) return -1;
-      remember(f, d);
+      chunk.noteDate(d);
+      previousValue[f] = d;
     }
-    chunk.add(code(TransactionChunk.S_INVOICE, buf), code(TransactionChunk.S_STOCK, buf),
-        code(TransactionChunk.S_DESC, buf), code(TransactionChunk.S_CUSTOMER, buf),
-        code(TransactionChunk.S_COUNTRY, buf), q, pr, d, lineNo);
+    final int[] codes = textCodes;
+    for (int slot = 0; slot < codes.length; slot++) {
+      f = fieldOfSlot[slot];
+      int code;
+      if (f < 0) {
+        code = TextColumn.MISSING;
+      } else if (same[f]) {
+        code = (int) previousValue[f];
+      } else if (kinds[f] == REPEAT) {
+        code = chunk.code(slot, buf, starts[f], ends[f]);
+        previousValue[f] = code;
+      } else {
+        code = hashed(slot, buf, f);
+      }
+      codes[slot] = code;
+    }
+    chunk.add(codes, q, pr, d, lineNo);
     previousEnd = next;
     return next;
   }
 
-  private int code(int slot, byte[] b) {
-    int f = fieldOfSlot[slot];
-    if (f < 0) return TextColumn.MISSING;
+  /** The code of a HASH field, from the hash the scan took (unless it must be trimmed first). */
+  private int hashed(int slot, byte[] b, int f) {
     int s = starts[f], e = ends[f];
-    if (kinds[f] == REPEAT) {
-      int code = same[f] ? (int) previousValue[f] : chunk.code(slot, b, s, e);
-      remember(f, code);
-      return code;
-    }
     if (e == s) return TextColumn.MISSING;
     if (slot != TransactionChunk.S_DESC && (blank(b[s]) || blank(b[e - 1]))) return chunk.code(slot, b, s, e);
     return chunk.dicts[slot].intern(b, s, e, hashes[f]);
-  }
-
-  /** Keeps a REPEAT field's raw bytes (CR included: same bytes, same value) for the next line. */
-  private void remember(int f, long value) {
-    previousStart[f] = starts[f];
-    previousLen[f] = (f == kinds.length - 1 ? lastRawEnd : ends[f]) - starts[f];
-    previousValue[f] = value;
   }
 
   private static boolean blank(byte c) { return c == ' ' || c == '\t'; }
@@ -136,13 +147,15 @@ final class TransactionLineParser {
           same[f] = eq;
           if (eq) {
             p = q;
-            break;
+          } else {
+            while (p < end) {
+              byte c = buf[p];
+              if (c == delim || c == '\n') break;
+              p++;
+            }
           }
-          while (p < end) {
-            byte c = buf[p];
-            if (c == delim || c == '\n') break;
-            p++;
-          }
+          previousStart[f] = s;
+          previousLen[f] = p - s;
           break;
         }
         case HASH: {
@@ -175,7 +188,6 @@ final class TransactionLineParser {
         continue;
       }
       if (!lineEnd) return -1;
-      lastRawEnd = p;
       if (p > s && buf[p - 1] == '\r') redo(buf, f, s, p - 1); // CRLF: the field ends before the CR
       return p < end ? p + 1 : p;
     }
@@ -221,7 +233,7 @@ final class TransactionLineParser {
   private void redo(byte[] buf, int f, int s, int e) {
     ends[f] = e;
     switch (kinds[f]) {
-      case REPEAT -> { } // compared with the previous line's raw bytes, CR included
+      case REPEAT -> { } // compared with the previous line's raw bytes
       case HASH -> hashes[f] = ByteDictionary.hash(buf, s, e);
       case NUMBER -> numbers[f] = FieldValues.parseDouble(buf, s, e, commaDecimal);
       default -> { }
