@@ -12,9 +12,8 @@ import java.util.Arrays;
  *
  * <p>Why not the tokenizer alone: it read every byte once to find the field ends and the row builder read it
  * again to compare, hash or parse, and under C1 (the CLI's only compiler) every pass over the bytes costs. Reading
- * Online Retail (48 MB, uncompressed) on one thread, parsing and merging, took 550-577
- * ms CPU (warm median) under C1 with the two passes and 465-479 ms with this one; 473-494 against 393-417 ms with
- * the default JIT.
+ * Online Retail (48 MB, uncompressed) on one thread, parsing and merging, took 550-577 ms CPU (warm median) under
+ * C1 with the two passes and 456-479 ms with this one; 473-494 against 393-417 ms with the default JIT.
  */
 final class TransactionLineParser {
   private static final int SKIP = 0, REPEAT = 1, HASH = 2, NUMBER = 3;
@@ -48,7 +47,10 @@ final class TransactionLineParser {
     Arrays.fill(fieldOfSlot, -1);
     for (int f = 0; f < n; f++) {
       int slot = slotOfField[f];
-      if (slot < 0) continue;
+      if (slot < 0) {
+        kinds[f] = SKIP;
+        continue;
+      }
       fieldOfSlot[slot] = f;
       // lines of one invoice repeat its number, customer, country and date
       if (slot == TransactionChunk.S_QUANTITY || slot == TransactionChunk.S_PRICE) kinds[f] = NUMBER;
@@ -99,7 +101,7 @@ final class TransactionLineParser {
       int code;
       if (f < 0) {
         code = TextColumn.MISSING;
-      } else if (same[f]) {
+      } else if (same[f]) { // only REPEAT fields are ever the same
         code = (int) previousValue[f];
       } else if (kinds[f] == REPEAT) {
         code = chunk.code(slot, buf, starts[f], ends[f]);
