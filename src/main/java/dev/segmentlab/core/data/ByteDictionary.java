@@ -27,7 +27,11 @@ final class ByteDictionary {
 
   /** The code of {@code buf[start, end)}, adding it when new. */
   int intern(byte[] buf, int start, int end) {
-    int h = hash(buf, start, end);
+    return intern(buf, start, end, hash(buf, start, end));
+  }
+
+  /** As {@link #intern(byte[], int, int)}, with the range's {@link #hash} already known. */
+  int intern(byte[] buf, int start, int end, int h) {
     int slot = h & mask;
     int len = end - start;
     while (true) {
@@ -72,13 +76,19 @@ final class ByteDictionary {
     }
   }
 
-  private static int hash(byte[] b, int start, int end) {
-    int h = 0x811C9DC5;
+  static final int HASH_SEED = 0x811C9DC5;
+  static final int HASH_PRIME = 0x01000193;
+
+  /** FNV-1a over the bytes, then {@link #finish}; callers that scan a field anyway may fold it in as they go. */
+  static int hash(byte[] b, int start, int end) {
+    int h = HASH_SEED;
     for (int i = start; i < end; i++) {
-      h = (h ^ b[i]) * 0x01000193;
+      h = (h ^ b[i]) * HASH_PRIME;
     }
-    return h ^ (h >>> 16);
+    return finish(h);
   }
+
+  static int finish(int h) { return h ^ (h >>> 16); }
 
   /** Code of the value in another dictionary, adding it to this one when new (for merging chunks). */
   int internFrom(ByteDictionary other, int code) {

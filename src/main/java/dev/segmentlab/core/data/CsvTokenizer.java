@@ -114,6 +114,12 @@ final class CsvTokenizer extends Fields {
     count = n + 1;
   }
 
+  /** Continues at {@code pos}, a line start, with {@code line} lines consumed so far. */
+  void seek(int pos, int line) {
+    this.pos = pos;
+    this.line = line;
+  }
+
   /** Whether the current record is an empty line. */
   boolean isBlank() {
     return count == 1 && ends[0] == starts[0];

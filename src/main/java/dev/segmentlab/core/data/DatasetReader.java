@@ -344,17 +344,30 @@ public final class DatasetReader {
       DoubleConsumer progress, BooleanSupplier cancelled) {
     int estimate = (end - start) / 80 + 16;
     TransactionChunk chunk = new TransactionChunk(slots, text.headers.size(), commaDecimal, false, text.charset, estimate);
+    TransactionLineParser fast = new TransactionLineParser(chunk, slots, text.delimiter, commaDecimal);
     CsvTokenizer t = new CsvTokenizer(data, start, end, text.delimiter);
+    int p = start;
+    int lines = 0;
     int n = 0;
-    while (t.next()) {
-      if (t.isBlank()) continue;
-      chunk.accept(t, t.recordLine());
+    while (p < end) {
+      int next = fast.accept(data, p, end, lines + 1);
+      if (next >= 0) {
+        p = next;
+        lines++;
+      } else {
+        // quotes, blank or odd lines: the general way, which may consume several lines
+        t.seek(p, lines);
+        t.next();
+        if (!t.isBlank()) chunk.accept(t, t.recordLine());
+        p = t.position();
+        lines = t.linesConsumed();
+      }
       if ((++n & 0x3FFF) == 0) {
         if (cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
-        progress.accept((t.position() - start) / (double) Math.max(1, end - start));
+        progress.accept((p - start) / (double) Math.max(1, end - start));
       }
     }
-    return new Parsed(chunk, t.linesConsumed(), t.endedInsideQuote());
+    return new Parsed(chunk, lines, t.endedInsideQuote());
   }
 
   static Dataset transactions(Path file, String name, String format, String sheet, List<String> sheets,

@@ -15,7 +15,7 @@ final class FieldValues {
   static final long INVALID_EPOCH = Long.MIN_VALUE;
   static final int KIND_ISO = 0;       // year first: yyyy-MM-dd
   static final int KIND_YEAR_LAST = 1; // a/b/yyyy, order decided later
-  private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
   /**

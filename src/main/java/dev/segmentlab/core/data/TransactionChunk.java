@@ -132,6 +132,21 @@ final class TransactionChunk {
       int f = fieldOfSlot[slot];
       codes[slot][row] = f < 0 ? TextColumn.MISSING : code(slot, bufs[f], starts[f], ends[f]);
     }
+    store(row, q, pr, d, lineNo);
+  }
+
+  /**
+   * Adds a row whose fields were read and coded elsewhere ({@link TransactionLineParser}), which has passed its
+   * date to {@link #noteDate} (once per run of equal dates is enough).
+   */
+  void add(int[] textCodes, double q, double pr, long d, int lineNo) {
+    ensure();
+    int row = size;
+    for (int slot = 0; slot < TEXT_SLOTS; slot++) codes[slot][row] = textCodes[slot];
+    store(row, q, pr, d, lineNo);
+  }
+
+  private void store(int row, double q, double pr, long d, int lineNo) {
     quantity[row] = q;
     price[row] = pr;
     datePacked[row] = d;
@@ -140,7 +155,7 @@ final class TransactionChunk {
   }
 
   /** The packed date of a field (the previous line's when the bytes repeat), or {@link FieldValues#NO_DATE}. */
-  private long date(byte[] b, int s, int e) {
+  long date(byte[] b, int s, int e) {
     if (lastDate.matches(b, s, e)) return lastDate.value;
     long d = FieldValues.parseDatePacked(b, s, e);
     if (d == FieldValues.NO_DATE) {
@@ -153,7 +168,7 @@ final class TransactionChunk {
     return d;
   }
 
-  private void noteDate(long d) {
+  void noteDate(long d) {
     if (FieldValues.isSerial(d)) return;
     if (FieldValues.kind(d) == FieldValues.KIND_YEAR_LAST) {
       sawYearLast = true;
@@ -166,7 +181,7 @@ final class TransactionChunk {
   }
 
   /** The dictionary code of a text field, trimmed except for descriptions; MISSING when blank. */
-  private int code(int slot, byte[] b, int s, int e) {
+  int code(int slot, byte[] b, int s, int e) {
     if (slot != S_DESC) {
       while (s < e && (b[s] == ' ' || b[s] == '\t')) s++;
       while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;

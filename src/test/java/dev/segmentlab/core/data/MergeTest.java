@@ -74,6 +74,12 @@ class MergeTest {
         case "country" -> tx.country();
         default -> null;
       };
+      if (c.role().equals("quantity") || c.role().equals("unit_price")) {
+        double[] v = c.role().equals("quantity") ? tx.quantity() : tx.unitPrice();
+        java.util.Set<Double> distinct = new java.util.HashSet<>();
+        for (double x : v) distinct.add(x == 0 ? 0.0 : x);
+        assertThat(c.distinct()).as(c.name()).isEqualTo(distinct.size());
+      }
       if (t == null) continue;
       assertThat(c.missing()).as(c.name()).isEqualTo(t.missing());
       assertThat(c.distinct()).as(c.name()).isEqualTo(t.distinct());
