@@ -25,6 +25,8 @@ final class Hamerly {
   private final double[] lower;
   private final double[] half;
   private final double[] shift;
+  /** Whether a scan has moved a point to another cluster since the flag was last cleared. */
+  private boolean changed;
   /** The last centre move, applied to the bounds by the next {@link #assign}. */
   private int farthestMoved;
   private double maxShift;
@@ -60,22 +62,23 @@ final class Hamerly {
   }
 
   private Run iterate(int maxIterations, double tolAbs, BooleanSupplier cancelled) {
-    int[] old = new int[n];
-    Arrays.fill(old, -1);
     boolean strict = false;
     int it = 0;
     for (int i = 0; i < n; i++) scan(i);
+    changed = true; // the first labels are all new
     while (it < maxIterations) {
       Parallel.checkCancelled(cancelled);
-      if (it > 0) assign();
+      if (it > 0) {
+        changed = false;
+        assign();
+      }
       it++;
       double moved = moveCentres();
-      if (Arrays.equals(label, old)) {
+      if (!changed) {
         strict = true;
         break;
       }
       if (moved <= tolAbs) break;
-      System.arraycopy(label, 0, old, 0, n);
       updateBounds();
     }
     if (!strict) { // labels against the final centres; the bounds spare most points a full scan
@@ -159,6 +162,7 @@ final class Hamerly {
         }
       }
     }
+    if (label[i] != best) changed = true;
     label[i] = best;
     upper[i] = Math.sqrt(d1);
     lower[i] = Math.sqrt(d2);
