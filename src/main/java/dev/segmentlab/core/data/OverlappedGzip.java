@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,7 +32,10 @@ final class OverlappedGzip {
   private static final int BLOCK = 4 << 20;
 
   /** A file being inflated ahead of its read (see {@link #prefetch}); taken by the first {@link #open}. */
-  private static final AtomicReference<OverlappedGzip> PREFETCHED = new AtomicReference<>();
+  private static final AtomicReference<Ahead> PREFETCHED = new AtomicReference<>();
+
+  /** A prefetch: which file, as it was, and the inflater its thread sets up (the array is made there too). */
+  private record Ahead(Path file, FileTime modified, int expected, CompletableFuture<OverlappedGzip> gzip) {}
 
   final byte[] data;
   private final Path file;
@@ -66,10 +70,11 @@ final class OverlappedGzip {
   static OverlappedGzip open(Path file, int expected) {
     if (expected < 2 * BLOCK) return null;
     try {
-      OverlappedGzip ahead = PREFETCHED.getAndSet(null);
-      if (ahead != null && ahead.file.equals(file.toAbsolutePath().normalize()) && ahead.data.length == expected
+      Ahead ahead = PREFETCHED.getAndSet(null);
+      if (ahead != null && ahead.file.equals(file.toAbsolutePath().normalize()) && ahead.expected == expected
           && ahead.modified.equals(Files.getLastModifiedTime(file))) {
-        return ahead;
+        OverlappedGzip g = ahead.gzip.exceptionally(e -> null).join();
+        if (g != null) return g;
       }
       return new OverlappedGzip(file, expected, false);
     } catch (IOException e) {
@@ -90,11 +95,21 @@ final class OverlappedGzip {
       if (!name.endsWith(".gz") || !Files.isRegularFile(file)) return;
       long expected = FileBytes.gzipTrailerSize(file);
       if (expected < 2 * BLOCK || expected <= Files.size(file) || expected >= Integer.MAX_VALUE - 16) return;
-      OverlappedGzip ahead = new OverlappedGzip(file, (int) expected, true);
+      Ahead ahead = new Ahead(file.toAbsolutePath().normalize(), Files.getLastModifiedTime(file), (int) expected,
+          new CompletableFuture<>());
       PREFETCHED.set(ahead);
       Thread t = new Thread(() -> {
+        OverlappedGzip g;
         try {
-          ahead.read(Integer.MAX_VALUE, p -> { }, () -> false);
+          // the array (48 MB for Online Retail) is allocated on this thread, not the caller's
+          g = new OverlappedGzip(file, (int) expected, true);
+          ahead.gzip.complete(g);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+          ahead.gzip.completeExceptionally(e);
+          return;
+        }
+        try {
+          g.read(Integer.MAX_VALUE, p -> { }, () -> false);
         } catch (RuntimeException e) {
           // kept in failure: the reader that takes this over reports it
         }
