@@ -39,13 +39,13 @@ public final class SegmentLabCli {
 
   /**
    * For a process that runs one command: when the command reads a file named right after it (as in
-   * {@code segment FILE …}), starts inflating that file now, while picocli builds the command (see
-   * {@link Prefetch}). Harmless when the guess is wrong: the reader then opens the file itself.
+   * {@code segment FILE …}), starts reading that file now, while picocli builds the command (see
+   * {@link Prefetch}). Harmless when the guess is wrong: the command then reads the file itself.
    */
   public static void prefetchInput(String... args) {
     if (args.length < 2 || !READS_FILE.contains(args[0]) || args[1].startsWith("-")) return;
     try {
-      Prefetch.gzip(Path.of(args[1]));
+      Prefetch.read(Path.of(args[1]), Workers.pool());
     } catch (InvalidPathException e) {
       // picocli will say what is wrong with the argument
     }

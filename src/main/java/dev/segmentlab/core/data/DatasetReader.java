@@ -58,6 +58,18 @@ public final class DatasetReader {
    */
   public static Dataset read(Path file, Options options, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled) {
+    CompletableFuture<Dataset> ahead = Prefetch.take(file); // taken (and so dropped) by any read
+    if (ahead != null && Options.defaults().equals(options)) {
+      Dataset d = Prefetch.await(ahead, cancelled);
+      progress.accept(1.0);
+      return d;
+    }
+    return readNow(file, options, executor, progress, cancelled);
+  }
+
+  /** {@link #read} without looking for a {@link Prefetch}. */
+  static Dataset readNow(Path file, Options options, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) {
     FileBytes.Kind kind = FileBytes.sniff(file);
     String name = file.getFileName().toString();
     checkUsable(kind, name);

@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -31,29 +27,18 @@ final class OverlappedGzip {
   private static final int PREFIX = 1 << 18;
   private static final int BLOCK = 4 << 20;
 
-  /** A file being inflated ahead of its read (see {@link #prefetch}); taken by the first {@link #open}. */
-  private static final AtomicReference<Ahead> PREFETCHED = new AtomicReference<>();
-
-  /** A prefetch: which file, as it was, and the inflater its thread sets up (the array is made there too). */
-  private record Ahead(Path file, FileTime modified, int expected, CompletableFuture<OverlappedGzip> gzip) {}
-
   final byte[] data;
   private final Path file;
-  private final FileTime modified;
   private final InputStream in;
   private final long compressedSize;
-  /** Inflated by a prefetch thread: the reader's inflate calls only wait for it. */
-  private final boolean background;
   private volatile int available;
   private volatile boolean done;
   private volatile boolean overflow;
   private volatile Throwable failure;
   private long compressedRead;
 
-  private OverlappedGzip(Path file, int expected, boolean background) throws IOException {
-    this.file = file.toAbsolutePath().normalize();
-    this.modified = Files.getLastModifiedTime(file);
-    this.background = background;
+  private OverlappedGzip(Path file, int expected) throws IOException {
+    this.file = file;
     this.data = new byte[expected];
     this.compressedSize = Math.max(1, Files.size(file));
     InputStream raw = Files.newInputStream(file);
@@ -66,58 +51,13 @@ final class OverlappedGzip {
     }, 1 << 16);
   }
 
-  /** Opens the file when overlapping is worth it (a few MB at least), else null; takes a matching prefetch. */
+  /** Opens the file when overlapping is worth it (a few MB at least), else null. */
   static OverlappedGzip open(Path file, int expected) {
     if (expected < 2 * BLOCK) return null;
     try {
-      Ahead ahead = PREFETCHED.getAndSet(null);
-      if (ahead != null && ahead.file.equals(file.toAbsolutePath().normalize()) && ahead.expected == expected
-          && ahead.modified.equals(Files.getLastModifiedTime(file))) {
-        OverlappedGzip g = ahead.gzip.exceptionally(e -> null).join();
-        if (g != null) return g;
-      }
-      return new OverlappedGzip(file, expected, false);
+      return new OverlappedGzip(file, expected);
     } catch (IOException e) {
       throw FileBytes.ioError(file, e);
-    }
-  }
-
-  /**
-   * Starts inflating a .gz file on a daemon thread, ahead of the read that will ask for it: the command line
-   * calls this before its own start-up (about 0.25 s of setting up the command), so that inflating (about
-   * 0.17 s for Online Retail) is done or well on its way when the reader opens the file. The next
-   * {@link #open} of the same, unchanged file takes it over; any other open drops it. Does nothing for other
-   * files and never fails: without a prefetch the reader does the work itself.
-   */
-  static void prefetch(Path file) {
-    try {
-      String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (!name.endsWith(".gz") || !Files.isRegularFile(file)) return;
-      long expected = FileBytes.gzipTrailerSize(file);
-      if (expected < 2 * BLOCK || expected <= Files.size(file) || expected >= Integer.MAX_VALUE - 16) return;
-      Ahead ahead = new Ahead(file.toAbsolutePath().normalize(), Files.getLastModifiedTime(file), (int) expected,
-          new CompletableFuture<>());
-      PREFETCHED.set(ahead);
-      Thread t = new Thread(() -> {
-        OverlappedGzip g;
-        try {
-          // the array (48 MB for Online Retail) is allocated on this thread, not the caller's
-          g = new OverlappedGzip(file, (int) expected, true);
-          ahead.gzip.complete(g);
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-          ahead.gzip.completeExceptionally(e);
-          return;
-        }
-        try {
-          g.read(Integer.MAX_VALUE, p -> { }, () -> false);
-        } catch (RuntimeException e) {
-          // kept in failure: the reader that takes this over reports it
-        }
-      }, "segmentlab-prefetch");
-      t.setDaemon(true);
-      t.start();
-    } catch (IOException | RuntimeException e) {
-      // only a head start: the reader will open the file itself and report what is wrong with it
     }
   }
 
@@ -137,21 +77,6 @@ final class OverlappedGzip {
   }
 
   private void inflate(int until, DoubleConsumer progress, BooleanSupplier cancelled) {
-    if (!background) {
-      read(until, progress, cancelled);
-      return;
-    }
-    while (available < until && !done) { // the prefetch thread inflates: wait for it
-      if (cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
-      progress.accept(available / (double) data.length);
-      LockSupport.parkNanos(200_000);
-    }
-    if (failure instanceof IOException e) throw FileBytes.ioError(file, e);
-    if (failure instanceof RuntimeException e) throw e;
-  }
-
-  /** Inflates until {@code until} bytes are there or the file ends. */
-  private void read(int until, DoubleConsumer progress, BooleanSupplier cancelled) {
     try {
       int len = available;
       while (len < until && !done) {

@@ -1,6 +1,7 @@
 package dev.segmentlab.core.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,35 +26,46 @@ class PrefetchTest {
   }
 
   @Test
-  void aPrefetchedFileReadsTheSameAsOneReadDirectly() {
-    Prefetch.gzip(OnlineRetailFixture.FILE);
+  void aReadAheadGivesWhatTheReadGives() {
+    Prefetch.read(OnlineRetailFixture.FILE, pool);
     Dataset d = read(OnlineRetailFixture.FILE.toAbsolutePath()); // the same file, named another way
     assertThat(d.report().rows()).isEqualTo(541_909);
     assertThat(d.report().customers()).isEqualTo(4_372);
     assertThat(d.transactions().customer().missing()).isEqualTo(135_080);
     assertThat(d.transactions().description().missing()).isEqualTo(1_454);
+    assertThat(Prefetch.take(OnlineRetailFixture.FILE)).isNull(); // taken once
   }
 
   @Test
-  void aPrefetchOfAnotherFileIsIgnored() throws IOException {
-    Path other = dir.resolve("other.csv.gz");
-    Files.copy(OnlineRetailFixture.FILE, other);
-    Prefetch.gzip(other);
-    Files.delete(other); // whatever the prefetch thread has read, it must not stand in for the sample
-    Dataset d = read(OnlineRetailFixture.FILE);
-    assertThat(d.report().rows()).isEqualTo(541_909);
-    assertThat(d.report().customers()).isEqualTo(4_372);
-  }
-
-  @Test
-  void prefetchingWhatCannotBeReadDoesNothing() throws IOException {
-    Prefetch.gzip(dir.resolve("missing.csv.gz"));
-    Path empty = Files.createFile(dir.resolve("empty.csv.gz"));
-    Prefetch.gzip(empty);
-    Prefetch.gzip(dir); // a folder
+  void aReadAheadOfAnotherFileOrWithOtherOptionsIsDropped() throws IOException {
     Path small = dir.resolve("small.csv");
     Files.writeString(small, "CustomerID,Age\n1,20\n2,30\n");
-    Prefetch.gzip(small);
+    Prefetch.read(OnlineRetailFixture.FILE, pool);
     assertThat(read(small).report().rows()).isEqualTo(2);
+    assertThat(Prefetch.take(OnlineRetailFixture.FILE)).isNull();
+    Prefetch.read(small, pool);
+    Dataset forced = DatasetReader.read(small, new DatasetReader.Options(null, null, Mode.CUSTOMERS), pool,
+        p -> { }, () -> false);
+    assertThat(forced.report().rows()).isEqualTo(2);
+    assertThat(Prefetch.take(small)).isNull();
+  }
+
+  @Test
+  void aChangedFileIsReadAgain() throws IOException {
+    Path f = dir.resolve("grows.csv");
+    Files.writeString(f, "CustomerID,Age\n1,20\n");
+    Prefetch.read(f, pool);
+    Files.writeString(f, "CustomerID,Age\n1,20\n2,30\n3,40\n");
+    assertThat(read(f).report().rows()).isEqualTo(3);
+  }
+
+  @Test
+  void aFileThatCannotBeReadGivesTheSameMessage() throws IOException {
+    Path empty = Files.createFile(dir.resolve("empty.csv"));
+    Prefetch.read(empty, pool);
+    assertThatThrownBy(() -> read(empty)).isInstanceOf(DataException.class).hasMessageContaining("is empty");
+    Prefetch.read(dir.resolve("missing.csv"), pool); // nothing to read ahead
+    Prefetch.read(dir, pool); // a folder
+    assertThat(Prefetch.take(dir)).isNull();
   }
 }
