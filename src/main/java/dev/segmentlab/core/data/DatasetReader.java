@@ -73,7 +73,7 @@ public final class DatasetReader {
     FileBytes.Kind kind = FileBytes.sniff(file);
     String name = file.getFileName().toString();
     checkUsable(kind, name);
-    if (kind == FileBytes.Kind.XLSX) return XlsxReader.read(file, options, progress, cancelled);
+    if (kind == FileBytes.Kind.XLSX) return XlsxReader.read(file, options, executor, progress, cancelled);
     return readText(file, kind == FileBytes.Kind.GZIP, options, executor, progress, cancelled);
   }
 

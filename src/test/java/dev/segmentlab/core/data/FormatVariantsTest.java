@@ -105,6 +105,11 @@ class FormatVariantsTest {
     }
     Dataset d = DatasetReader.read(f, DatasetReader.Options.defaults(), null, p -> { }, () -> false);
     assertOnlineRetailFigures(d);
+    // rows parsed on a pool thread ahead of the columns: the same figures; cancelled midway, it stops
+    assertOnlineRetailFigures(DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false));
+    java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+    org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+        () -> DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> polls.incrementAndGet() > 20));
     assertThat(d.report().sheets()).containsExactly("Online Retail", "Notes");
     assertThat(d.report().dateFormat()).contains("Excel serial");
     assertThat(d.transactions().unitPrice()[0]).isCloseTo(2.55, within(1e-12));
