@@ -219,30 +219,43 @@ public final class Silhouette {
     double[][] values = new double[m][n];
     int items = (n + ROWS - 1) / ROWS;
     Parallel.forEach(items, executor, cancelled, it -> {
+      // two rows at a time: each index of a cluster's stretch is read once for both
       double[] dist = new double[n];
+      double[] dist2 = new double[n];
+      double[] pair = new double[2];
       double[] totals = new double[offset[m]];
-      for (int i = it * ROWS; i < Math.min(n, it * ROWS + ROWS); i++) {
+      double[] totals2 = new double[offset[m]];
+      int end = Math.min(n, it * ROWS + ROWS);
+      for (int i = it * ROWS; i < end; i += 2) {
+        boolean two = i + 1 < end;
         distances(cols, i, dist);
+        if (two) distances(cols, i + 1, dist2);
         double all = total(dist);
+        double all2 = two ? total(dist2) : 0;
         for (int q = 0; q < m; q++) {
           int[] o = order[q];
           int[] st = start[q];
           double rest = all;
+          double rest2 = all2;
           for (int c = 0; c < ks[q]; c++) {
             if (c == largest[q]) continue;
-            double t = sum(dist, o, st[c], st[c + 1]);
-            totals[offset[q] + c] = t;
-            rest -= t;
+            sums(dist, two ? dist2 : dist, o, st[c], st[c + 1], pair);
+            totals[offset[q] + c] = pair[0];
+            totals2[offset[q] + c] = pair[1];
+            rest -= pair[0];
+            rest2 -= pair[1];
           }
           totals[offset[q] + largest[q]] = rest;
+          totals2[offset[q] + largest[q]] = rest2;
           values[q][i] = pointValue(totals, offset[q], labels[q][i], sizes[q]);
+          if (two) values[q][i + 1] = pointValue(totals2, offset[q], labels[q][i + 1], sizes[q]);
         }
       }
     }, null);
     return values;
   }
 
-  /** The sum of {@code dist}, four partial sums as in {@link #sum}. */
+  /** The sum of {@code dist}, with four partial sums in a fixed order. */
   private static double total(double[] dist) {
     double a0 = 0;
     double a1 = 0;
@@ -260,23 +273,30 @@ public final class Silhouette {
   }
 
   /**
-   * The sum of {@code dist[o[t]]} for t in [from, to). Four partial sums break the add dependency chain; their
-   * order is fixed, so results stay reproducible.
+   * The sums of {@code a[o[t]]} and of {@code b[o[t]]} for t in [from, to), into {@code out[0]} and
+   * {@code out[1]}. Two partial sums each break the add dependency chains; their order is fixed, so results stay
+   * reproducible.
    */
-  private static double sum(double[] dist, int[] o, int from, int to) {
+  private static void sums(double[] a, double[] b, int[] o, int from, int to, double[] out) {
     double a0 = 0;
     double a1 = 0;
-    double a2 = 0;
-    double a3 = 0;
+    double b0 = 0;
+    double b1 = 0;
     int t = from;
-    for (; t + 3 < to; t += 4) {
-      a0 += dist[o[t]];
-      a1 += dist[o[t + 1]];
-      a2 += dist[o[t + 2]];
-      a3 += dist[o[t + 3]];
+    for (; t + 1 < to; t += 2) {
+      int j = o[t];
+      int k = o[t + 1];
+      a0 += a[j];
+      b0 += b[j];
+      a1 += a[k];
+      b1 += b[k];
     }
-    for (; t < to; t++) a0 += dist[o[t]];
-    return (a0 + a1) + (a2 + a3);
+    if (t < to) {
+      a0 += a[o[t]];
+      b0 += b[o[t]];
+    }
+    out[0] = a0 + a1;
+    out[1] = b0 + b1;
   }
 
   /** Euclidean distances from point i to every point, into {@code dist}. */
