@@ -45,11 +45,10 @@ class MainUiTest {
     assertThat(preview.getItems()).hasSize(541_909);
     assertThat(robot.lookup("#datasetSummary").queryAs(Label.class).getText()).contains("541,909 rows");
     for (Step s : Step.values()) {
-      robot.clickOn("#step" + s.title());
-      UiTestSupport.waitUntil(() -> ctx.main().getStep() == s);
+      UiTestSupport.clickUntil(robot, "#step" + s.title(), () -> ctx.main().getStep() == s);
       assertThat(robot.lookup("#mainRoot").queryAs(javafx.scene.layout.BorderPane.class).getCenter()).isNotNull();
     }
-    robot.clickOn("#stepData");
+    UiTestSupport.clickUntil(robot, "#stepData", () -> ctx.main().getStep() == Step.DATA);
     assertThat(robot.lookup("#columnsTable").queryAs(TableView.class).getItems()).hasSize(8);
 
     // the whole chain ran in the background: cleaning, features, sweep, segments
@@ -58,7 +57,7 @@ class MainUiTest {
     assertThat(ctx.session().getSegmentation().names().get(0)).isEqualTo("Champions");
 
     // every chart of the opened steps can be saved as PNG
-    robot.clickOn("#stepSegments");
+    UiTestSupport.clickUntil(robot, "#stepSegments", () -> ctx.main().getStep() == Step.SEGMENTS);
     UiTestSupport.waitUntil(() -> robot.lookup("#elbowChart").tryQuery().isPresent());
     java.util.List<Path> saved = new java.util.ArrayList<>();
     robot.interact(() -> {

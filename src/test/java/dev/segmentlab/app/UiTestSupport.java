@@ -13,6 +13,25 @@ public final class UiTestSupport {
     waitUntil(60, condition);
   }
 
+  /**
+   * Clicks {@code query} until {@code condition} holds (three tries, 10 s each). A click can land on a tooltip
+   * that an earlier hover left open over the target (the step buttons' tooltips do, on a loaded machine);
+   * clicking again after the mouse has moved on reaches the target.
+   */
+  public static void clickUntil(org.testfx.api.FxRobot robot, String query, BooleanSupplier condition) {
+    for (int attempt = 1; ; attempt++) {
+      robot.clickOn(query);
+      try {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) throw new AssertionError("clicking " + query + " did not take effect in 3 tries", e);
+        robot.moveTo("#mainRoot"); // away from any tooltip, then try again
+      }
+    }
+  }
+
   public static void waitUntil(int seconds, BooleanSupplier condition) {
     try {
       WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
