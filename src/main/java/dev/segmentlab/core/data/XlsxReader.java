@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
@@ -151,20 +152,29 @@ final class XlsxReader {
 
   /**
    * The rows of a sheet, parsed on an executor thread a few thousand rows ahead of the caller. Rows are
-   * self-contained objects, so handing them over is safe; the parser waits when the caller falls behind.
+   * self-contained objects, so handing them over is safe; the parser waits when the caller falls behind. If no
+   * executor thread has taken the parsing up after a moment (a busy or one-thread pool, which may be running
+   * the caller itself), the caller parses the rows on its own, so it never waits for a task that did not start.
    */
   private static final class RowsAhead implements Iterator<Row> {
     private static final int BATCH = 2048;
-    private static final List<Row> END = List.of();
+    private static final long GRACE_NANOS = 200_000_000L;
+    private final Iterator<Row> rows;
     private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(8);
+    private final AtomicBoolean claimed = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final long created = System.nanoTime();
     private volatile boolean stopped;
+    private volatile boolean produced;
     private volatile Throwable failure;
-    private List<Row> batch = new ArrayList<>();
+    private boolean direct;
+    private List<Row> batch = List.of();
     private int next;
 
     RowsAhead(Iterator<Row> rows, Executor executor) {
+      this.rows = rows;
       executor.execute(() -> {
+        if (!claimed.compareAndSet(false, true)) return; // the caller reads the rows itself
         try {
           List<Row> b = new ArrayList<>(BATCH);
           while (!stopped && rows.hasNext()) {
@@ -178,8 +188,7 @@ final class XlsxReader {
         } catch (Throwable t) {
           failure = t;
         } finally {
-          stopped = true;
-          queue.offer(END); // there is room: the caller drains or has stopped
+          produced = true;
           finished.countDown();
         }
       });
@@ -193,14 +202,20 @@ final class XlsxReader {
 
     @Override
     public boolean hasNext() {
+      if (direct) return rows.hasNext();
       while (next == batch.size()) {
-        if (batch == END) return false;
         try {
           List<Row> b = queue.poll(20, TimeUnit.MILLISECONDS);
-          if (b == null) continue;
-          if (b == END) rethrow();
-          batch = b;
-          next = 0;
+          if (b != null) {
+            batch = b;
+            next = 0;
+          } else if (produced && queue.isEmpty()) {
+            rethrow();
+            return false;
+          } else if (System.nanoTime() - created > GRACE_NANOS && claimed.compareAndSet(false, true)) {
+            direct = true;
+            return rows.hasNext();
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new CancellationException("Load interrupted");
@@ -212,12 +227,10 @@ final class XlsxReader {
     @Override
     public Row next() {
       if (!hasNext()) throw new java.util.NoSuchElementException();
-      return batch.get(next++);
+      return direct ? rows.next() : batch.get(next++);
     }
 
     private void rethrow() {
-      batch = END;
-      next = 0;
       Throwable t = failure;
       if (t instanceof RuntimeException r) throw r;
       if (t instanceof Error e) throw e;
@@ -228,6 +241,7 @@ final class XlsxReader {
     void stop() {
       stopped = true;
       queue.clear();
+      if (direct || claimed.compareAndSet(false, true)) return; // no parser thread ran, and none will now
       try {
         finished.await();
       } catch (InterruptedException e) {
