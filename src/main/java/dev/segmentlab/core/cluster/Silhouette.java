@@ -3,9 +3,9 @@ package dev.segmentlab.core.cluster;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Silhouette coefficients as scikit-learn defines them ({@code silhouette_samples}): for point i, a = mean
@@ -135,8 +135,10 @@ public final class Silhouette {
         someK[t] = ks[defined[t]];
       }
       double[][] values = exact(x, some, someK, executor, cancelled);
-      for (int q = 0; q < m; q++) out[q] = result(new double[n], all, labels[q], ks[q], false);
-      for (int t = 0; t < defined.length; t++) out[defined[t]] = result(values[t], all, some[t], someK[t], false);
+      for (int q = 0, t = 0; q < m; q++) {
+        boolean computed = t < defined.length && defined[t] == q;
+        out[q] = result(computed ? values[t++] : new double[n], all, labels[q], ks[q], false);
+      }
       return out;
     }
     for (int q = 0; q < m; q++) {
@@ -180,15 +182,15 @@ public final class Silhouette {
   private static final int ROWS = 32;
 
   /**
-   * Per-point silhouette values of each labelling. A work item takes a few rows; for each row it computes the
-   * distances to every point once (coordinates held by column, so these loops are plain), then adds each
-   * distance to that point's cluster total under every labelling at once: a point's cluster in labelling q is
-   * looked up as one slot of a flat table of all labellings' clusters. Each row's sums have one writer and are
-   * added in point order, so the result does not depend on which thread ran what.
+   * Per-point silhouette values of each labelling. A work item takes a few rows, two at a time; for each row it
+   * computes the distances to every point once (coordinates held by column, so these loops are plain), then,
+   * for every labelling, sums them cluster by cluster over that labelling's points listed cluster by cluster
+   * (the largest cluster's total is the row's total less the others'). Each row's sums have one writer and are
+   * added in a fixed order, so the result does not depend on which thread ran what.
    *
    * <p>Why full rows and not each pair once: halving the square roots would need a second, scattered write per
    * pair into other rows' sums (and a merge to keep results thread-independent); with several labellings the
-   * table additions, not the roots, are most of the work.
+   * per-cluster sums, not the roots, are most of the work.
    */
   private static double[][] exact(Points x, int[][] labels, int[] ks, Executor executor, BooleanSupplier cancelled) {
     int n = x.size();

@@ -179,21 +179,24 @@ public final class Stability {
       SplittableRandom rng = new SplittableRandom(seeds[r]);
       int[] rows = new int[n];
       for (int i = 0; i < n; i++) rows[i] = options.bootstrap() ? rng.nextInt(n) : i;
-      // A resample repeats about a third of the customers: each distinct one is clustered once, weighted by its
-      // repeats (k-means on the repeated rows, about 35% less work), and its label goes to all its repeats.
-      double[] repeats = new double[n];
-      for (int row : rows) repeats[row]++;
-      int[] distinct = IntStream.range(0, n).filter(i -> repeats[i] > 0).toArray();
-      int[] slot = new int[n];
-      for (int t = 0; t < distinct.length; t++) slot[distinct[t]] = t;
-      Points sample = x.select(distinct);
-      double[] weights = new double[distinct.length];
-      for (int t = 0; t < distinct.length; t++) weights[t] = repeats[distinct[t]];
-      int fitK = Math.min(k, sample.distinctRows());
-      KMeans.Options ko = KMeans.Options.of(fitK).withRestarts(options.restarts()).withSeed(rng.nextLong());
-      int[] fitted = KMeans.fitWeighted(sample, weights, ko, cancelled).labelsRef();
-      int[] labels = new int[n];
-      for (int i = 0; i < n; i++) labels[i] = fitted[slot[rows[i]]];
+      int[] labels;
+      if (options.bootstrap()) {
+        // A resample repeats about a third of the customers: each distinct one is clustered once, weighted by its
+        // repeats (k-means on the repeated rows, about 35% less work), and its label goes to all its repeats.
+        double[] repeats = new double[n];
+        for (int row : rows) repeats[row]++;
+        int[] distinct = IntStream.range(0, n).filter(i -> repeats[i] > 0).toArray();
+        int[] slot = new int[n];
+        for (int t = 0; t < distinct.length; t++) slot[distinct[t]] = t;
+        Points sample = x.select(distinct);
+        double[] weights = new double[distinct.length];
+        for (int t = 0; t < distinct.length; t++) weights[t] = repeats[distinct[t]];
+        int[] fitted = KMeans.fitWeighted(sample, weights, rerun(options, k, sample, rng), cancelled).labelsRef();
+        labels = new int[n];
+        for (int i = 0; i < n; i++) labels[i] = fitted[slot[rows[i]]];
+      } else {
+        labels = KMeans.fit(x, rerun(options, k, x, rng), null, cancelled).labelsRef();
+      }
       int[] ref = new int[n];
       for (int i = 0; i < n; i++) ref[i] = reference[rows[i]];
       ari[r] = adjustedRandIndex(ref, labels);
@@ -219,6 +222,12 @@ public final class Stability {
     double meanAri = 0;
     for (double a : ari) meanAri += a;
     return new Result(meanAri / ari.length, ari, meanJ, unstable);
+  }
+
+  /** The options of one re-run: k (at most the sample's distinct rows), the restarts, a seed drawn from rng. */
+  private static KMeans.Options rerun(Options options, int k, Points sample, SplittableRandom rng) {
+    int fitK = Math.min(k, sample.distinctRows());
+    return KMeans.Options.of(fitK).withRestarts(options.restarts()).withSeed(rng.nextLong());
   }
 
   private static long[][] contingency(int[] a, int[] b) {
