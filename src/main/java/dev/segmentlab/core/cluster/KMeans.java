@@ -1,5 +1,6 @@
 package dev.segmentlab.core.cluster;
 
+import dev.segmentlab.core.concurrent.Parallel;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;

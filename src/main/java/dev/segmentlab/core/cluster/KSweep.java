@@ -1,5 +1,6 @@
 package dev.segmentlab.core.cluster;
 
+import dev.segmentlab.core.concurrent.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

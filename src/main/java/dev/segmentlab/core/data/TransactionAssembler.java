@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.Parallel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ final class TransactionAssembler {
     tasks.add(() -> distinct[0] = distinctNumbers(chunks, dropped, c -> c.quantity));
     tasks.add(() -> distinct[1] = distinctNumbers(chunks, dropped, c -> c.price));
     tasks.add(() -> distinct[2] = distinctDates(keptDates));
-    ParallelTasks.run(tasks, executor, 1);
+    Parallel.forEach(tasks.size(), executor, null, i -> tasks.get(i).run(), null);
 
     if (mayFallBack && charset == StandardCharsets.UTF_8) {
       for (ByteDictionary d : global) {

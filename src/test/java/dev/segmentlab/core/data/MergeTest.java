@@ -1,17 +1,12 @@
 package dev.segmentlab.core.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,24 +78,6 @@ class MergeTest {
       if (t == null) continue;
       assertThat(c.missing()).as(c.name()).isEqualTo(t.missing());
       assertThat(c.distinct()).as(c.name()).isEqualTo(t.distinct());
-    }
-  }
-
-  @Test
-  void parallelTasksRunEveryTaskAndRethrowTheFirstFailure() {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      AtomicInteger ran = new AtomicInteger();
-      List<Runnable> tasks = new ArrayList<>();
-      for (int i = 0; i < 20; i++) tasks.add(ran::incrementAndGet);
-      ParallelTasks.run(tasks, pool, 1);
-      assertThat(ran).hasValue(20);
-      tasks.set(3, () -> { throw new IllegalStateException("boom"); });
-      ran.set(0);
-      assertThatThrownBy(() -> ParallelTasks.run(tasks, pool, 1)).hasMessage("boom");
-      assertThat(ran).hasValue(19);
-    } finally {
-      pool.shutdown();
     }
   }
 }

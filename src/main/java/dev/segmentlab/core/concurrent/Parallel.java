@@ -1,4 +1,4 @@
-package dev.segmentlab.core.cluster;
+package dev.segmentlab.core.concurrent;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -10,19 +10,20 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 /**
- * Runs independent work items on a caller-supplied executor, with the calling thread taking part.
+ * Runs independent work items on a caller-supplied executor, with the calling thread taking part: the k sweep's
+ * restarts and silhouette rows, the reader's column merges.
  *
  * <p>Why the caller works too: the app may run a sweep on a pool thread and hand us that same pool; if the
  * caller only waited, a small pool could deadlock. Here helpers that never get a thread simply find no work
  * left. Items write their own slots, so results do not depend on which thread ran what.
  */
-final class Parallel {
+public final class Parallel {
   /** At most this many helper tasks per call: the machine's other cores. */
   private static final int MAX_HELPERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
 
   private Parallel() {}
 
-  static void checkCancelled(BooleanSupplier cancelled) {
+  public static void checkCancelled(BooleanSupplier cancelled) {
     if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("cancelled");
   }
 
@@ -30,7 +31,7 @@ final class Parallel {
    * Runs {@code body} for 0 .. count-1. {@code afterEach} gets, on the calling thread, each item the
    * calling thread finished (for progress).
    */
-  static void forEach(int count, Executor executor, BooleanSupplier cancelled, IntConsumer body, IntConsumer afterEach) {
+  public static void forEach(int count, Executor executor, BooleanSupplier cancelled, IntConsumer body, IntConsumer afterEach) {
     if (executor == null || count <= 1 || MAX_HELPERS == 0) {
       for (int i = 0; i < count; i++) {
         checkCancelled(cancelled);
