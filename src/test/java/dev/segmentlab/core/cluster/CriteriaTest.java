@@ -81,24 +81,28 @@ class CriteriaTest {
 
   @Test
   void blockedSilhouetteMatchesTheTextbookFormula() {
-    // Clusters of several hundred points, so that work is split into several row blocks per cluster pair.
-    double[][] raw = Fixtures.uniform(1500, 3, 21);
-    Points x = Points.of(raw);
-    int[] labels = KMeans.fit(x, KMeans.Options.of(3)).labels();
-    double[] values = Silhouette.compute(x, labels).values();
-    int[] sizes = new int[3];
-    for (int l : labels) sizes[l]++;
-    for (int i = 0; i < raw.length; i += 7) {
-      double[] sum = new double[3];
-      for (int j = 0; j < raw.length; j++) {
-        double s = 0;
-        for (int f = 0; f < 3; f++) s += (raw[i][f] - raw[j][f]) * (raw[i][f] - raw[j][f]);
-        sum[labels[j]] += Math.sqrt(s);
+    // Clusters of several hundred points, so that work is split into several row blocks per cluster pair; at
+    // three scales, as the distances are added in fixed point scaled to the data's spread.
+    double[][] unit = Fixtures.uniform(1500, 3, 21);
+    int[] labels = KMeans.fit(Points.of(unit), KMeans.Options.of(3)).labels();
+    for (double scale : new double[] {1, 1e-7, 1e8}) {
+      double[][] raw = new double[unit.length][3];
+      for (int i = 0; i < raw.length; i++) for (int f = 0; f < 3; f++) raw[i][f] = 5 * scale + unit[i][f] * scale;
+      double[] values = Silhouette.compute(Points.of(raw), labels).values();
+      int[] sizes = new int[3];
+      for (int l : labels) sizes[l]++;
+      for (int i = 0; i < raw.length; i += 7) {
+        double[] sum = new double[3];
+        for (int j = 0; j < raw.length; j++) {
+          double s = 0;
+          for (int f = 0; f < 3; f++) s += (raw[i][f] - raw[j][f]) * (raw[i][f] - raw[j][f]);
+          sum[labels[j]] += Math.sqrt(s);
+        }
+        double a = sum[labels[i]] / (sizes[labels[i]] - 1);
+        double b = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < 3; c++) if (c != labels[i]) b = Math.min(b, sum[c] / sizes[c]);
+        assertThat(values[i]).as("scale %s, point %d", scale, i).isCloseTo((b - a) / Math.max(a, b), within(1e-10));
       }
-      double a = sum[labels[i]] / (sizes[labels[i]] - 1);
-      double b = Double.POSITIVE_INFINITY;
-      for (int c = 0; c < 3; c++) if (c != labels[i]) b = Math.min(b, sum[c] / sizes[c]);
-      assertThat(values[i]).isCloseTo((b - a) / Math.max(a, b), within(1e-12));
     }
   }
 
