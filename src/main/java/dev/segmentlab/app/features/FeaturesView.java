@@ -1,5 +1,6 @@
 package dev.segmentlab.app.features;
 
+import dev.segmentlab.app.fx.Labels;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -55,8 +56,8 @@ public final class FeaturesView {
     };
     vm.previewProperty().addListener((o, a, p) -> showPreview.accept(p));
     showPreview.accept(vm.previewProperty().get()); // the view may be built after the preview was computed
-    Label skewBefore = skewLabel("skewBefore", vm.skewBeforeProperty());
-    Label skewAfter = skewLabel("skewAfter", vm.skewAfterProperty());
+    Label skewBefore = Labels.bound("skewBefore", "key", vm.skewBeforeProperty());
+    Label skewAfter = Labels.bound("skewAfter", "key", vm.skewAfterProperty());
     VBox left = new VBox(2, before.chart(), skewBefore);
     VBox right = new VBox(2, after.chart(), skewAfter);
     for (VBox b : new VBox[] {left, right}) {
@@ -101,14 +102,6 @@ public final class FeaturesView {
     l.setWrapText(true);
     l.textProperty().bind(text);
     show(l, Bindings.isNotEmpty(text));
-    return l;
-  }
-
-  private static Label skewLabel(String id, javafx.beans.value.ObservableStringValue text) {
-    Label l = new Label();
-    l.setId(id);
-    l.getStyleClass().add("key");
-    l.textProperty().bind(text);
     return l;
   }
 

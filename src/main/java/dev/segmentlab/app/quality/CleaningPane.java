@@ -1,5 +1,6 @@
 package dev.segmentlab.app.quality;
 
+import dev.segmentlab.app.fx.Labels;
 import dev.segmentlab.core.quality.CleaningRule;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -73,8 +74,8 @@ final class CleaningPane {
   }
 
   private HBox figures() {
-    Label rows = figure("rowsLeftLabel", vm.rowsLeftProperty());
-    Label customers = figure("customersLeftLabel", vm.customersLeftProperty());
+    Label rows = Labels.bound("rowsLeftLabel", "figure", vm.rowsLeftProperty());
+    Label customers = Labels.bound("customersLeftLabel", "figure", vm.customersLeftProperty());
     Button undo = new Button("Undo");
     undo.setId("undoButton");
     undo.setTooltip(new Tooltip("Restore the rules as they were before the last change (Ctrl+Z)."));
@@ -101,14 +102,6 @@ final class CleaningPane {
     reset.setTooltip(new Tooltip("Put back the standard list (POST, DOT, M, C2, D, S, BANK CHARGES, …)."));
     reset.setOnAction(e -> vm.resetNonProductCodes());
     return new VBox(4, title("Non-product stock codes (rule 5)"), codes, new HBox(6, apply, reset));
-  }
-
-  private static Label figure(String id, javafx.beans.value.ObservableStringValue text) {
-    Label l = new Label();
-    l.setId(id);
-    l.getStyleClass().add("figure");
-    l.textProperty().bind(text);
-    return l;
   }
 
   private static VBox caption(Label figure, String caption) {
