@@ -26,6 +26,14 @@ final class Hamerly {
   private final double[] lower;
   private final double[] half;
   private final double[] shift;
+  /**
+   * Per cluster, the (weighted) sum of its points' coordinates and their count, kept up to date as points change
+   * cluster (most iterations move few), so that moving the centres needs no pass over all points: about 13% of
+   * the k sweep's k-means time under C1.
+   */
+  private final double[] sums;
+  private final double[] counts;
+  private boolean tracking;
   /** Whether a scan has moved a point to another cluster since the flag was last cleared. */
   private boolean changed;
   /** The last centre move, applied to the bounds by the next {@link #assign}. */
@@ -45,6 +53,8 @@ final class Hamerly {
     this.lower = new double[n];
     this.half = new double[k];
     this.shift = new double[k];
+    this.sums = new double[k * d];
+    this.counts = new double[k];
   }
 
   static Run run(double[] x, int n, int d, double[] centres, int maxIterations, double tolAbs,
@@ -66,6 +76,8 @@ final class Hamerly {
     boolean strict = false;
     int it = 0;
     for (int i = 0; i < n; i++) scan(i);
+    sumClusters();
+    tracking = true;
     changed = true; // the first labels are all new
     while (it < maxIterations) {
       Parallel.checkCancelled(cancelled);
@@ -174,16 +186,20 @@ final class Hamerly {
         }
       }
     }
-    if (label[i] != best) changed = true;
+    int old = label[i];
+    if (old != best) {
+      changed = true;
+      if (tracking) move(i, old, best);
+    }
     label[i] = best;
     upper[i] = Math.sqrt(d1);
     lower[i] = Math.sqrt(d2);
   }
 
-  /** Moves centres to their means; returns the summed squared shift. Empty clusters get the farthest points. */
-  private double moveCentres() {
-    double[] sums = new double[k * d];
-    double[] counts = new double[k]; // weights; whole numbers without weights
+  /** The clusters' sums and counts from the labels. */
+  private void sumClusters() {
+    double[] sums = this.sums;
+    double[] counts = this.counts;
     if (w != null) {
       for (int i = 0; i < n; i++) {
         int a = label[i];
@@ -207,7 +223,31 @@ final class Hamerly {
         for (int f = 0; f < d; f++) sums[a * d + f] += x[i * d + f];
       }
     }
-    relocateEmpty(sums, counts);
+  }
+
+  /** Point i leaves cluster {@code from} for {@code to}. */
+  private void move(int i, int from, int to) {
+    double wi = w == null ? 1 : w[i];
+    counts[from] -= wi;
+    counts[to] += wi;
+    for (int f = 0, p = i * d; f < d; f++) {
+      double v = wi * x[p + f];
+      sums[from * d + f] -= v;
+      sums[to * d + f] += v;
+    }
+  }
+
+  /** Moves centres to their means; returns the summed squared shift. Empty clusters get the farthest points. */
+  private double moveCentres() {
+    double[] sums = this.sums;
+    double[] counts = this.counts;
+    boolean empty = false;
+    for (int j = 0; j < k; j++) empty |= counts[j] == 0;
+    if (empty) { // the relocation moves centres only: the labels and their sums stay as they are
+      sums = sums.clone();
+      counts = counts.clone();
+      relocateEmpty(sums, counts);
+    }
     double total = 0;
     for (int j = 0; j < k; j++) {
       double s = 0;

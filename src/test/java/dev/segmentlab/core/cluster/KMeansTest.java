@@ -22,6 +22,23 @@ class KMeansTest {
       Fixtures.blobs(new double[][] {{0, 0, 0}, {3, 0, 1}, {0, 4, 2}, {2, 2, -2}, {5, 5, 5}}, 80, 11);
 
   @Test
+  void centresAreTheMeansOfTheirPointsAfterManyMoves() {
+    // Hamerly keeps each cluster's sum as points move in and out; on noise with k = 10 and no tolerance many
+    // points move many times, and each centre must still be the mean of its members (converged: no label moved).
+    double[][] raw = Fixtures.uniform(3000, 3, 17);
+    KMeansResult r = KMeans.fit(raw, KMeans.Options.of(10).withTolerance(0).withRestarts(2));
+    double[][] mean = new double[10][3];
+    int[] size = new int[10];
+    for (int i = 0; i < raw.length; i++) {
+      size[r.labels()[i]]++;
+      for (int f = 0; f < 3; f++) mean[r.labels()[i]][f] += raw[i][f];
+    }
+    for (int c = 0; c < 10; c++) {
+      for (int f = 0; f < 3; f++) assertThat(r.centroids()[c][f]).isCloseTo(mean[c][f] / size[c], within(1e-12));
+    }
+  }
+
+  @Test
   void weightedPointsClusterLikeRepeatedRows() {
     double[][] raw = Fixtures.uniform(400, 3, 9);
     double[] w = new double[raw.length];
