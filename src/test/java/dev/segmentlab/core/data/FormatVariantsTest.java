@@ -105,6 +105,9 @@ class FormatVariantsTest {
     }
     Dataset d = DatasetReader.read(f, DatasetReader.Options.defaults(), null, p -> { }, () -> false);
     assertOnlineRetailFigures(d);
+    // the sheet scanner reads this workbook (shared strings, date styles) itself: no fallback to the library
+    SheetScannerTest.assertSameDataset(XlsxReader.read(f, DatasetReader.Options.defaults(), pool, p -> { },
+        () -> false, XlsxReader.Route.SCANNER), d);
     // rows parsed on a pool thread ahead of the columns: the same figures; cancelled midway, it stops
     assertOnlineRetailFigures(DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false));
     // a pool whose only thread is busy: the calling thread parses the rows itself instead of waiting
