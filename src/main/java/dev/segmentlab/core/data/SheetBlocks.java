@@ -130,7 +130,7 @@ final class SheetBlocks<R> {
   private void inflateBlock() {
     try {
       byte[] buf = free.poll();
-      int need = carryLen + BLOCK + SheetRowParser.SLACK;
+      int need = carryLen + BLOCK + XmlCursor.SLACK;
       if (buf == null || buf.length < need) buf = new byte[need];
       buffers.incrementAndGet();
       System.arraycopy(carry, 0, buf, 0, carryLen);
@@ -138,7 +138,7 @@ final class SheetBlocks<R> {
       boolean end = false;
       int cut;
       while (true) {
-        int room = buf.length - SheetRowParser.SLACK;
+        int room = buf.length - XmlCursor.SLACK;
         while (n < room) {
           int r = in.read(buf, n, room - n);
           if (r < 0) {
@@ -152,13 +152,13 @@ final class SheetBlocks<R> {
         fraction = entry.getSize() > 0 ? Math.min(1.0, inflated / (double) entry.getSize()) : -1;
         cut = end ? n : lastRowEnd(buf, n);
         if (cut >= 0) break;
-        if (buf.length >= MAX_BLOCK) throw new SheetRowParser.Unsupported("no </row> within 256 MB");
+        if (buf.length >= MAX_BLOCK) throw new XmlCursor.Unsupported("no </row> within 256 MB");
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
       carryLen = n - cut;
       if (carryLen > carry.length) carry = new byte[Math.max(carryLen, carry.length * 2)];
       System.arraycopy(buf, cut, carry, 0, carryLen);
-      Arrays.fill(buf, cut, cut + SheetRowParser.SLACK, (byte) '<');
+      Arrays.fill(buf, cut, cut + XmlCursor.SLACK, (byte) '<');
       if (end) checkEntry();
       ready.add(new Ready(produced++, buf, cut));
       if (end) eof = true;

@@ -76,7 +76,7 @@ final class SheetScanner {
         throw FileBytes.ioError(file, e);
       }
       return inOrder(blocks, skipRows);
-    } catch (SheetRowParser.Unsupported | IOException | XMLStreamException e) {
+    } catch (XmlCursor.Unsupported | IOException | XMLStreamException e) {
       return null; // the library reads it (and reports what is wrong with it, as before)
     }
   }
@@ -116,23 +116,23 @@ final class SheetScanner {
    */
   private static Prologue prologue(byte[] b, int end) {
     int at = indexOf(b, end, "<sheetData");
-    if (at < 0) throw new SheetRowParser.Unsupported("no <sheetData>");
+    if (at < 0) throw new XmlCursor.Unsupported("no <sheetData>");
     int q = at + 10;
     while (q < end && b[q] != '>') q++;
-    if (q >= end || b[q - 1] == '/') throw new SheetRowParser.Unsupported("an empty <sheetData/>");
+    if (q >= end || b[q - 1] == '/') throw new XmlCursor.Unsupported("an empty <sheetData/>");
     try {
       XMLStreamReader r = XlsxParts.XML.createXMLStreamReader(new ByteArrayInputStream(b, 0, q + 1));
       String encoding = r.getEncoding();
       if ((encoding != null && !encoding.equalsIgnoreCase("UTF-8"))
           || (r.getVersion() != null && !r.getVersion().equals("1.0"))) {
-        throw new SheetRowParser.Unsupported("an encoding other than UTF-8 or an XML version other than 1.0");
+        throw new XmlCursor.Unsupported("an encoding other than UTF-8 or an XML version other than 1.0");
       }
       Deque<List<String>> open = new ArrayDeque<>();
       while (true) {
         switch (r.next()) {
           case XMLStreamConstants.START_ELEMENT -> {
             String prefix = r.getPrefix();
-            if (prefix != null && !prefix.isEmpty()) throw new SheetRowParser.Unsupported("a prefixed element");
+            if (prefix != null && !prefix.isEmpty()) throw new XmlCursor.Unsupported("a prefixed element");
             List<String> declared = new ArrayList<>();
             for (int i = 0; i < r.getNamespaceCount(); i++) {
               String p = r.getNamespacePrefix(i);
@@ -148,12 +148,12 @@ final class SheetScanner {
           case XMLStreamConstants.END_ELEMENT -> open.pop();
           case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION, XMLStreamConstants.DTD,
               XMLStreamConstants.CDATA, XMLStreamConstants.ENTITY_REFERENCE ->
-              throw new SheetRowParser.Unsupported("a comment, CDATA, DOCTYPE or processing instruction");
+              throw new XmlCursor.Unsupported("a comment, CDATA, DOCTYPE or processing instruction");
           default -> { }
         }
       }
     } catch (XMLStreamException e) {
-      throw new SheetRowParser.Unsupported("XML the library would read differently or refuse");
+      throw new XmlCursor.Unsupported("XML the library would read differently or refuse");
     }
   }
 
