@@ -6,6 +6,7 @@ import static dev.segmentlab.core.data.HandMadeXlsx.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.segmentlab.core.concurrent.BusyExecutor;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.math.BigDecimal;
@@ -15,13 +16,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SheetScannerTest {
   @TempDir static Path dir;
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void pool() { pool = Executors.newFixedThreadPool(2); }
-
-  @AfterAll
-  static void stop() { pool.shutdown(); }
+  @AutoClose("shutdown") static final ExecutorService pool = Executors.newFixedThreadPool(2);
 
   /** Shared strings: plain, rich text, with a phonetic run, with entities, and two more. */
   static final String STRINGS = """
@@ -194,21 +187,9 @@ class SheetScannerTest {
     assertThat(u.report().examples()).extracting(LoadReport.Rejection::line)
         .containsExactly(1, 10_001, 20_001, 30_001, 40_001, 50_001);
     // a pool whose only thread is busy: the calling thread inflates and parses on its own
-    ExecutorService busy = Executors.newSingleThreadExecutor();
-    CountDownLatch release = new CountDownLatch(1);
-    busy.execute(() -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    try {
+    try (BusyExecutor busy = new BusyExecutor()) {
       assertSameDataset(XlsxReader.read(numbered, DatasetReader.Options.defaults(), busy, p -> { }, () -> false,
           XlsxReader.Route.SCANNER), d);
-    } finally {
-      release.countDown();
-      busy.shutdown();
     }
   }
 
