@@ -37,6 +37,8 @@ final class SheetRowParser extends XmlCursor {
 
   private static final int T_N = 0, T_S = 1, T_INLINE = 2, T_B = 3, T_E = 4, T_STR = 5;
   private static final int TAG_OTHER = NESTED, TAG_ROW = 1, TAG_CELL = 2, TAG_FORMULA = 3;
+  private static final byte[] SHEET_DATA = ascii("sheetData"), ROW = ascii("row"), CELL = ascii("c"),
+      VALUE = ascii("v"), FORMULA = ascii("f"), INLINE = ascii("is");
 
   private final SharedStrings strings;
   private final int width;
@@ -75,7 +77,7 @@ final class SheetRowParser extends XmlCursor {
           if (number >= 0) numbered = true; else unnumbered = true;
         }
         if ((rows & 0xFFF) == 0 && cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
-      } else if (at('<', '/', 's', 'h') && endTag("sheetData")) {
+      } else if (at('<', '/', 's', 'h') && endTag(SHEET_DATA)) {
         sawEnd = true;
         break;
       } else {
@@ -99,7 +101,7 @@ final class SheetRowParser extends XmlCursor {
       if (at('<', 'c') && !NAME[b[p + 2] & 0xFF]) {
         p += 2;
         nextColumn = cell(nextColumn) + 1;
-      } else if (at('<', '/', 'r', 'o') && endTag("row")) {
+      } else if (at('<', '/', 'r', 'o') && endTag(ROW)) {
         return number;
       } else {
         throw new Unsupported("something other than a cell in a row");
@@ -123,7 +125,7 @@ final class SheetRowParser extends XmlCursor {
       skipSpace();
       if (at('<', 'v') && !NAME[b[p + 2] & 0xFF]) {
         p += 2;
-        simpleContent(tag(TAG_OTHER), "v");
+        simpleContent(tag(TAG_OTHER), VALUE);
         check(type, tb, ts, te);
         if (type != T_S || vb == null) {
           vb = tb;
@@ -138,17 +140,17 @@ final class SheetRowParser extends XmlCursor {
         if ((shared || array) && refStart >= 0) checkRange(refStart, refEnd);
         if (siStart >= 0 ? digits(siStart, siEnd) < 0 : shared) throw new Unsupported("a shared formula index");
         arrayFormula |= array && refStart >= 0;
-        simpleContent(emptyTag, "f");
+        simpleContent(emptyTag, FORMULA);
         formula = true;
         formulaText = te > ts;
         sharedChild = shared && refStart < 0;
       } else if (at('<', 'i', 's') && !NAME[b[p + 3] & 0xFF]) {
         p += 3;
-        mixedContent(tag(TAG_OTHER), "is");
+        mixedContent(tag(TAG_OTHER), INLINE);
         ib = tb;
         is = ts;
         ie = te;
-      } else if (at('<', '/', 'c') && endTag("c")) {
+      } else if (at('<', '/', 'c') && endTag(CELL)) {
         break;
       } else {
         throw new Unsupported("an unexpected element in a cell");
@@ -224,26 +226,23 @@ final class SheetRowParser extends XmlCursor {
   void attribute(int kind, int ns, int colon, int ne, int vs, int ve, boolean amp) {
     if (kind == TAG_OTHER) return;
     int local = colon >= 0 ? colon + 1 : ns;
-    boolean matters = kind == TAG_FORMULA
-        ? nameIs(local, ne, "t") || nameIs(local, ne, "ref") || nameIs(local, ne, "si")
-        : nameIs(local, ne, "r") || (kind == TAG_CELL && (nameIs(local, ne, "t") || nameIs(local, ne, "s")));
-    if (!matters) return;
+    int len = ne - local;
+    byte c = b[local];
+    // which one it is, from its length and first letter (a name per cell is read here: no string compares)
+    int which = len == 1 && c == 'r' && kind != TAG_FORMULA ? 'r'
+        : len == 1 && c == 't' && kind != TAG_ROW ? 't'
+        : len == 1 && c == 's' && kind == TAG_CELL ? 's'
+        : kind == TAG_FORMULA && len == 3 && nameIs(local, ne, "ref") ? 'f'
+        : kind == TAG_FORMULA && len == 2 && nameIs(local, ne, "si") ? 'i' : 0;
+    if (which == 0) return;
     if (colon >= 0) throw new Unsupported("a prefixed attribute"); // the library looks it up in any namespace
     if (amp) throw new Unsupported("an entity in an attribute");
-    if (nameIs(ns, ne, "r")) {
-      rStart = vs;
-      rEnd = ve;
-    } else if (nameIs(ns, ne, "t")) {
-      tStart = vs;
-      tEnd = ve;
-    } else if (nameIs(ns, ne, "ref")) {
-      refStart = vs;
-      refEnd = ve;
-    } else if (nameIs(ns, ne, "si")) {
-      siStart = vs;
-      siEnd = ve;
-    } else if (digits(vs, ve) < 0) {
-      throw new Unsupported("a style index"); // s: the library parses it as an int
+    switch (which) {
+      case 'r' -> { rStart = vs; rEnd = ve; }
+      case 't' -> { tStart = vs; tEnd = ve; }
+      case 'f' -> { refStart = vs; refEnd = ve; }
+      case 'i' -> { siStart = vs; siEnd = ve; }
+      default -> { if (digits(vs, ve) < 0) throw new Unsupported("a style index"); } // the library parses s as an int
     }
   }
 

@@ -34,6 +34,8 @@ abstract class XmlCursor {
   private static final boolean[] PLAIN = new boolean[256];
   static final boolean[] NAME = new boolean[256];
   private static final boolean[] SPACE = new boolean[256];
+  /** Bytes that stand for themselves in an attribute value. */
+  private static final boolean[] ATTRIBUTE = new boolean[256];
 
   static {
     for (int c = 0x20; c < 0x80; c++) PLAIN[c] = c != '<' && c != '&';
@@ -43,6 +45,7 @@ abstract class XmlCursor {
           || c == '_' || c == '-' || c == '.' || c == ':';
     }
     SPACE[' '] = SPACE['\t'] = SPACE['\n'] = SPACE['\r'] = true;
+    for (int c = 0; c < 128; c++) ATTRIBUTE[c] = PLAIN[c] && c != '"' && c != '\'';
   }
 
   byte[] b;
@@ -70,6 +73,10 @@ abstract class XmlCursor {
   /** Whether an element named {@code b[s, e)} may be nested in mixed content ({@link #mixedContent}). */
   abstract boolean mayNest(int s, int e);
 
+  static byte[] ascii(String name) {
+    return name.getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** The namespace prefixes the attributes read so far used, other than {@code xml}. */
   final Set<String> prefixes() {
     return Set.copyOf(prefixes);
@@ -87,11 +94,9 @@ abstract class XmlCursor {
     return b[p] == c0 && b[p + 1] == c1 && b[p + 2] == c2 && b[p + 3] == c3;
   }
 
-  /** At {@code </}: reads the end tag if it is {@code name}'s, else leaves {@code p} and returns false. */
-  final boolean endTag(String name) {
-    int q = p + 2;
-    for (int i = 0; i < name.length(); i++, q++) if (b[q] != name.charAt(i)) return false;
-    return closeEndTag(q);
+  /** At {@code </}: reads the end tag if it is {@code name}'s (ASCII), else leaves {@code p} and returns false. */
+  final boolean endTag(byte[] name) {
+    return endTag(name, 0, name.length);
   }
 
   /** At {@code </}: reads the end tag if its name is {@code name[s, e)}, else returns false. */
@@ -168,6 +173,7 @@ abstract class XmlCursor {
   private boolean attributeValue(byte quote) {
     boolean amp = false;
     while (true) {
+      while (ATTRIBUTE[b[p] & 0xFF]) p++;
       byte c = b[p];
       if (c == quote) return amp;
       if (c == '<') throw new Unsupported("an attribute value");
@@ -187,8 +193,11 @@ abstract class XmlCursor {
     prefixes.add(lastPrefix);
   }
 
+  /** Whether {@code b[s, e)} and {@code b[s2, e2)} are the same name (a plain loop: names are a few bytes). */
   final boolean nameIs(int s, int e, int s2, int e2) {
-    return e - s == e2 - s2 && Arrays.equals(b, s, e, b, s2, e2);
+    if (e - s != e2 - s2) return false;
+    for (int i = 0; i < e - s; i++) if (b[s + i] != b[s2 + i]) return false;
+    return true;
   }
 
   final boolean nameIs(int s, int e, String name) {
@@ -220,7 +229,7 @@ abstract class XmlCursor {
   // ---- text
 
   /** After the start tag of {@code name}: reads its text, which may not hold elements, into {@link #tb}. */
-  final void simpleContent(boolean emptyTag, String name) {
+  final void simpleContent(boolean emptyTag, byte[] name) {
     if (emptyTag) {
       none();
       return;
@@ -229,7 +238,7 @@ abstract class XmlCursor {
     p = scanText(p);
     int e = p;
     boolean escaped = this.escaped;
-    if (!(b[p + 1] == '/' && endTag(name))) throw new Unsupported("an element inside <" + name + ">");
+    if (!(b[p + 1] == '/' && endTag(name))) throw new Unsupported("an element inside <" + new String(name, StandardCharsets.US_ASCII) + ">");
     text(s, e, escaped);
   }
 
@@ -258,7 +267,7 @@ abstract class XmlCursor {
    * fastexcel-reader's {@code getValueUntilEndElement} gives: for {@code <is>}, rich runs, phonetic runs and the
    * white space between them).
    */
-  final void mixedContent(boolean emptyTag, String name) {
+  final void mixedContent(boolean emptyTag, byte[] name) {
     if (emptyTag) {
       none();
       return;
@@ -285,7 +294,7 @@ abstract class XmlCursor {
       }
       if (b[p + 1] == '/') {
         if (depth == 0) {
-          if (!endTag(name)) throw new Unsupported("an end tag in <" + name + ">");
+          if (!endTag(name)) throw new Unsupported("an end tag");
           break;
         }
         depth--;
@@ -294,7 +303,7 @@ abstract class XmlCursor {
         int ns = ++p;
         while (NAME[b[p] & 0xFF] && b[p] != ':') p++;
         int ne = p;
-        if (ne == ns || b[p] == ':' || !mayNest(ns, ne)) throw new Unsupported("an element in <" + name + ">");
+        if (ne == ns || b[p] == ':' || !mayNest(ns, ne)) throw new Unsupported("an element in mixed content");
         if (!openTag(NESTED)) {
           if (depth == openStart.length) throw new Unsupported("deep nesting");
           openStart[depth] = ns;
