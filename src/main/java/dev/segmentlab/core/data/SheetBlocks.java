@@ -101,6 +101,8 @@ final class SheetBlocks<R> {
       double reported = -1;
       while (failure == null) {
         if (cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
+        // an interrupted thread would not park below, but spin
+        if (Thread.currentThread().isInterrupted()) throw new CancellationException("Load interrupted");
         if (progress != null && fraction != reported) progress.accept(reported = fraction);
         if (!eof && buffers.get() < maxBuffers && inflating.tryLock()) {
           try {
