@@ -27,7 +27,8 @@ import org.dhatim.fastexcel.reader.Sheet;
 /**
  * Streams an .xlsx sheet with fastexcel-reader (Tablesaw's XlsxReader holds the whole workbook: 6 GB and 90 s
  * for Online Retail). Cells are turned into UTF-8 bytes and go through the same row builders as CSV; numeric
- * cells in the date column are Excel serial dates.
+ * cells in the date column are Excel serial dates. The rows of a transactions sheet are read by
+ * {@link SheetScanner} (about 4x faster) whenever it can read them exactly as the library does.
  */
 final class XlsxReader {
   private XlsxReader() {}
@@ -85,13 +86,28 @@ final class XlsxReader {
     }
   }
 
-  /**
-   * @param executor when not null, one of its threads parses the sheet's XML into rows while the calling thread
-   *     turns rows into columns (Online Retail, 512 MB heap: 4.63 s warm one after the other, 4.32 s overlapped;
-   *     the XML parsing is the longer part)
-   */
+  /** Which reader parses a transactions sheet's rows; tests pick one to compare them. */
+  enum Route {
+    /** {@link SheetScanner} when it can read the sheet exactly, else the library. */
+    ANY,
+    /** {@link SheetScanner} only: a sheet it declines is an {@link IllegalStateException}. */
+    SCANNER,
+    /** fastexcel-reader only. */
+    LIBRARY
+  }
+
   static Dataset read(Path file, DatasetReader.Options options, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled) {
+    return read(file, options, executor, progress, cancelled, Route.ANY);
+  }
+
+  /**
+   * @param executor lends threads: to {@link SheetScanner}, or, when the library reads the rows, one of them parses
+   *     the sheet's XML into rows while the calling thread turns rows into columns (Online Retail, 512 MB heap:
+   *     4.63 s warm one after the other, 4.32 s overlapped; the XML parsing is the longer part)
+   */
+  static Dataset read(Path file, DatasetReader.Options options, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled, Route route) {
     String name = file.getFileName().toString();
     long bytes = file.toFile().length();
     progress.accept(-1);
@@ -101,11 +117,11 @@ final class XlsxReader {
       try (Stream<Row> rows = s.openStream()) {
         Iterator<Row> it = rows.iterator();
         List<String> headers = null;
-        int headerRow = 0;
+        int headerRows = 0; // the <row> elements up to and including the header
         while (it.hasNext()) {
           Row r = it.next();
+          headerRows++;
           headers = headers(r);
-          headerRow = r.getRowNum();
           if (!headers.isEmpty()) break;
         }
         if (headers == null || headers.isEmpty()) throw new DataException("The sheet '" + s.getName() + "' of " + name + " is empty.");
@@ -114,32 +130,17 @@ final class XlsxReader {
             ? ColumnMapping.of(headers, options.mapping()) : ColumnMapping.detect(headers);
         Mode mode = options.mode() != null ? options.mode() : (mapping.isTransactions() ? Mode.TRANSACTIONS : Mode.CUSTOMERS);
         if (mode == Mode.TRANSACTIONS && !mapping.isTransactions()) throw DatasetReader.missingRoles(mapping, headers);
-        RowFields f = new RowFields();
-        int n = 0;
         if (mode == Mode.CUSTOMERS) {
-          CustomerTableBuilder b = new CustomerTableBuilder(headers, StandardCharsets.UTF_8);
-          while (it.hasNext()) {
-            Row r = it.next();
-            if (f.load(r, headers.size())) b.accept(f, r.getRowNum());
-            if ((++n & 0xFFF) == 0 && cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
-          }
-          return DatasetReader.customers(file, name, "xlsx", s.getName(), sheets, b, mapping, "UTF-8 (xlsx)", null, bytes);
+          return DatasetReader.customers(file, name, "xlsx", s.getName(), sheets, customerTable(it, headers, cancelled),
+              mapping, "UTF-8 (xlsx)", null, bytes);
         }
         int[] slots = DatasetReader.slots(mapping, headers.size());
-        TransactionChunk chunk = new TransactionChunk(slots, headers.size(), false, true, StandardCharsets.UTF_8, 1 << 16);
-        Iterator<Row> source = executor == null ? it : new RowsAhead(it, executor);
-        try {
-          while (source.hasNext()) {
-            Row r = source.next();
-            if (f.load(r, headers.size())) chunk.accept(f, r.getRowNum());
-            if ((++n & 0xFFF) == 0 && cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
-          }
-        } finally {
-          if (source instanceof RowsAhead ahead) ahead.stop(); // the sheet must not be read once it is closed
-        }
-        chunk.lineOffset = 0;
-        TransactionAssembler.Result res = TransactionAssembler.assemble(List.of(chunk), StandardCharsets.UTF_8, false,
-            DatasetReader.names(mapping), null);
+        List<TransactionChunk> chunks = route == Route.LIBRARY ? null
+            : SheetScanner.chunks(file, s.getId(), headerRows, headers.size(), slots, executor, progress, cancelled);
+        if (chunks == null && route == Route.SCANNER) throw new IllegalStateException("the scanner declined " + name);
+        if (chunks == null) chunks = List.of(libraryChunk(it, headers.size(), slots, executor, cancelled));
+        TransactionAssembler.Result res = TransactionAssembler.assemble(chunks, StandardCharsets.UTF_8, false,
+            DatasetReader.names(mapping), executor);
         progress.accept(1.0);
         return DatasetReader.transactions(file, name, "xlsx", s.getName(), sheets, res, mapping, "UTF-8 (xlsx)", null, bytes);
       }
@@ -148,6 +149,38 @@ final class XlsxReader {
     } catch (UncheckedIOException e) {
       throw FileBytes.ioError(file, e.getCause());
     }
+  }
+
+  private static CustomerTableBuilder customerTable(Iterator<Row> it, List<String> headers, BooleanSupplier cancelled) {
+    CustomerTableBuilder b = new CustomerTableBuilder(headers, StandardCharsets.UTF_8);
+    RowFields f = new RowFields();
+    int n = 0;
+    while (it.hasNext()) {
+      Row r = it.next();
+      if (f.load(r, headers.size())) b.accept(f, r.getRowNum());
+      if ((++n & 0xFFF) == 0 && cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
+    }
+    return b;
+  }
+
+  /** The rows after the header, read with the library. */
+  private static TransactionChunk libraryChunk(Iterator<Row> it, int width, int[] slots, Executor executor,
+      BooleanSupplier cancelled) {
+    TransactionChunk chunk = new TransactionChunk(slots, width, false, true, StandardCharsets.UTF_8, 1 << 16);
+    RowFields f = new RowFields();
+    int n = 0;
+    Iterator<Row> source = executor == null ? it : new RowsAhead(it, executor);
+    try {
+      while (source.hasNext()) {
+        Row r = source.next();
+        if (f.load(r, width)) chunk.accept(f, r.getRowNum());
+        if ((++n & 0xFFF) == 0 && cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
+      }
+    } finally {
+      if (source instanceof RowsAhead ahead) ahead.stop(); // the sheet must not be read once it is closed
+    }
+    chunk.lineOffset = 0;
+    return chunk;
   }
 
   /**

@@ -36,22 +36,10 @@ class ParallelTest {
 
   @Test
   void aBusyPoolLeavesTheWorkToTheCaller() {
-    ExecutorService busy = Executors.newSingleThreadExecutor();
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    busy.execute(() -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    try {
+    try (BusyExecutor busy = new BusyExecutor()) {
       AtomicInteger ran = new AtomicInteger();
       Parallel.forEach(7, busy, null, i -> ran.incrementAndGet(), null);
       assertThat(ran).hasValue(7);
-    } finally {
-      release.countDown();
-      busy.shutdown();
     }
   }
 

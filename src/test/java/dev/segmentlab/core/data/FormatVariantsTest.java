@@ -3,6 +3,7 @@ package dev.segmentlab.core.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.segmentlab.core.concurrent.BusyExecutor;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -105,23 +106,14 @@ class FormatVariantsTest {
     }
     Dataset d = DatasetReader.read(f, DatasetReader.Options.defaults(), null, p -> { }, () -> false);
     assertOnlineRetailFigures(d);
+    // the sheet scanner reads this workbook (shared strings, date styles) itself: no fallback to the library
+    SheetScannerTest.assertSameDataset(XlsxReader.read(f, DatasetReader.Options.defaults(), pool, p -> { },
+        () -> false, XlsxReader.Route.SCANNER), d);
     // rows parsed on a pool thread ahead of the columns: the same figures; cancelled midway, it stops
     assertOnlineRetailFigures(DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false));
     // a pool whose only thread is busy: the calling thread parses the rows itself instead of waiting
-    ExecutorService busy = Executors.newSingleThreadExecutor();
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    busy.execute(() -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    try {
+    try (BusyExecutor busy = new BusyExecutor()) {
       assertOnlineRetailFigures(DatasetReader.read(f, DatasetReader.Options.defaults(), busy, p -> { }, () -> false));
-    } finally {
-      release.countDown();
-      busy.shutdown();
     }
     java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
     org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
