@@ -196,32 +196,16 @@ final class Hamerly {
     lower[i] = Math.sqrt(d2);
   }
 
-  /** The clusters' sums and counts from the labels. */
+  /**
+   * The clusters' sums and counts from the labels, once per run (a weight of 1 gives the same sums bit for bit
+   * as adding the coordinates).
+   */
   private void sumClusters() {
-    double[] sums = this.sums;
-    double[] counts = this.counts;
-    if (w != null) {
-      for (int i = 0; i < n; i++) {
-        int a = label[i];
-        double wi = w[i];
-        counts[a] += wi;
-        for (int f = 0; f < d; f++) sums[a * d + f] += wi * x[i * d + f];
-      }
-    } else if (d == 3) {
-      for (int i = 0, p = 0; i < n; i++, p += 3) {
-        int a = label[i];
-        counts[a]++;
-        int q = a * 3;
-        sums[q] += x[p];
-        sums[q + 1] += x[p + 1];
-        sums[q + 2] += x[p + 2];
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        int a = label[i];
-        counts[a]++;
-        for (int f = 0; f < d; f++) sums[a * d + f] += x[i * d + f];
-      }
+    for (int i = 0; i < n; i++) {
+      int a = label[i];
+      double wi = w == null ? 1 : w[i];
+      counts[a] += wi;
+      for (int f = 0; f < d; f++) sums[a * d + f] += wi * x[i * d + f];
     }
   }
 
@@ -265,12 +249,10 @@ final class Hamerly {
 
   /**
    * scikit-learn's rule: each empty cluster takes one of the points farthest from their current centre (the
-   * worst-served customers), and that point's contribution leaves its old cluster.
+   * worst-served customers), and that point's contribution leaves its old cluster. Called when at least one
+   * cluster is empty.
    */
   private void relocateEmpty(double[] sums, double[] counts) {
-    int empty = 0;
-    for (int j = 0; j < k; j++) if (counts[j] == 0) empty++;
-    if (empty == 0) return;
     double[] dist = new double[n];
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
