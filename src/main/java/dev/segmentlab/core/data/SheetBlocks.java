@@ -36,7 +36,7 @@ final class SheetBlocks<R> {
   private static final int BLOCK = 4 << 20;
   private static final int MAX_BLOCK = 256 << 20;
 
-  /** Parses block {@code index}, which is {@code buf[0, end)} followed by {@link SheetRowParser#SLACK} '<'s. */
+  /** Parses block {@code index}, which is {@code buf[0, end)} followed by {@link XmlCursor#SLACK} '<'s. */
   interface Parser<R> {
     R parse(int index, byte[] buf, int end);
   }

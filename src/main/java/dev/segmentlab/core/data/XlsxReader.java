@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -153,29 +154,28 @@ final class XlsxReader {
 
   private static CustomerTableBuilder customerTable(Iterator<Row> it, List<String> headers, BooleanSupplier cancelled) {
     CustomerTableBuilder b = new CustomerTableBuilder(headers, StandardCharsets.UTF_8);
+    eachRow(it, headers.size(), cancelled, b::accept);
+    return b;
+  }
+
+  /** Hands each row that has a cell, as fields padded or cut to the header's width, to {@code sink}. */
+  private static void eachRow(Iterator<Row> rows, int width, BooleanSupplier cancelled, ObjIntConsumer<Fields> sink) {
     RowFields f = new RowFields();
     int n = 0;
-    while (it.hasNext()) {
-      Row r = it.next();
-      if (f.load(r, headers.size())) b.accept(f, r.getRowNum());
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      if (f.load(r, width)) sink.accept(f, r.getRowNum());
       if ((++n & 0xFFF) == 0 && cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
     }
-    return b;
   }
 
   /** The rows after the header, read with the library. */
   private static TransactionChunk libraryChunk(Iterator<Row> it, int width, int[] slots, Executor executor,
       BooleanSupplier cancelled) {
     TransactionChunk chunk = new TransactionChunk(slots, width, false, true, StandardCharsets.UTF_8, 1 << 16);
-    RowFields f = new RowFields();
-    int n = 0;
     Iterator<Row> source = executor == null ? it : new RowsAhead(it, executor);
     try {
-      while (source.hasNext()) {
-        Row r = source.next();
-        if (f.load(r, width)) chunk.accept(f, r.getRowNum());
-        if ((++n & 0xFFF) == 0 && cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
-      }
+      eachRow(source, width, cancelled, chunk::accept);
     } finally {
       if (source instanceof RowsAhead ahead) ahead.stop(); // the sheet must not be read once it is closed
     }
