@@ -61,9 +61,16 @@ public final class Parallel {
       next.set(count);
     }
     Throwable t = failure.get();
-    if (t instanceof RuntimeException r) throw r;
-    if (t instanceof Error err) throw err;
-    if (t != null) throw new IllegalStateException(t);
+    if (t != null) throw unchecked(t);
+  }
+
+  /**
+   * What a failure caught on another thread becomes on the caller's: an {@link Error} is thrown here as it is,
+   * a {@link RuntimeException} returned as it is (for the caller to throw), anything else wrapped.
+   */
+  public static RuntimeException unchecked(Throwable t) {
+    if (t instanceof Error e) throw e;
+    return t instanceof RuntimeException r ? r : new IllegalStateException(t);
   }
 
   private static void work(int count, AtomicInteger next, AtomicReference<Throwable> failure, CountDownLatch done,

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.Parallel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -165,11 +166,7 @@ final class OverlappedGzip {
       if (cancelled.getAsBoolean() && error[0] == null) throw new CancellationException("Load cancelled");
       LockSupport.parkNanos(50_000);
     }
-    if (error[0] != null) {
-      if (error[0] instanceof RuntimeException re) throw re;
-      if (error[0] instanceof Error er) throw er;
-      throw new IllegalStateException(error[0]);
-    }
+    if (error[0] != null) throw Parallel.unchecked(error[0]);
     List<Block> out = new ArrayList<>(blocks);
     for (Block b : results) out.add(b);
     return out;

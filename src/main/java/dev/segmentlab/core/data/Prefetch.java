@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.Parallel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,10 +82,7 @@ public final class Prefetch {
         Thread.currentThread().interrupt();
         throw new CancellationException("Load interrupted");
       } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) throw r;
-        if (cause instanceof Error err) throw err;
-        throw new IllegalStateException(cause);
+        throw Parallel.unchecked(e.getCause());
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -243,7 +244,7 @@ final class XlsxReader {
             batch = b;
             next = 0;
           } else if (produced && queue.isEmpty()) {
-            rethrow();
+            if (failure != null) throw Parallel.unchecked(failure);
             return false;
           } else if (System.nanoTime() - created > GRACE_NANOS && claimed.compareAndSet(false, true)) {
             direct = true;
@@ -261,13 +262,6 @@ final class XlsxReader {
     public Row next() {
       if (!hasNext()) throw new java.util.NoSuchElementException();
       return direct ? rows.next() : batch.get(next++);
-    }
-
-    private void rethrow() {
-      Throwable t = failure;
-      if (t instanceof RuntimeException r) throw r;
-      if (t instanceof Error e) throw e;
-      if (t != null) throw new IllegalStateException(t);
     }
 
     /** Stops the parser and waits until it no longer touches the sheet. */
