@@ -25,6 +25,25 @@ final class ByteDictionary {
 
   int size() { return size; }
 
+  /** The code of {@code buf[start, end)} (whose {@link #hash} is {@code h}), or -1 when it is not here. */
+  int find(byte[] buf, int start, int end, int h) {
+    int len = end - start;
+    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+      int code = table[slot];
+      if (code < 0) return -1;
+      if (hashes[code] == h && lengths[code] == len && ByteWords.equal(data, offsets[code], buf, start, len)) {
+        return code;
+      }
+    }
+  }
+
+  /** The bytes a value's {@link #offset} and {@link #length} refer to (a new array after values are added). */
+  byte[] bytes() { return data; }
+
+  int offset(int code) { return offsets[code]; }
+
+  int length(int code) { return lengths[code]; }
+
   /** The code of {@code buf[start, end)}, adding it when new. */
   int intern(byte[] buf, int start, int end) {
     return intern(buf, start, end, hash(buf, start, end));
@@ -37,8 +56,7 @@ final class ByteDictionary {
     while (true) {
       int code = table[slot];
       if (code < 0) break;
-      if (hashes[code] == h && lengths[code] == len
-          && Arrays.equals(data, offsets[code], offsets[code] + len, buf, start, end)) {
+      if (hashes[code] == h && lengths[code] == len && ByteWords.equal(data, offsets[code], buf, start, len)) {
         return code;
       }
       slot = (slot + 1) & mask;
@@ -76,19 +94,10 @@ final class ByteDictionary {
     }
   }
 
-  static final int HASH_SEED = 0x811C9DC5;
-  static final int HASH_PRIME = 0x01000193;
-
-  /** FNV-1a over the bytes, then {@link #finish}; callers that scan a field anyway may fold it in as they go. */
+  /** The hash {@link #intern(byte[], int, int, int)} expects: {@link ByteWords#hash}. */
   static int hash(byte[] b, int start, int end) {
-    int h = HASH_SEED;
-    for (int i = start; i < end; i++) {
-      h = (h ^ b[i]) * HASH_PRIME;
-    }
-    return finish(h);
+    return ByteWords.hash(b, start, end);
   }
-
-  static int finish(int h) { return h ^ (h >>> 16); }
 
   /** Code of the value in another dictionary, adding it to this one when new (for merging chunks). */
   int internFrom(ByteDictionary other, int code) {

@@ -67,6 +67,47 @@ class TransactionLineParserTest {
     assertThat(d.transactions().unitPrice()[5]).isEqualTo(0.5);
   }
 
+  /**
+   * The parser guesses a line's description from its stock code (the description last added with it): lines where
+   * the guess is wrong in each way it can be (a prefix, longer, blank, then right again, a stock code seen first
+   * on a rejected line, a description ending in a CR when it is the last field) read as the general path reads them.
+   */
+  @Test
+  void descriptionsGuessedFromStockCodesOnlyWhenTheBytesAreThem() throws IOException {
+    String csv = HEADER
+        + "1,A1,RED MUG,1,2010-12-01 08:26:00,1.5,17850.0,United Kingdom\n"
+        + "2,A1,RED MUG,2,2010-12-01 08:27:00,1.5,17850.0,United Kingdom\n"
+        + "3,A1,RED MU,3,2010-12-01 08:28:00,1.5,17850.0,United Kingdom\n"
+        + "4,A1,RED MUGS,4,2010-12-01 08:29:00,1.5,17850.0,United Kingdom\n"
+        + "5,A1,RED MUG,5,2010-12-01 08:30:00,1.5,17850.0,United Kingdom\n"
+        + "6,A1,,6,2010-12-01 08:31:00,1.5,17850.0,United Kingdom\n"
+        + "7,A1,RED MUG,7,2010-12-01 08:32:00,1.5,17850.0,United Kingdom\n"
+        + "8,B2,BLUE MUG,x,2010-12-01 08:33:00,1.5,17850.0,United Kingdom\n"
+        + "9,B2,BLUE MUG,9,2010-12-01 08:34:00,1.5,17850.0,United Kingdom\n"
+        + "10,B2,\"BLUE MUG\",10,2010-12-01 08:35:00,1.5,17850.0,United Kingdom\n"
+        + "11, B2,BLUE MUG,11,2010-12-01 08:36:00,1.5,17850.0,United Kingdom\n"
+        + "12,B2,BLUE MUG,12,2010-12-01 08:37:00,1.5,17850.0,United Kingdom\n"
+        + "13,A1,A VERY LONG DESCRIPTION OF A RED MUG,13,2010-12-01 08:38:00,1.5,17850.0,United Kingdom\n"
+        + "14,A1,A VERY LONG DESCRIPTION OF A RED MUG,14,2010-12-01 08:39:00,1.5,17850.0,United Kingdom\n"
+        + "15,A1,A VERY LONG DESCRIPTION OF A RED MUG!,15,2010-12-01 08:40:00,1.5,17850.0,United Kingdom\n";
+    Dataset d = assertSameAsGeneralPath("guess.csv", csv, (byte) ',');
+    TextColumn desc = d.transactions().description();
+    assertThat(java.util.stream.IntStream.range(0, desc.size()).mapToObj(desc::get)).containsExactly(
+        "RED MUG", "RED MUG", "RED MU", "RED MUGS", "RED MUG", null, "RED MUG", "BLUE MUG", "BLUE MUG", "BLUE MUG",
+        "BLUE MUG", "A VERY LONG DESCRIPTION OF A RED MUG", "A VERY LONG DESCRIPTION OF A RED MUG",
+        "A VERY LONG DESCRIPTION OF A RED MUG!");
+    assertThat(d.report().rejectReasons()).containsEntry("unreadable quantity", 1);
+
+    String lastField = "InvoiceNo,InvoiceDate,Quantity,UnitPrice,CustomerID,Country,StockCode,Description\n"
+        + "1,2010-12-01 08:26:00,1,1.5,17850,UK,A1,RED MUG\r\n"
+        + "2,2010-12-01 08:26:00,1,1.5,17850,UK,A1,RED MUG\r\n"
+        + "3,2010-12-01 08:26:00,1,1.5,17850,UK,A1,RED MUG\n"
+        + "4,2010-12-01 08:26:00,1,1.5,17850,UK,A1,RED MUG\r\n";
+    d = assertSameAsGeneralPath("guess-last.csv", lastField, (byte) ',');
+    assertThat(d.transactions().description().get(0)).isEqualTo("RED MUG");
+    assertThat(d.transactions().description().get(2)).isEqualTo("RED MUG");
+  }
+
   /** Reads the file as the app does and compares every row and rejection with the general path's reading. */
   private Dataset assertSameAsGeneralPath(String name, String text, byte delim) throws IOException {
     Path f = dir.resolve(name);
