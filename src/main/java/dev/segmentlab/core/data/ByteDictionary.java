@@ -101,13 +101,15 @@ final class ByteDictionary {
 
   /** Code of the value in another dictionary, adding it to this one when new (for merging chunks). */
   int internFrom(ByteDictionary other, int code) {
-    return intern(other.data, other.offsets[code], other.offsets[code] + other.lengths[code]);
+    int s = other.offsets[code];
+    return intern(other.data, s, s + other.lengths[code], other.hashes[code]); // the same hash function
   }
 
   /** As {@link #internFrom}, with the value cut to {@code [start, cut.applyAsInt(...))} first (e.g. an id's ".0"). */
   int internFrom(ByteDictionary other, int code, Trim cut) {
-    int s = other.offsets[code];
-    return intern(other.data, s, cut.end(other.data, s, s + other.lengths[code]));
+    int s = other.offsets[code], e = s + other.lengths[code];
+    int c = cut.end(other.data, s, e);
+    return c == e ? intern(other.data, s, e, other.hashes[code]) : intern(other.data, s, c);
   }
 
   /** Where a value should end. */

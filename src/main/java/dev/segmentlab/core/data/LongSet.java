@@ -33,6 +33,11 @@ final class LongSet {
 
   int size() { return size; }
 
+  void addAll(LongSet other) {
+    if (other.hasEmpty) add(EMPTY);
+    for (long x : other.table) if (x != EMPTY) add(x);
+  }
+
   private void grow() {
     long[] old = table;
     table = filled(old.length * 2);

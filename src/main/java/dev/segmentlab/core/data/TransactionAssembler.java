@@ -66,34 +66,60 @@ final class TransactionAssembler {
         }
       }
     }
+    // the dates, chunk by chunk on the executor's threads, each at its place if no row is dropped; a day that
+    // does not exist (31/4 once the order is known) drops its row, rare enough to close the gaps afterwards
+    int n = chunks.size();
     long[] dates = new long[total];
-    boolean[][] dropped = new boolean[chunks.size()][];
-    int out = 0;
-    for (int k = 0; k < chunks.size(); k++) {
+    int[] at = new int[n + 1];
+    for (int k = 0; k < n; k++) at[k + 1] = at[k] + chunks.get(k).size;
+    boolean[][] dropped = new boolean[n][];
+    LongSet[] runDates = new LongSet[n]; // each run's date: the distinct count, without a pass of its own
+    Parallel.forEach(n, executor, null, k -> {
       TransactionChunk c = chunks.get(k);
+      LongSet seen = new LongSet();
+      long[] packedDates = c.datePacked;
+      int o = at[k];
       long lastPacked = 0, lastEpoch = 0;
-      boolean any = false;
       for (int i = 0; i < c.size; i++) {
-        long packed = c.datePacked[i];
+        long packed = packedDates[i];
         // lines of one invoice share their date: convert each run once
-        long epoch = any && packed == lastPacked ? lastEpoch : FieldValues.toEpochSeconds(packed, dayFirst);
-        lastPacked = packed;
-        lastEpoch = epoch;
-        any = true;
-        if (epoch == FieldValues.INVALID_EPOCH) {
+        if (i == 0 || packed != lastPacked) {
+          lastPacked = packed;
+          lastEpoch = FieldValues.toEpochSeconds(packed, dayFirst);
+          if (lastEpoch != FieldValues.INVALID_EPOCH) seen.add(lastEpoch);
+        }
+        if (lastEpoch == FieldValues.INVALID_EPOCH) {
           if (dropped[k] == null) dropped[k] = new boolean[c.size];
           dropped[k][i] = true;
-          rejected++;
-          reasons.merge("unreadable date", 1, Integer::sum);
-          if (examples.size() < TransactionChunk.MAX_EXAMPLES) {
-            examples.add(new LoadReport.Rejection(c.line[i] + c.lineOffset, "unreadable date: no such day for "
-                + dateFormat, ""));
-          }
+        }
+        dates[o + i] = lastEpoch;
+      }
+      runDates[k] = seen;
+    }, null);
+    int out = 0;
+    for (int k = 0; k < n; k++) {
+      TransactionChunk c = chunks.get(k);
+      boolean[] drop = dropped[k];
+      if (drop == null) {
+        if (out != at[k]) System.arraycopy(dates, at[k], dates, out, c.size);
+        out += c.size;
+        continue;
+      }
+      for (int i = 0; i < c.size; i++) {
+        if (!drop[i]) {
+          dates[out++] = dates[at[k] + i];
           continue;
         }
-        dates[out++] = epoch;
+        rejected++;
+        reasons.merge("unreadable date", 1, Integer::sum);
+        if (examples.size() < TransactionChunk.MAX_EXAMPLES) {
+          examples.add(new LoadReport.Rejection(c.line[i] + c.lineOffset, "unreadable date: no such day for "
+              + dateFormat, ""));
+        }
       }
     }
+    LongSet distinctDates = n == 0 ? new LongSet() : runDates[0];
+    for (int k = 1; k < n; k++) distinctDates.addAll(runDates[k]);
     int rows = out;
     boolean anyDropped = rows < total;
     long[] keptDates = anyDropped ? Arrays.copyOf(dates, rows) : dates;
@@ -104,7 +130,7 @@ final class TransactionAssembler {
     double[] qty = new double[rows];
     double[] price = new double[rows];
     int[] lines = new int[rows];
-    int[] distinct = new int[3]; // quantities, prices, dates
+    int[] distinct = {0, 0, distinctDates.size()}; // quantities, prices, dates
     List<Runnable> tasks = new ArrayList<>();
     // the largest first, so that the two threads end together
     for (int s : new int[] {TransactionChunk.S_DESC, TransactionChunk.S_STOCK, TransactionChunk.S_INVOICE,
@@ -118,7 +144,6 @@ final class TransactionAssembler {
     tasks.add(() -> mergeNumbers(chunks, dropped, qty, price, lines));
     tasks.add(() -> distinct[0] = distinctNumbers(chunks, dropped, c -> c.quantity));
     tasks.add(() -> distinct[1] = distinctNumbers(chunks, dropped, c -> c.price));
-    tasks.add(() -> distinct[2] = distinctDates(keptDates));
     Parallel.forEach(tasks.size(), executor, null, i -> tasks.get(i).run(), null);
 
     if (mayFallBack && charset == StandardCharsets.UTF_8) {
@@ -227,13 +252,6 @@ final class TransactionAssembler {
       }
     }
     return inBits + others.size();
-  }
-
-  private static int distinctDates(long[] v) {
-    LongSet set = new LongSet();
-    // lines of one invoice share their date: add each run once
-    for (int i = 0; i < v.length; i++) if (i == 0 || v[i] != v[i - 1]) set.add(v[i]);
-    return set.size();
   }
 
   private static String describe(boolean iso, boolean yearLast, boolean serial, boolean seconds, int maxP1,

@@ -136,17 +136,11 @@ final class TransactionChunk {
   }
 
   /**
-   * Adds a row whose fields were read and coded elsewhere ({@link TransactionLineParser}), which has passed its
-   * date to {@link #noteDate} (once per run of equal dates is enough).
+   * Adds row {@code row} (= {@link #size}), whose text codes are in {@link #codes} already: written there after
+   * {@link #ensure} by {@link TransactionLineParser}, which has passed its date to {@link #noteDate} (once per run
+   * of equal dates is enough).
    */
-  void add(int[] textCodes, double q, double pr, long d, int lineNo) {
-    ensure();
-    int row = size;
-    for (int slot = 0; slot < TEXT_SLOTS; slot++) codes[slot][row] = textCodes[slot];
-    store(row, q, pr, d, lineNo);
-  }
-
-  private void store(int row, double q, double pr, long d, int lineNo) {
+  void store(int row, double q, double pr, long d, int lineNo) {
     quantity[row] = q;
     price[row] = pr;
     datePacked[row] = d;
@@ -227,7 +221,8 @@ final class TransactionChunk {
     }
   }
 
-  private void ensure() {
+  /** Makes room for one more row. */
+  void ensure() {
     if (size < quantity.length) return;
     int cap = quantity.length * 2;
     for (int i = 0; i < TEXT_SLOTS; i++) codes[i] = Arrays.copyOf(codes[i], cap);

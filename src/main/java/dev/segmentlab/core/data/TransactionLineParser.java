@@ -34,7 +34,6 @@ final class TransactionLineParser {
   private final int[] starts, ends, hashes;
   private final boolean[] same;
   private final double[] numbers;
-  private final int[] textCodes = new int[TransactionChunk.TEXT_SLOTS];
   // the previous line, when this parser read it: where its REPEAT fields lie in the buffer (CR included: the
   // same bytes mean the same value) and what they meant; a line the scan read but that was not added is never
   // compared with, as the next line then does not start at previousEnd
@@ -108,8 +107,11 @@ final class TransactionLineParser {
       chunk.noteDate(d);
       previousValue[f] = d;
     }
-    final int[] codes = textCodes;
-    for (int slot = 0; slot < codes.length; slot++) {
+    // the codes go straight into the chunk's columns (the row counts once stored)
+    chunk.ensure();
+    final int row = chunk.size;
+    final int[][] columns = chunk.codes;
+    for (int slot = 0; slot < TransactionChunk.TEXT_SLOTS; slot++) {
       f = fieldOfSlot[slot];
       int code;
       if (f < 0) {
@@ -122,16 +124,16 @@ final class TransactionLineParser {
       } else {
         code = hashed(slot, buf, f);
       }
-      codes[slot] = code;
+      columns[slot][row] = code;
     }
     if (stockField >= 0) {
-      int stock = codes[TransactionChunk.S_STOCK];
+      int stock = columns[TransactionChunk.S_STOCK][row];
       if (stock >= 0) {
         if (stock >= descOfStock.length) descOfStock = grown(descOfStock, stock);
-        descOfStock[stock] = codes[TransactionChunk.S_DESC];
+        descOfStock[stock] = columns[TransactionChunk.S_DESC][row];
       }
     }
-    chunk.add(codes, q, pr, d, lineNo);
+    chunk.store(row, q, pr, d, lineNo);
     previousEnd = next;
     return next;
   }
@@ -277,7 +279,7 @@ final class TransactionLineParser {
       p++;
     }
     if (plain && digits > 0 && digits <= 18) {
-      double v = mant / FieldValues.POW10[frac];
+      double v = frac == 0 ? (double) mant : mant / FieldValues.POW10[frac];
       numbers[f] = neg ? -v : v;
     } else {
       numbers[f] = FieldValues.parseDouble(buf, s, p, commaDecimal);

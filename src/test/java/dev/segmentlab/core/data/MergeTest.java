@@ -58,6 +58,40 @@ class MergeTest {
     assertThat(qty.distinct()).isEqualTo(1);
   }
 
+  /** Rows dropped for a day that does not exist in several chunks: the same rows, dates and report on 1 or 2 threads. */
+  @Test
+  void daysThatDoNotExistInSeveralChunksDropTheSameRowsOnAnyNumberOfThreads() throws IOException {
+    StringBuilder csv = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+    int lines = 20_000, bad = 0;
+    for (int i = 0; i < lines; i++) {
+      boolean impossible = i % 997 == 5;
+      if (impossible) bad++;
+      String date = impossible ? "30/02/2011 10:00" : (1 + i / 700 % 28) + "/" + (1 + i / 100 % 12) + "/2011 " + (8 + i % 10) + ":00";
+      csv.append(536365 + i / 7).append(",S").append(i % 301).append(",PRODUCT NUMBER ").append(i % 301).append(',')
+          .append(1 + i % 13).append(',').append(date).append(',').append(i % 50).append(".25,").append(12000 + i % 400)
+          .append(".0,United Kingdom\n");
+    }
+    Path f = dir.resolve("many.csv");
+    Files.writeString(f, csv, StandardCharsets.UTF_8);
+    assertThat(Files.size(f)).isGreaterThan(1 << 20); // read in two parts by two threads
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      Dataset two = DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
+      Dataset one = DatasetReader.read(f, DatasetReader.Options.defaults(), null, p -> { }, () -> false);
+      assertThat(two.report()).isEqualTo(one.report());
+      assertThat(two.report().rows()).isEqualTo(lines - bad);
+      assertThat(two.report().rejectReasons()).containsEntry("unreadable date", bad);
+      assertThat(two.report().examples()).hasSize(TransactionChunk.MAX_EXAMPLES);
+      assertThat(two.report().examples().get(0).line()).isEqualTo(7); // data line 6, after the header
+      assertThat(two.transactions().invoiceDate()).isEqualTo(one.transactions().invoiceDate());
+      assertThat(two.transactions().lineNumber()).isEqualTo(one.transactions().lineNumber());
+      assertThat(two.transactions().invoiceDate()).doesNotContain(FieldValues.INVALID_EPOCH);
+      assertReportMatches(two);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static void assertReportMatches(Dataset d) {
     Transactions tx = d.transactions();
     for (LoadReport.ColumnSummary c : d.report().columns()) {
