@@ -184,20 +184,21 @@ public final class DatasetReader {
   private static Dataset readText(Path file, boolean gzip, Options options, Executor executor,
       DoubleConsumer progress, BooleanSupplier cancelled) {
     long bytes = sizeOf(file);
-    OverlappedGzip overlap = null;
-    if (gzip && executor != null) {
-      long expected = FileBytes.gzipTrailerSize(file);
-      if (expected > bytes && expected < Integer.MAX_VALUE - 16) overlap = OverlappedGzip.open(file, (int) expected);
+    long expected = gzip && executor != null ? FileBytes.gzipTrailerSize(file) : -1;
+    byte[] data = null;
+    Text text = null;
+    List<TransactionChunk> blocked = null;
+    if (expected >= BLOCKED_GZIP) {
+      // parse blocks while the rest inflates, never holding the whole file (see InflatedBlocks)
+      GzipHead head = GzipHead.read(file);
+      try {
+        text = prepare(file, head.bytes, head.length);
+        blocked = readBlocks(file, head, text, options, expected, executor, progress, cancelled);
+      } finally {
+        head.close();
+      }
     }
-    byte[] data;
-    Text text;
-    List<TransactionChunk> overlapped = null;
-    if (overlap != null) {
-      // inflate the header first, then parse blocks while the rest inflates (see OverlappedGzip)
-      overlap.inflatePrefix(p -> progress.accept(p * 0.9), cancelled);
-      data = overlap.data;
-      text = prepare(file, data, overlap.available());
-    } else {
+    if (blocked == null) {
       // reading (and inflating) is most of the time: 80% of the bar, parsing the rest
       data = FileBytes.read(file, gzip, p -> progress.accept(p * 0.8), cancelled);
       text = prepare(file, data);
@@ -210,26 +211,6 @@ public final class DatasetReader {
     }
     int[] slots = slots(mapping, text.headers.size());
     boolean commaDecimal = text.delimiter != ',';
-    if (overlap != null) {
-      final Text t = text;
-      final OverlappedGzip ov = overlap;
-      if (mode == Mode.TRANSACTIONS) {
-        List<OverlappedGzip.Block> blocks = overlap.parseWhileInflating(text.dataStart, executor, 2,
-            (s, e) -> {
-              Parsed p = parseRange(ov.data, s, e, t, slots, commaDecimal, f -> { }, cancelled);
-              return new OverlappedGzip.Block(p.chunk, p.lines, p.insideQuote);
-            }, p -> progress.accept(p * 0.9), cancelled);
-        if (blocks != null) overlapped = chunksInOrder(blocks, text, data, slots, commaDecimal, cancelled);
-      } else {
-        overlap.inflateAll(p -> progress.accept(p * 0.9), cancelled);
-      }
-      if (!overlap.matches()) {
-        // several gzip members or a wrong trailer: the plain way
-        data = FileBytes.read(file, true, p -> progress.accept(p * 0.8), cancelled);
-        text = prepare(file, data);
-        overlapped = null;
-      }
-    }
     String delimiter = text.delimiter == '\t' ? "\\t" : String.valueOf((char) text.delimiter);
     String name = file.getFileName().toString();
     if (mode == Mode.CUSTOMERS) {
@@ -242,7 +223,7 @@ public final class DatasetReader {
       }
       return customers(file, name, "csv", null, List.of(), b, mapping, cs.name(), delimiter, bytes);
     }
-    List<TransactionChunk> chunks = overlapped != null ? overlapped
+    List<TransactionChunk> chunks = blocked != null ? blocked
         : parseChunks(data, text, slots, commaDecimal, executor, progress, cancelled);
     TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, !text.bom, names(mapping), executor);
     progress.accept(1.0);
@@ -332,24 +313,78 @@ public final class DatasetReader {
 
   private record Parsed(TransactionChunk chunk, int lines, boolean insideQuote) {}
 
-  /** Line offsets for the blocks; a block boundary inside a quoted line break means parsing it all again in one go. */
-  private static List<TransactionChunk> chunksInOrder(List<OverlappedGzip.Block> blocks, Text text, byte[] data,
-      int[] slots, boolean commaDecimal, BooleanSupplier cancelled) {
-    for (int i = 0; i < blocks.size() - 1; i++) {
-      if (blocks.get(i).insideQuote()) {
-        Parsed p = parseRange(data, text.dataStart, data.length, text, slots, commaDecimal, f -> { }, cancelled);
-        p.chunk.lineOffset = text.headerLines;
-        return List.of(p.chunk);
+  /** Gzip files from this size (uncompressed, by their trailer) are read in blocks while they inflate. */
+  private static final long BLOCKED_GZIP = 8 << 20;
+
+  /** The start of a gzip file, inflated, and the stream that goes on from there. */
+  private record GzipHead(java.io.InputStream in, byte[] bytes, int length) {
+    static GzipHead read(Path file) {
+      java.io.InputStream in = null;
+      try {
+        in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16);
+        byte[] head = new byte[1 << 18];
+        int n = 0;
+        for (int r; n < head.length && (r = in.read(head, n, head.length - n)) >= 0; ) n += r;
+        return new GzipHead(in, head, n);
+      } catch (java.io.IOException e) {
+        if (in != null) {
+          try {
+            in.close();
+          } catch (java.io.IOException ignored) {
+            // the first error says it
+          }
+        }
+        throw FileBytes.ioError(file, e);
       }
+    }
+
+    void close() {
+      try {
+        in.close();
+      } catch (java.io.IOException ignored) {
+        // nothing to keep
+      }
+    }
+  }
+
+  /**
+   * The chunks of a transactions file read in blocks while it inflates, the header being in {@code head}; null
+   * when the file must be read whole: a customer table, or a block boundary inside a quoted line break.
+   */
+  private static List<TransactionChunk> readBlocks(Path file, GzipHead head, Text text, Options options,
+      long expected, Executor executor, DoubleConsumer progress, BooleanSupplier cancelled) {
+    ColumnMapping mapping = options.mapping() != null
+        ? ColumnMapping.of(text.headers, options.mapping()) : ColumnMapping.detect(text.headers);
+    Mode mode = options.mode() != null ? options.mode() : (mapping.isTransactions() ? Mode.TRANSACTIONS : Mode.CUSTOMERS);
+    if (mode != Mode.TRANSACTIONS || !mapping.isTransactions()) return null;
+    int[] slots = slots(mapping, text.headers.size());
+    boolean commaDecimal = text.delimiter != ',';
+    List<Parsed> blocks;
+    try {
+      blocks = InflatedBlocks.parse(head.in, expected, head.bytes, text.dataStart, head.length,
+          DatasetReader::afterLastLine, 0, (byte) 0, null, executor,
+          (i, buf, end) -> parseRange(buf, 0, end, text, slots, commaDecimal, f -> { }, cancelled),
+          p -> progress.accept(Math.max(0, p) * 0.9), cancelled);
+    } catch (java.io.IOException e) {
+      throw FileBytes.ioError(file, e);
+    }
+    for (int i = 0; i < blocks.size() - 1; i++) {
+      if (blocks.get(i).insideQuote) return null; // a quoted line break at a boundary: read it whole instead
     }
     int offset = text.headerLines;
     List<TransactionChunk> out = new ArrayList<>();
-    for (OverlappedGzip.Block b : blocks) {
-      b.chunk().lineOffset = offset;
-      offset += b.lines();
-      out.add(b.chunk());
+    for (Parsed b : blocks) {
+      b.chunk.lineOffset = offset;
+      offset += b.lines;
+      out.add(b.chunk);
     }
     return out;
+  }
+
+  /** The position after the last line break in {@code buf[0, n)}, or -1. */
+  private static int afterLastLine(byte[] buf, int n) {
+    for (int i = n - 1; i >= 0; i--) if (buf[i] == '\n') return i + 1;
+    return -1;
   }
 
   private static Parsed parseRange(byte[] data, int start, int end, Text text, int[] slots, boolean commaDecimal,

@@ -29,7 +29,7 @@ import javax.xml.stream.XMLStreamReader;
  * .xlsx (541,909 rows, 229 MB of sheet XML) a load took 4.3 s warm and 5.4 s cold with a 512 MB heap on 2 cores,
  * nearly all of it that parsing, against a goal of 4 s (with the launcher's C1 only: 10.9 s). Here the sheet's
  * entry is inflated on one thread while blocks of whole rows are parsed from the bytes on the others ({@link
- * SheetBlocks}, {@link SheetRowParser}), each block into a {@link TransactionChunk} of its own, merged in sheet
+ * InflatedBlocks}, {@link SheetRowParser}), each block into a {@link TransactionChunk} of its own, merged in sheet
  * order like the CSV reader's chunks: 1.07-1.10 s warm, 2.0-2.3 s cold (launcher: 1.50 s warm), measured side
  * by side with the library path ({@code bench load}, see the README).
  *
@@ -66,7 +66,7 @@ final class SheetScanner {
       SharedStrings shared = strings;
       List<Scanned> blocks;
       try {
-        blocks = SheetBlocks.parse(zip, parts.sheet, executor, (index, buf, end) -> {
+        blocks = InflatedBlocks.parse(zip, parts.sheet, executor, (index, buf, end) -> {
           Prologue prologue = index == 0 ? prologue(buf, end) : null;
           int from = prologue == null ? 0 : prologue.dataStart;
           TransactionChunk chunk = new TransactionChunk(slots, width, false, true, StandardCharsets.UTF_8,

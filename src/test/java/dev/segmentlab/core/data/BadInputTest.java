@@ -145,7 +145,7 @@ class BadInputTest {
 
   @Test
   void aGzipOfSeveralMembersIsReadWhole() throws IOException {
-    // the trailer then states only the last member's size: the overlapped reader must notice and fall back
+    // the trailer then states only the last member's size: the block reader reads on through the members
     byte[] all;
     try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(OnlineRetailFixture.FILE))) {
       all = in.readAllBytes();
@@ -170,6 +170,39 @@ class BadInputTest {
       assertThat(d.transactions().lineNumber()[541_908]).isEqualTo(541_910);
       assertThrows(CancellationException.class, () -> DatasetReader.read(OnlineRetailFixture.FILE,
           DatasetReader.Options.defaults(), pool, p -> { }, () -> true));
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * A gzip file big enough to be read in blocks, every record holding a quoted line break: a block cut after one
+   * (about half of them) is noticed and the file read whole; either way, it reads as without blocks.
+   */
+  @Test
+  void quotedLineBreaksAtBlockBoundariesReadAsWithoutBlocks() throws IOException {
+    StringBuilder csv = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+    int lines = 0;
+    while (csv.length() < 9_000_000) {
+      csv.append(536365 + lines / 9).append(",S").append(lines % 500).append(",\"LINE ").append(lines)
+          .append("\nSECOND, PART\",").append(1 + lines % 11).append(",2011-01-0").append(1 + lines / 9 % 9)
+          .append(" 10:00,1.25,").append(12000 + lines % 300).append(",France\n");
+      lines++;
+    }
+    Path f = dir.resolve("quoted.csv.gz");
+    try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+      gz.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      Dataset blocks = DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
+      Dataset whole = DatasetReader.read(f, DatasetReader.Options.defaults(), null, p -> { }, () -> false);
+      assertThat(blocks.rows()).isEqualTo(lines);
+      assertThat(blocks.report().rejected()).isZero();
+      assertThat(blocks.report()).isEqualTo(whole.report());
+      assertThat(blocks.transactions().lineNumber()).isEqualTo(whole.transactions().lineNumber());
+      assertThat(blocks.transactions().description().get(lines - 1)).isEqualTo("LINE " + (lines - 1) + "\nSECOND, PART");
+      assertThat(blocks.transactions().lineNumber()[lines - 1]).isEqualTo(2 * lines);
     } finally {
       pool.shutdown();
     }
