@@ -77,22 +77,18 @@ final class TransactionAssembler {
     Parallel.forEach(n, executor, null, k -> {
       TransactionChunk c = chunks.get(k);
       LongSet seen = new LongSet();
-      long[] packedDates = c.datePacked;
+      TransactionChunk.Runs runs = c.dates; // lines of one invoice share their date: convert each run once
       int o = at[k];
-      long lastPacked = 0, lastEpoch = 0;
-      for (int i = 0; i < c.size; i++) {
-        long packed = packedDates[i];
-        // lines of one invoice share their date: convert each run once
-        if (i == 0 || packed != lastPacked) {
-          lastPacked = packed;
-          lastEpoch = FieldValues.toEpochSeconds(packed, dayFirst);
-          if (lastEpoch != FieldValues.INVALID_EPOCH) seen.add(lastEpoch);
-        }
-        if (lastEpoch == FieldValues.INVALID_EPOCH) {
+      for (int r = 0; r < runs.count; r++) {
+        int from = runs.start[r], to = runs.end(r, c.size);
+        long epoch = FieldValues.toEpochSeconds(runs.value[r], dayFirst);
+        if (epoch != FieldValues.INVALID_EPOCH) {
+          seen.add(epoch);
+        } else {
           if (dropped[k] == null) dropped[k] = new boolean[c.size];
-          dropped[k][i] = true;
+          Arrays.fill(dropped[k], from, to, true);
         }
-        dates[o + i] = lastEpoch;
+        Arrays.fill(dates, o + from, o + to, epoch);
       }
       runDates[k] = seen;
     }, null);
@@ -179,8 +175,22 @@ final class TransactionAssembler {
         remap[code] = ids ? global.internFrom(local, code, TransactionChunk::stripZeroFraction)
             : global.internFrom(local, code);
       }
-      int[] in = c.codes[s];
       boolean[] drop = dropped[k];
+      TransactionChunk.Runs runs = c.runs[s];
+      if (runs != null) {
+        for (int r = 0; r < runs.count; r++) {
+          int code = (int) runs.value[r];
+          int mapped = code < 0 ? TextColumn.MISSING : remap[code];
+          int from = runs.start[r], to = runs.end(r, c.size);
+          int kept = to - from;
+          if (drop != null) for (int i = from; i < to; i++) if (drop[i]) kept--;
+          Arrays.fill(out, o, o + kept, mapped);
+          o += kept;
+          if (code < 0) missing += kept;
+        }
+        continue;
+      }
+      int[] in = c.codes[s];
       for (int i = 0; i < c.size; i++) {
         if (drop != null && drop[i]) continue;
         int code = in[i];

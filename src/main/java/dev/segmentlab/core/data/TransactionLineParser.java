@@ -111,6 +111,7 @@ final class TransactionLineParser {
     chunk.ensure();
     final int row = chunk.size;
     final int[][] columns = chunk.codes;
+    final TransactionChunk.Runs[] runs = chunk.runs;
     for (int slot = 0; slot < TransactionChunk.TEXT_SLOTS; slot++) {
       f = fieldOfSlot[slot];
       int code;
@@ -124,7 +125,8 @@ final class TransactionLineParser {
       } else {
         code = hashed(slot, buf, f);
       }
-      columns[slot][row] = code;
+      if (runs[slot] != null) runs[slot].put(row, code);
+      else columns[slot][row] = code;
     }
     if (stockField >= 0) {
       int stock = columns[TransactionChunk.S_STOCK][row];
