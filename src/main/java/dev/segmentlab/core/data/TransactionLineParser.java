@@ -166,7 +166,7 @@ final class TransactionLineParser {
   private int scan(byte[] buf, int p, int end) {
     if (p >= end || buf[p] == '\n' || buf[p] == '\r') return -1;
     stockFound = -1;
-    final byte delim = this.delim;
+    final byte delim = this.delim, decimal = this.decimal;
     final int[] kinds = this.kinds, starts = this.starts, ends = this.ends;
     final int n = kinds.length;
     for (int f = 0; ; f++) {
@@ -229,9 +229,41 @@ final class TransactionLineParser {
           }
           break;
         }
-        case NUMBER:
-          p = number(buf, p, end, f);
+        case NUMBER: {
+          // [-]digits[.digits] with at most 18 digits is worked out here (a call from this method costs under C1:
+          // 237-247 ms against 234-242 ms for the whole parse), exactly as FieldValues.parseDouble would; anything
+          // else is handed to it
+          boolean neg = p < end && buf[p] == '-';
+          if (neg) p++;
+          long mant = 0;
+          int from = p;
+          while (p < end) {
+            int d = buf[p] - '0';
+            if (d < 0 || d > 9) break;
+            mant = mant * 10 + d;
+            p++;
+          }
+          int digits = p - from, frac = 0;
+          if (p < end && (buf[p] == '.' || buf[p] == decimal)) {
+            int point = ++p;
+            while (p < end) {
+              int d = buf[p] - '0';
+              if (d < 0 || d > 9) break;
+              mant = mant * 10 + d;
+              p++;
+            }
+            frac = p - point;
+            digits += frac;
+          }
+          if ((p == end || buf[p] == delim || buf[p] == '\n') && digits > 0 && digits <= 18) {
+            double v = frac == 0 ? (double) mant : mant / FieldValues.POW10[frac];
+            numbers[f] = neg ? -v : v;
+          } else {
+            while (p < end && buf[p] != delim && buf[p] != '\n') p++;
+            numbers[f] = FieldValues.parseDouble(buf, s, p, commaDecimal);
+          }
           break;
+        }
         default:
           while (p < end) {
             byte c = buf[p];
@@ -251,42 +283,6 @@ final class TransactionLineParser {
       if (p > s && buf[p - 1] == '\r') redo(buf, f, s, p - 1); // CRLF: the field ends before the CR
       return p < end ? p + 1 : p;
     }
-  }
-
-  /**
-   * Reads a number field from {@code p}: {@code [-]digits[.digits]} with at most 18 digits is worked out here,
-   * exactly as {@link FieldValues#parseDouble} would; anything else is handed to it. Returns the field's end.
-   */
-  private int number(byte[] buf, int p, int end, int f) {
-    final byte delim = this.delim, decimal = this.decimal;
-    int s = p;
-    boolean neg = p < end && buf[p] == '-';
-    if (neg) p++;
-    long mant = 0;
-    int digits = 0, frac = 0;
-    boolean dot = false, plain = true;
-    while (p < end) {
-      byte c = buf[p];
-      if (c == delim || c == '\n') break;
-      int d = c - '0';
-      if (d >= 0 && d <= 9) {
-        mant = mant * 10 + d;
-        digits++;
-        if (dot) frac++;
-      } else if ((c == '.' || c == decimal) && !dot) {
-        dot = true;
-      } else {
-        plain = false;
-      }
-      p++;
-    }
-    if (plain && digits > 0 && digits <= 18) {
-      double v = frac == 0 ? (double) mant : mant / FieldValues.POW10[frac];
-      numbers[f] = neg ? -v : v;
-    } else {
-      numbers[f] = FieldValues.parseDouble(buf, s, p, commaDecimal);
-    }
-    return p;
   }
 
   /** Does a field's work again on a narrower range. */

@@ -108,6 +108,21 @@ class TransactionLineParserTest {
     assertThat(d.transactions().description().get(2)).isEqualTo("RED MUG");
   }
 
+  /** Numbers in every shape the one-pass reader works out itself or hands on: all read as the general path does. */
+  @Test
+  void numbersOfEveryShapeReadAsTheGeneralPathReadsThem() throws IOException {
+    String[] numbers = {"1.", ".5", "-.5", "1.2.3", "-", "--1", "1-", "00012.50", "-0.0", "12345678901234567890",
+        "1234567890.12345678", "3,5", "1e3", "", "7", "-42", "2.55", "0.001"};
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int i = 0; i < numbers.length; i++) {
+      csv.append(536365 + i).append(",A,CUP,").append(numbers[i]).append(",2010-12-01 08:26:00,")
+          .append(numbers[numbers.length - 1 - i]).append(",17850,United Kingdom\n");
+    }
+    Dataset d = assertSameAsGeneralPath("numbers.csv", csv.toString(), (byte) ',');
+    assertThat(d.transactions().quantity()).contains(1.0, 0.5, -0.5, 12.5, -42, 2.55); // "7" comes with price "1.2.3"
+    assertThat(d.transactions().unitPrice()).contains(0.001, 2.55, -42);
+  }
+
   /** Reads the file as the app does and compares every row and rejection with the general path's reading. */
   private Dataset assertSameAsGeneralPath(String name, String text, byte delim) throws IOException {
     Path f = dir.resolve(name);
