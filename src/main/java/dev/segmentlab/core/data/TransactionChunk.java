@@ -171,18 +171,19 @@ final class TransactionChunk {
       if (runs[slot] != null) runs[slot].put(row, code);
       else codes[slot][row] = code;
     }
-    store(row, q, pr, d, lineNo);
+    dates.put(row, d);
+    store(row, q, pr, lineNo);
   }
 
   /**
-   * Adds row {@code row} (= {@link #size}), whose text codes are in {@link #codes} and {@link #runs} already:
-   * written there after {@link #ensure} by {@link TransactionLineParser}, which has passed its date to
-   * {@link #noteDate} (once per run of equal dates is enough).
+   * Adds row {@code row} (= {@link #size}), whose text codes and date are in {@link #codes}, {@link #runs} and
+   * {@link #dates} already: written there after {@link #ensure} by {@link TransactionLineParser} (which skips a
+   * run's value when it goes on), which has passed its date to {@link #noteDate} (once per run of equal dates is
+   * enough).
    */
-  void store(int row, double q, double pr, long d, int lineNo) {
+  void store(int row, double q, double pr, int lineNo) {
     quantity[row] = q;
     price[row] = pr;
-    dates.put(row, d);
     line[row] = lineNo;
     size = row + 1;
   }

@@ -97,10 +97,11 @@ final class TransactionLineParser {
     f = fieldOfSlot[TransactionChunk.S_PRICE];
     if (f >= 0 && Double.isNaN(pr = numbers[f])) return -1;
     f = fieldOfSlot[TransactionChunk.S_DATE];
+    boolean sameDate = f >= 0 && same[f];
     if (f < 0) {
       chunk.noteDate(d);
-    } else if (same[f]) {
-      d = previousValue[f]; // noted when the previous line was added
+    } else if (sameDate) {
+      d = previousValue[f]; // noted, and its run started, when the previous line was added
     } else {
       d = chunk.date(buf, starts[f], ends[f]);
       if (d == FieldValues.NO_DATE) return -1;
@@ -119,6 +120,8 @@ final class TransactionLineParser {
         code = TextColumn.MISSING;
       } else if (same[f]) { // a REPEAT field equal to the previous line's, or a code the scan found
         code = (int) previousValue[f];
+        // the previous line, added here, has the same code: its run goes on
+        if (runs[slot] != null) continue;
       } else if (kinds[f] == REPEAT) {
         code = chunk.code(slot, buf, starts[f], ends[f]);
         previousValue[f] = code;
@@ -135,7 +138,8 @@ final class TransactionLineParser {
         descOfStock[stock] = columns[TransactionChunk.S_DESC][row];
       }
     }
-    chunk.store(row, q, pr, d, lineNo);
+    if (!sameDate) chunk.dates.put(row, d);
+    chunk.store(row, q, pr, lineNo);
     previousEnd = next;
     return next;
   }
