@@ -129,11 +129,19 @@ final class FileBytes {
     return 0;
   }
 
-  /** Whether the range holds NUL bytes (a binary file, not text). */
+  /**
+   * Whether the start of the range looks binary rather than text: a NUL byte, or control characters (other than
+   * tab, line breaks, form feed and escape) in more than 1% of it, as random or compressed bytes have about 10%.
+   */
   static boolean looksBinary(byte[] b, int len) {
     int n = Math.min(len, 1 << 16);
-    for (int i = 0; i < n; i++) if (b[i] == 0) return true;
-    return false;
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int c = b[i];
+      if (c == 0) return true;
+      if (c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) control++;
+    }
+    return control * 100 > n;
   }
 
   /** UTF-8 when every non-ASCII sequence is valid UTF-8, else Windows-1252 (a superset of ISO-8859-1's letters). */

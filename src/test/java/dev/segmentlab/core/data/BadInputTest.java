@@ -43,6 +43,15 @@ class BadInputTest {
     Path p = dir.resolve("image.csv");
     Files.write(p, new byte[] {'G', 'I', 'F', '8', 0, 1, 2, 3, 0, 0, '\n', 5});
     assertThat(message(p)).contains("not a text file");
+    // binary without a NUL byte, gzipped: its control characters tell
+    byte[] noise = new byte[4000];
+    new java.util.Random(7).nextBytes(noise);
+    for (int i = 0; i < noise.length; i++) if (noise[i] == 0) noise[i] = 1;
+    Path gz = dir.resolve("noise.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(noise);
+    }
+    assertThat(message(gz)).contains("not a text file");
   }
 
   @Test
