@@ -64,6 +64,7 @@ public final class DatasetReader {
       progress.accept(1.0);
       return d;
     }
+    if (ahead != null) ahead.cancel(false); // read with other options: it stops
     return readNow(file, options, executor, progress, cancelled);
   }
 

@@ -33,29 +33,35 @@ public final class Prefetch {
    * command, which reports it).
    *
    * @param executor lent to the reader for parsing, as the command would lend it
+   * @return the read-ahead's result to come (cancelled, and so stopped, when a read drops it), or null
    */
-  public static void read(Path file, Executor executor) {
+  public static CompletableFuture<Dataset> read(Path file, Executor executor) {
     try {
-      if (!Files.isRegularFile(file)) return;
+      if (!Files.isRegularFile(file)) return null;
       Ahead ahead = new Ahead(file.toAbsolutePath().normalize(), Files.getLastModifiedTime(file), Files.size(file),
           new CompletableFuture<>());
       AHEAD.set(ahead);
       Thread t = new Thread(() -> {
         try {
           ahead.dataset.complete(DatasetReader.readNow(file, DatasetReader.Options.defaults(), executor, p -> { },
-              () -> false));
+              ahead.dataset::isCancelled));
         } catch (Throwable e) {
           ahead.dataset.completeExceptionally(e);
         }
       }, "segmentlab-read-ahead");
       t.setDaemon(true);
       t.start();
+      return ahead.dataset;
     } catch (IOException | RuntimeException e) {
       // only a head start: the command reads the file itself
+      return null;
     }
   }
 
-  /** The read-ahead of this unchanged file, taken once; null when there is none (or another file's, dropped). */
+  /**
+   * The read-ahead of this unchanged file, taken once; null when there is none, or another file's or a changed
+   * file's, which is dropped (cancelled, so that it stops taking the cores).
+   */
   static CompletableFuture<Dataset> take(Path file) {
     Ahead ahead = AHEAD.getAndSet(null);
     if (ahead == null) return null;
@@ -67,6 +73,7 @@ public final class Prefetch {
     } catch (IOException e) {
       // the file changed or went: read it the normal way, which says what is wrong
     }
+    ahead.dataset.cancel(false);
     return null;
   }
 

@@ -40,14 +40,20 @@ class PrefetchTest {
   void aReadAheadOfAnotherFileOrWithOtherOptionsIsDropped() throws IOException {
     Path small = dir.resolve("small.csv");
     Files.writeString(small, "CustomerID,Age\n1,20\n2,30\n");
-    Prefetch.read(OnlineRetailFixture.FILE, pool);
+    var other = Prefetch.read(OnlineRetailFixture.FILE, pool);
     assertThat(read(small).report().rows()).isEqualTo(2);
     assertThat(Prefetch.take(OnlineRetailFixture.FILE)).isNull();
+    assertThat(other.isCancelled()).isTrue(); // dropped reads stop
     Prefetch.read(small, pool);
     Dataset forced = DatasetReader.read(small, new DatasetReader.Options(null, null, Mode.CUSTOMERS), pool,
         p -> { }, () -> false);
     assertThat(forced.report().rows()).isEqualTo(2);
     assertThat(Prefetch.take(small)).isNull();
+    var sameFile = Prefetch.read(OnlineRetailFixture.FILE, pool);
+    Dataset transactions = DatasetReader.read(OnlineRetailFixture.FILE,
+        new DatasetReader.Options(null, null, Mode.TRANSACTIONS), pool, p -> { }, () -> false);
+    assertThat(transactions.report().rows()).isEqualTo(541_909);
+    assertThat(sameFile.isCancelled()).isTrue(); // read with other options: the read-ahead stopped
   }
 
   @Test
