@@ -188,13 +188,19 @@ public final class DatasetReader {
     long expected = gzip && executor != null ? FileBytes.gzipTrailerSize(file) : -1;
     byte[] data = null;
     Text text = null;
+    ColumnMapping mapping = null;
+    Mode mode = null;
     List<TransactionChunk> blocked = null;
     if (expected >= BLOCKED_GZIP) {
       // parse blocks while the rest inflates, never holding the whole file (see InflatedBlocks)
       GzipHead head = GzipHead.read(file);
       try {
         text = prepare(file, head.bytes, head.length);
-        blocked = readBlocks(file, head, text, options, expected, executor, progress, cancelled);
+        mapping = mapping(text.headers, options);
+        mode = mode(mapping, text.headers, options);
+        if (mode == Mode.TRANSACTIONS) {
+          blocked = readBlocks(file, head, text, mapping, expected, executor, progress, cancelled);
+        }
       } finally {
         head.close();
       }
@@ -203,12 +209,8 @@ public final class DatasetReader {
       // reading (and inflating) is most of the time: 80% of the bar, parsing the rest
       data = FileBytes.read(file, gzip, p -> progress.accept(p * 0.8), cancelled);
       text = prepare(file, data);
-    }
-    ColumnMapping mapping = options.mapping() != null
-        ? ColumnMapping.of(text.headers, options.mapping()) : ColumnMapping.detect(text.headers);
-    Mode mode = options.mode() != null ? options.mode() : (mapping.isTransactions() ? Mode.TRANSACTIONS : Mode.CUSTOMERS);
-    if (mode == Mode.TRANSACTIONS && !mapping.isTransactions()) {
-      throw missingRoles(mapping, text.headers);
+      mapping = mapping(text.headers, options);
+      mode = mode(mapping, text.headers, options);
     }
     int[] slots = slots(mapping, text.headers.size());
     boolean commaDecimal = text.delimiter != ',';
@@ -231,7 +233,20 @@ public final class DatasetReader {
     return transactions(file, name, "csv", null, List.of(), r, mapping, r.charset().name(), delimiter, bytes);
   }
 
-  static DataException missingRoles(ColumnMapping mapping, List<String> headers) {
+  /** The analyst's mapping of the headers, or the one detected from them. */
+  static ColumnMapping mapping(List<String> headers, Options options) {
+    return options.mapping() != null ? ColumnMapping.of(headers, options.mapping()) : ColumnMapping.detect(headers);
+  }
+
+  /** The mode asked for, or the one the mapping suggests; transactions without their roles fail with a message. */
+  static Mode mode(ColumnMapping mapping, List<String> headers, Options options) {
+    Mode mode = options.mode() != null ? options.mode()
+        : mapping.isTransactions() ? Mode.TRANSACTIONS : Mode.CUSTOMERS;
+    if (mode == Mode.TRANSACTIONS && !mapping.isTransactions()) throw missingRoles(mapping, headers);
+    return mode;
+  }
+
+  private static DataException missingRoles(ColumnMapping mapping, List<String> headers) {
     List<String> missing = new ArrayList<>();
     for (Role r : mapping.missingRequired()) missing.add(r.label());
     return new DataException("Could not find the column(s) for " + String.join(", ", missing)
@@ -350,14 +365,10 @@ public final class DatasetReader {
 
   /**
    * The chunks of a transactions file read in blocks while it inflates, the header being in {@code head}; null
-   * when the file must be read whole: a customer table, or a block boundary inside a quoted line break.
+   * when the file must be read whole: a block boundary inside a quoted line break, or no line break in 256 MB.
    */
-  private static List<TransactionChunk> readBlocks(Path file, GzipHead head, Text text, Options options,
+  private static List<TransactionChunk> readBlocks(Path file, GzipHead head, Text text, ColumnMapping mapping,
       long expected, Executor executor, DoubleConsumer progress, BooleanSupplier cancelled) {
-    ColumnMapping mapping = options.mapping() != null
-        ? ColumnMapping.of(text.headers, options.mapping()) : ColumnMapping.detect(text.headers);
-    Mode mode = options.mode() != null ? options.mode() : (mapping.isTransactions() ? Mode.TRANSACTIONS : Mode.CUSTOMERS);
-    if (mode != Mode.TRANSACTIONS || !mapping.isTransactions()) return null;
     int[] slots = slots(mapping, text.headers.size());
     boolean commaDecimal = text.delimiter != ',';
     List<Parsed> blocks;

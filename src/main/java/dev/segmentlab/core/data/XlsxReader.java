@@ -128,10 +128,8 @@ final class XlsxReader {
         }
         if (headers == null || headers.isEmpty()) throw new DataException("The sheet '" + s.getName() + "' of " + name + " is empty.");
         if (!it.hasNext()) throw new DataException("The sheet '" + s.getName() + "' of " + name + " has a header but no data rows.");
-        ColumnMapping mapping = options.mapping() != null
-            ? ColumnMapping.of(headers, options.mapping()) : ColumnMapping.detect(headers);
-        Mode mode = options.mode() != null ? options.mode() : (mapping.isTransactions() ? Mode.TRANSACTIONS : Mode.CUSTOMERS);
-        if (mode == Mode.TRANSACTIONS && !mapping.isTransactions()) throw DatasetReader.missingRoles(mapping, headers);
+        ColumnMapping mapping = DatasetReader.mapping(headers, options);
+        Mode mode = DatasetReader.mode(mapping, headers, options);
         if (mode == Mode.CUSTOMERS) {
           return DatasetReader.customers(file, name, "xlsx", s.getName(), sheets, customerTable(it, headers, cancelled),
               mapping, "UTF-8 (xlsx)", null, bytes);
