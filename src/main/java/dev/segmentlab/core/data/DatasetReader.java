@@ -379,6 +379,8 @@ public final class DatasetReader {
           p -> progress.accept(Math.max(0, p) * 0.9), cancelled);
     } catch (java.io.IOException e) {
       throw FileBytes.ioError(file, e);
+    } catch (InflatedBlocks.NoRecordEnd e) {
+      return null; // no line break in 256 MB: read it whole, which says what is wrong with it
     }
     for (int i = 0; i < blocks.size() - 1; i++) {
       if (blocks.get(i).insideQuote) return null; // a quoted line break at a boundary: read it whole instead

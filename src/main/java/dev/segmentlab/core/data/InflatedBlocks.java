@@ -49,6 +49,18 @@ final class InflatedBlocks<R> {
     int after(byte[] buf, int n);
   }
 
+  /**
+   * No record ends within {@code MAX_BLOCK} bytes (a text file whose lines end in CR alone, say): the caller reads
+   * the stream another way.
+   */
+  static final class NoRecordEnd extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoRecordEnd() {
+      super("no record end within 256 MB", null, false, false);
+    }
+  }
+
   /** Checks the stream once all of it is inflated: its size and CRC-32. */
   interface Check {
     void atEnd(long size, long crc) throws IOException;
@@ -205,7 +217,7 @@ final class InflatedBlocks<R> {
         fraction = expectedSize > 0 ? Math.min(1.0, inflated / (double) expectedSize) : -1;
         cut = end ? n : this.cut.after(buf, n);
         if (cut >= 0) break;
-        if (buf.length >= MAX_BLOCK) throw new XmlCursor.Unsupported("no record end within 256 MB");
+        if (buf.length >= MAX_BLOCK) throw new NoRecordEnd();
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
       carryLen = n - cut;

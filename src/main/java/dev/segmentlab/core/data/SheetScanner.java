@@ -78,7 +78,7 @@ final class SheetScanner {
         throw FileBytes.ioError(file, e);
       }
       return inOrder(blocks, skipRows);
-    } catch (XmlCursor.Unsupported | IOException | XMLStreamException e) {
+    } catch (XmlCursor.Unsupported | InflatedBlocks.NoRecordEnd | IOException | XMLStreamException e) {
       return null; // the library reads it (and reports what is wrong with it, as before)
     }
   }
