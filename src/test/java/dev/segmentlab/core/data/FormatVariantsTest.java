@@ -109,15 +109,19 @@ class FormatVariantsTest {
     // the sheet scanner reads this workbook (shared strings, date styles) itself: no fallback to the library
     SheetScannerTest.assertSameDataset(XlsxReader.read(f, DatasetReader.Options.defaults(), pool, p -> { },
         () -> false, XlsxReader.Route.SCANNER), d);
-    // rows parsed on a pool thread ahead of the columns: the same figures; cancelled midway, it stops
-    assertOnlineRetailFigures(DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false));
+    // the library's route (the scanner's fallback): rows parsed on a pool thread ahead of the columns, the same
+    // figures; cancelled midway, it stops
+    assertOnlineRetailFigures(XlsxReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false,
+        XlsxReader.Route.LIBRARY));
     // a pool whose only thread is busy: the calling thread parses the rows itself instead of waiting
     try (BusyExecutor busy = new BusyExecutor()) {
-      assertOnlineRetailFigures(DatasetReader.read(f, DatasetReader.Options.defaults(), busy, p -> { }, () -> false));
+      assertOnlineRetailFigures(XlsxReader.read(f, DatasetReader.Options.defaults(), busy, p -> { }, () -> false,
+          XlsxReader.Route.LIBRARY));
     }
     java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
     org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
-        () -> DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> polls.incrementAndGet() > 20));
+        () -> XlsxReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> polls.incrementAndGet() > 20,
+            XlsxReader.Route.LIBRARY));
     assertThat(d.report().sheets()).containsExactly("Online Retail", "Notes");
     assertThat(d.report().dateFormat()).contains("Excel serial");
     assertThat(d.transactions().unitPrice()[0]).isCloseTo(2.55, within(1e-12));
