@@ -9,7 +9,8 @@ import java.util.function.BooleanSupplier;
  * point-to-centre distances once clusters settle. The assignments are those of plain Lloyd (the bounds only
  * prove that a point's nearest centre has not changed), and the stopping rule is scikit-learn's: stop when no
  * label changed, or when the summed squared centre shift is at most {@code tolAbs}; in the latter case labels
- * are recomputed once against the final centres.
+ * are recomputed once against the final centres. Each cluster's sum is kept up to date as points change cluster
+ * rather than summed afresh each iteration, so a centre may differ from a fresh mean in its last bits.
  */
 final class Hamerly {
   record Run(int[] labels, double[] centres, double wcss, int iterations) {}

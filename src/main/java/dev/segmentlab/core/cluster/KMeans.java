@@ -123,9 +123,10 @@ public final class KMeans {
 
   /**
    * Fits k-means on weighted points on the calling thread: as {@link #fit} on the data with each row repeated as
-   * many times as its weight says (the same algorithm, not the same random draws).
+   * many times as its weight says (the same algorithm, not the same random draws; the result's sizes and cluster
+   * order count each row once).
    *
-   * @param w a positive weight per row (whole numbers for repeats)
+   * @param w a positive whole number per row (an emptied cluster is found by its weight reaching exactly 0)
    */
   static KMeansResult fitWeighted(Points x, double[] w, Options o, BooleanSupplier cancelled) {
     checkFits(x, o.k(), "k", o.ordering());

@@ -16,11 +16,6 @@ final class Seeding {
     return 2 + (int) Math.log(k);
   }
 
-  /** Returns k centres, row-major (k * d). */
-  static double[] kMeansPlusPlus(double[] x, int n, int d, int k, SplittableRandom rng) {
-    return kMeansPlusPlus(x, null, n, d, k, trials(k), rng);
-  }
-
   /**
    * k centres drawn with {@code trials} candidates each. The first c centres of a draw do not depend on k: so
    * seeding for the largest k of several with the same number of trials gives the others as prefixes.

@@ -128,7 +128,7 @@ final class TransactionAssembler {
     int[] lines = new int[rows];
     int[] distinct = {0, 0, distinctDates.size()}; // quantities, prices, dates
     List<Runnable> tasks = new ArrayList<>();
-    // the largest first, so that the two threads end together
+    // the largest first, so that the threads end together
     for (int s : new int[] {TransactionChunk.S_DESC, TransactionChunk.S_STOCK, TransactionChunk.S_INVOICE,
         TransactionChunk.S_CUSTOMER, TransactionChunk.S_COUNTRY}) {
       tasks.add(() -> {

@@ -61,7 +61,7 @@ final class DuplicateFinder {
     return k;
   }
 
-  /** The columns of the rows at positions of {@code rows}. */
+  /** The columns of the rows at positions of {@code rows}, but the invoice, which a group's rows share. */
   private static final class Row {
     final int[] rows;
     final int[][] codes;
@@ -71,8 +71,8 @@ final class DuplicateFinder {
 
     Row(Transactions tx, int[] rows) {
       this.rows = rows;
-      this.codes = new int[][] {tx.invoice().codes(), tx.stockCode().codes(), tx.description().codes(),
-          tx.customer().codes(), tx.country().codes()};
+      this.codes = new int[][] {tx.stockCode().codes(), tx.description().codes(), tx.customer().codes(),
+          tx.country().codes()};
       this.quantity = tx.quantity();
       this.price = tx.unitPrice();
       this.date = tx.invoiceDate();
