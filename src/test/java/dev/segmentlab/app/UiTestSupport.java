@@ -22,10 +22,9 @@ public final class UiTestSupport {
     for (int attempt = 1; ; attempt++) {
       robot.clickOn(query);
       try {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(10, condition);
         return;
-      } catch (TimeoutException e) {
+      } catch (AssertionError e) {
         if (attempt == 3) throw new AssertionError("clicking " + query + " did not take effect in 3 tries", e);
         robot.moveTo("#mainRoot"); // away from any tooltip, then try again
       }

@@ -29,10 +29,7 @@ public final class FeaturesView {
 
   private void build() {
     root.setId("featuresRoot");
-    Label summary = new Label();
-    summary.setId("matrixSummary");
-    summary.getStyleClass().add("section-title");
-    summary.textProperty().bind(vm.summaryProperty());
+    Label summary = Labels.bound("matrixSummary", "section-title", vm.summaryProperty());
     VBox top = new VBox(4, summary, banner("featuresMessage", "error-banner", vm.messageProperty()),
         banner("featuresNote", "info-banner", vm.noteProperty()));
     top.setPadding(new Insets(8, 12, 4, 12));
@@ -96,11 +93,8 @@ public final class FeaturesView {
   }
 
   private static Label banner(String id, String style, javafx.beans.value.ObservableStringValue text) {
-    Label l = new Label();
-    l.setId(id);
-    l.getStyleClass().add(style);
+    Label l = Labels.bound(id, style, text);
     l.setWrapText(true);
-    l.textProperty().bind(text);
     show(l, Bindings.isNotEmpty(text));
     return l;
   }

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.profiles;
 
+import dev.segmentlab.app.fx.Labels;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,10 +21,7 @@ final class NameEditor extends VBox {
     setId("nameEditor");
     getStyleClass().add("name-editor");
     setPadding(new Insets(8));
-    Label title = new Label();
-    title.setId("editorTitle");
-    title.getStyleClass().add("section-title");
-    title.textProperty().bind(vm.selectedTitleProperty());
+    Label title = Labels.bound("editorTitle", "section-title", vm.selectedTitleProperty());
     Label hint = new Label("Select a segment in the table to name it.");
     hint.getStyleClass().add("key");
     hint.setWrapText(true);
@@ -57,10 +55,7 @@ final class NameEditor extends VBox {
     HBox colourRow = new HBox(6, colourLabel, colour);
     colourRow.setAlignment(Pos.CENTER_LEFT);
 
-    Label suggested = new Label();
-    suggested.setId("suggestedName");
-    suggested.getStyleClass().add("key");
-    suggested.textProperty().bind(vm.suggestedNameProperty());
+    Label suggested = Labels.bound("suggestedName", "key", vm.suggestedNameProperty());
     Label description = wrapped("segmentDescription");
     description.textProperty().bind(vm.segmentDescriptionProperty());
     Label action = wrapped("segmentAction");
