@@ -1,6 +1,7 @@
 package dev.segmentlab.core.pipeline;
 
 import dev.segmentlab.Version;
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.Role;
@@ -8,6 +9,10 @@ import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.features.Preparation;
+import dev.segmentlab.core.model.KMeansModel;
+import dev.segmentlab.core.model.SegmentModel;
+import dev.segmentlab.core.segments.SegmentPalette;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.quality.CleanedData;
@@ -66,11 +71,9 @@ public final class WorkspaceRunner {
     FeatureMatrix m = seg.matrix();
     Map<String, String> transforms = new LinkedHashMap<>();
     Map<String, Double> weights = new LinkedHashMap<>();
-    List<String> transformLabels = new ArrayList<>();
     for (int f = 0; f < m.dims(); f++) {
       transforms.put(m.features().get(f), m.transforms().get(f).label());
       weights.put(m.features().get(f), m.weights()[f]);
-      transformLabels.add(m.transforms().get(f).label());
     }
     Map<Integer, String> names = new LinkedHashMap<>();
     Map<Integer, String> colours = new LinkedHashMap<>();
@@ -93,14 +96,46 @@ public final class WorkspaceRunner {
         .segmentColours(colours)
         .appVersion(Version.get())
         .savedAt(savedAt)
-        .model(new Workspace.Model(m.features(), transformLabels, m.scaling().label(), m.center(), m.scale(),
-            m.weights(), seg.solution().centroids()));
+        .model(workspaceModel(seg.model()));
     if (cleaned != null) {
       Map<String, Boolean> rules = new LinkedHashMap<>();
       for (CleaningRule r : CleaningRule.values()) rules.put(r.key(), cleaned.options().isOn(r));
       b.cleaningRules(rules).nonProductCodes(cleaned.options().nonProductCodes());
     }
     return b.build();
+  }
+
+  /**
+   * The fitted model a workspace saved: its preparation, centroids, names and colours.
+   *
+   * @throws IllegalArgumentException when the workspace has no saved model (saved by an older SegmentLab)
+   */
+  public static SegmentModel model(Workspace ws) {
+    Workspace.Model m = ws.model();
+    if (m == null) {
+      throw new IllegalArgumentException("This workspace has no saved centroids (it was saved by an older SegmentLab);"
+          + " run it with 'segment --workspace' and save it again.");
+    }
+    List<Transform> transforms = new ArrayList<>();
+    for (String t : m.transforms()) transforms.add(Transform.parse(t));
+    Preparation prep = new Preparation(m.features(), transforms, m.center(), m.scale(), m.weights(),
+        Scaling.parse(m.scaling()));
+    List<String> names = new ArrayList<>(), colours = new ArrayList<>(), descriptions = new ArrayList<>();
+    for (int s = 0; s < m.k(); s++) {
+      names.add(ws.segmentNames().getOrDefault(s, "Segment " + s));
+      colours.add(ws.segmentColours().getOrDefault(s, SegmentPalette.colour(s)));
+      descriptions.add("");
+    }
+    return new SegmentModel(prep, new KMeansModel(m.centroids()), names, colours, descriptions);
+  }
+
+  /** A fitted model as a workspace stores it (k-means centroids). */
+  static Workspace.Model workspaceModel(SegmentModel model) {
+    Preparation p = model.preparation();
+    List<String> transforms = new ArrayList<>();
+    for (Transform t : p.transforms()) transforms.add(t.label());
+    return new Workspace.Model(p.features(), transforms, p.scaling().label(), p.center(), p.scale(), p.weights(),
+        model.clustering().centres());
   }
 
   /** The reader options of a workspace: its sheet and its column mapping (none saved: detect). */
@@ -177,7 +212,7 @@ public final class WorkspaceRunner {
       FileFingerprint now = FileFingerprint.of(input, p -> progress.accept(0.05 * p), cancelled);
       changed = !now.equals(saved);
     }
-    PipelineResult r = Pipeline.run(input, o, executor, p -> progress.accept(0.05 + 0.95 * p), cancelled);
+    PipelineResult r = Pipeline.run(input, o, RunControl.of(executor, p -> progress.accept(0.05 + 0.95 * p), cancelled));
     SegmentationResult seg = r.segmentation();
     List<String> names = new ArrayList<>(seg.names());
     List<String> colours = new ArrayList<>(seg.colours());
