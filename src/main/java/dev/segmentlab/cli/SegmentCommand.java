@@ -1,5 +1,6 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.export.ExportException;
@@ -113,7 +114,7 @@ final class SegmentCommand implements Callable<Integer> {
       if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
       o = new PipelineOptions(DatasetReader.Options.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
           Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
-      r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
+      r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
     }
     SegmentExport.Outcome written = null;
     if (request != null || saveWorkspace != null) {
