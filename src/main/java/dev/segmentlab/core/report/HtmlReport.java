@@ -57,7 +57,8 @@ public final class HtmlReport {
       for (ReportModel.Segment s : m.segments()) segment(s);
       actions();
       reproduce();
-      if (charts == Charts.SVG) sb.append("<script>").append(SCRIPT).append("</script>");
+      // CDATA keeps the file well-formed XML; the comment markers hide it from an HTML parser
+      if (charts == Charts.SVG) sb.append("<script>//<![CDATA[\n").append(SCRIPT).append("//]]></script>");
       sb.append("</body></html>\n");
       return sb.toString();
     }
@@ -293,7 +294,7 @@ public final class HtmlReport {
         .sw{display:inline-block;width:10px;height:10px;border-radius:2px}.sw.big{width:14px;height:14px}
         .lead{font-weight:bold}.action{background:#eef6ee;border-left:4px solid #2ca02c;padding:6px 10px}
         .q{color:#666}figure{margin:12px 0}figcaption{color:#666;font-size:9pt}
-        svg.chart{max-width:100%;height:auto;display:block}pre.cmd{white-space:pre-wrap;word-wrap:break-word;background:#f5f5f5;padding:8px;font-size:8.5pt}
+        svg.chart{max-width:100%;height:auto;display:block}pre.cmd{font-family:"DejaVu Sans",Verdana,sans-serif;white-space:pre-wrap;word-wrap:break-word;background:#f5f5f5;padding:8px;font-size:8.5pt}
         table.sortable th{cursor:pointer}table.sortable th.asc:after{content:" \\25B2"}table.sortable th.desc:after{content:" \\25BC"}
         @page{size:A4;margin:16mm 14mm}
         @media print{body{margin:0;max-width:none;font-size:9.5pt}section.segment,#choosing-k,#actions,#reproduce,#explore{page-break-before:always}

@@ -2,6 +2,7 @@ package dev.segmentlab.core.report;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -26,6 +27,7 @@ public final class PdfReport {
 
   /** Lays out report HTML (well-formed XHTML) as PDF. */
   static void writeHtml(String html, OutputStream out) throws IOException {
+    XRLog.setLoggingEnabled(false);
     PdfRendererBuilder b = new PdfRendererBuilder();
     b.useFastMode();
     b.useFont(() -> PdfReport.class.getResourceAsStream("fonts/DejaVuSans.ttf"), FONT, 400, FontStyle.NORMAL, true);

@@ -38,7 +38,7 @@ public record ReportModel(String title, List<String> summary, Data data, Explore
    *
    * @param file file name (no folder)
    * @param format CSV, XLSX, …
-   * @param mode {@code transactions} or {@code customer-table}
+   * @param mode {@code transactions} or {@code customers} (a customer table)
    * @param rows rows read
    * @param rejected rows that could not be read
    * @param customersInFile distinct customer ids in the file
