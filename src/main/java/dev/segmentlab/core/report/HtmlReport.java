@@ -16,8 +16,22 @@ public final class HtmlReport {
   public enum Charts {
     /** inline {@code <svg>}: sharp, searchable, small (browsers) */
     SVG,
-    /** {@code <img src="data:image/png…">} at 2× (openhtmltopdf draws no SVG without Batik) */
-    PNG
+    /** {@code <img src="data:image/png…">} at 2× (for mail clients and viewers without SVG) */
+    PNG,
+    /** {@code <object type="%s" data-chart="i">} placeholders that {@link PdfReport} draws as vectors */
+    OBJECT
+  }
+
+  /** The {@code type} of the chart placeholders in {@link Charts#OBJECT} mode. */
+  static final String CHART_OBJECT = "application/x-segmentlab-chart";
+
+  /** HTML with chart placeholders, and the charts they stand for (index = {@code data-chart}). */
+  record WithCharts(String html, List<Chart> charts) {}
+
+  /** The report for openhtmltopdf: charts as {@code <object>} placeholders, no script. */
+  static WithCharts htmlWithChartObjects(ReportModel m) {
+    HtmlReport.Writer w = new HtmlReport.Writer(m, Charts.OBJECT);
+    return new WithCharts(w.write(), List.copyOf(w.collected));
   }
 
   /** Marker attribute the inline script sets on {@code <body>} once it has run. */
@@ -37,6 +51,7 @@ public final class HtmlReport {
     private final ReportModel m;
     private final Charts charts;
     private final StringBuilder sb = new StringBuilder(256 * 1024);
+    private final List<Chart> collected = new java.util.ArrayList<>();
 
     Writer(ReportModel m, Charts charts) {
       this.m = m;
@@ -257,11 +272,15 @@ public final class HtmlReport {
 
     private void figure(Chart c, String caption) {
       sb.append("<figure>");
+      double w = Math.min(c.width(), 640);
+      double h = c.height() * w / c.width();
       if (charts == Charts.SVG) {
         sb.append(SvgCharts.svg(c));
+      } else if (charts == Charts.OBJECT) {
+        sb.append("<object type=\"").append(CHART_OBJECT).append("\" data-chart=\"").append(collected.size())
+            .append("\" style=\"display:block;width:").append(Math.round(w)).append("px;height:").append(Math.round(h)).append("px\"></object>");
+        collected.add(c);
       } else {
-        double w = Math.min(c.width(), 640);
-        double h = c.height() * w / c.width();
         sb.append("<img alt=\"").append(esc(c.title())).append("\" style=\"width:").append(Math.round(w)).append("px;height:")
             .append(Math.round(h)).append("px\" src=\"data:image/png;base64,")
             .append(Base64.getEncoder().encodeToString(PngCharts.png(c, 2))).append("\"/>");
@@ -297,7 +316,7 @@ public final class HtmlReport {
         svg.chart{max-width:100%;height:auto;display:block}pre.cmd{font-family:"DejaVu Sans",Verdana,sans-serif;white-space:pre-wrap;word-wrap:break-word;background:#f5f5f5;padding:8px;font-size:8.5pt}
         table.sortable th{cursor:pointer}table.sortable th.asc:after{content:" \\25B2"}table.sortable th.desc:after{content:" \\25BC"}
         @page{size:A4;margin:16mm 14mm}
-        @media print{body{margin:0;max-width:none;font-size:9.5pt}section.segment,#choosing-k,#actions,#reproduce,#explore{page-break-before:always}
+        @media print{body{margin:0;max-width:none;font-size:9.5pt}section.segment,#choosing-k,#segments,#actions,#reproduce,#explore{page-break-before:always}
         figure,table,ol{page-break-inside:avoid}h2,h3,h4{page-break-after:avoid}table.sortable th{cursor:auto}th.asc:after,th.desc:after{content:""}}
         """;
   }

@@ -31,10 +31,10 @@ public final class ReportWriter {
       switch (f) {
         case HTML -> out.write(HtmlReport.html(m).getBytes(StandardCharsets.UTF_8));
         case PDF -> {
-          String html = HtmlReport.html(m, HtmlReport.Charts.PNG);
-          progress.accept(0.4);
+          HtmlReport.WithCharts html = HtmlReport.htmlWithChartObjects(m);
+          progress.accept(0.2);
           if (cancelled.getAsBoolean()) throw new CancellationException("report cancelled");
-          PdfReport.writeHtml(html, out);
+          PdfReport.writeHtml(html.html(), html.charts(), out);
         }
         case PPTX -> PptxReport.write(m, out, progress, cancelled);
       }
