@@ -19,6 +19,7 @@ import org.apache.poi.xddf.usermodel.XDDFLineProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
@@ -190,11 +191,11 @@ public final class PptxReport {
   private static void segment(XMLSlideShow ppt, ReportModel m, ReportModel.Segment g) throws IOException {
     XSLFSlide s = slide(ppt, g.name());
     Color colour = PngCharts.color(g.colour());
-    XSLFTextBox t = box(s, 40, 80, 440, 430);
+    XSLFTextBox t = box(s, 40, 76, 440, 270);
     String facts = String.format(Locale.ROOT, "%,d customers (%s)", g.size(), ReportCharts.pct(g.share()));
     if (Double.isFinite(g.revenueShare())) facts += ", " + ReportCharts.pct(g.revenueShare()) + " of revenue";
     if (g.stability() != null) facts += String.format(Locale.ROOT, "; stability %.2f%s", g.stability(), g.unstable() ? " (unstable)" : "");
-    run(t.addNewTextParagraph(), facts, 15, true, colour.darker());
+    run(t.addNewTextParagraph(), facts, 14, true, colour.darker());
     run(t.addNewTextParagraph(), g.description(), 13, false, TEXT);
     if (!g.action().isEmpty()) {
       XSLFTextParagraph p = t.addNewTextParagraph();
@@ -230,8 +231,9 @@ public final class PptxReport {
       rel.add(Double.isFinite(f.relative()) ? 100 * f.relative() : 0);
     }
     XSLFChart c = ppt.createChart();
-    s.addChart(c, emu(500, 80, 430, 250));
+    s.addChart(c, emu(500, 80, 430, 420));
     XDDFCategoryAxis x = c.createCategoryAxis(AxisPosition.BOTTOM);
+    x.setTickLabelPosition(AxisTickLabelPosition.LOW);
     XDDFValueAxis y = c.createValueAxis(AxisPosition.LEFT);
     y.setTitle("% vs all customers");
     y.setCrosses(AxisCrosses.AUTO_ZERO);
@@ -243,7 +245,7 @@ public final class PptxReport {
     c.plot(data);
     c.setTitleText("Mean vs all customers (%)");
     c.setTitleOverlay(false);
-    picture(ppt, s, ReportCharts.snake(m.segments(), g.id()), 540, 340, 350);
+    picture(ppt, s, ReportCharts.snake(m.segments(), g.id()), 40, 352, 360);
   }
 
   private static void actions(XMLSlideShow ppt, ReportModel m) {
