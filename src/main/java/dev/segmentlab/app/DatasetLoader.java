@@ -2,6 +2,7 @@ package dev.segmentlab.app;
 
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Datasets;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -13,5 +14,5 @@ public interface DatasetLoader {
   Dataset load(Path file, DatasetReader.Options options, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled);
 
-  static DatasetLoader standard() { return DatasetReader::read; }
+  static DatasetLoader standard() { return Datasets::read; }
 }

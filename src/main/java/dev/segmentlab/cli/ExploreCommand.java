@@ -1,7 +1,6 @@
 package dev.segmentlab.cli;
 
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.explore.AssociationRules;
 import dev.segmentlab.core.explore.ExploreReport;
 import dev.segmentlab.core.explore.MonthlyPoint;
@@ -39,7 +38,7 @@ final class ExploreCommand implements Callable<Integer> {
 
   @Override public Integer call() {
     if (!(minSupport > 0 && minSupport <= 1)) throw new IllegalArgumentException("--min-support must be in (0, 1], not " + minSupport);
-    Dataset d = DatasetReader.read(input.file, input.readerOptions(), Workers.pool(), p -> { }, () -> false);
+    Dataset d = input.read();
     if (d.transactions() == null) {
       throw new IllegalArgumentException(d.report().file() + " is a customer table: explore needs transaction lines.");
     }

@@ -1,7 +1,6 @@
 package dev.segmentlab.cli;
 
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.Mode;
 import dev.segmentlab.core.quality.Cleaner;
 import dev.segmentlab.core.quality.CleaningOptions;
@@ -26,7 +25,7 @@ final class ProfileCommand implements Callable<Integer> {
   boolean json;
 
   @Override public Integer call() {
-    Dataset d = DatasetReader.read(input.file, input.readerOptions(), Workers.pool(), p -> { }, () -> false);
+    Dataset d = input.read();
     PrintWriter out = spec.commandLine().getOut();
     CleaningReport cleaning = d.mode() == Mode.TRANSACTIONS
         ? Cleaner.clean(d.transactions(), CleaningOptions.defaults()).report() : null;

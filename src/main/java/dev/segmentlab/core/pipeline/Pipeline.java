@@ -5,7 +5,8 @@ import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.cluster.Points;
 import dev.segmentlab.core.cluster.Stability;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.DatabaseSource;
+import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.CustomerTableFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
@@ -35,8 +36,21 @@ public final class Pipeline {
    */
   public static PipelineResult run(Path file, PipelineOptions o, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled) {
+    return run(() -> Datasets.read(file, o.read(), executor, p -> progress.accept(0.3 * p), cancelled), o, executor,
+        progress, cancelled);
+  }
+
+  /** {@link #run(Path, PipelineOptions, Executor, DoubleConsumer, BooleanSupplier)} from a database table or query. */
+  public static PipelineResult run(DatabaseSource db, PipelineOptions o, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) {
+    return run(() -> Datasets.read(db, o.read(), executor, p -> progress.accept(0.3 * p), cancelled), o, executor,
+        progress, cancelled);
+  }
+
+  private static PipelineResult run(Supplier<Dataset> load, PipelineOptions o, Executor executor,
+      DoubleConsumer progress, BooleanSupplier cancelled) {
     Map<String, Double> t = new LinkedHashMap<>();
-    Dataset d = timed(t, "load", () -> DatasetReader.read(file, o.read(), executor, p -> progress.accept(0.3 * p), cancelled));
+    Dataset d = timed(t, "load", load);
     CleanedData cleaned = null;
     CustomerFeatures cf;
     List<String> defaults;

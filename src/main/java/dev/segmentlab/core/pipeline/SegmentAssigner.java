@@ -69,7 +69,7 @@ public final class SegmentAssigner {
       throw new IllegalArgumentException("This workspace has no saved centroids (it was saved by an older SegmentLab);"
           + " run it with 'segment --workspace' and save it again.");
     }
-    Dataset d = DatasetReader.read(file, readerOptions(file, ws), executor, p -> progress.accept(0.8 * p), cancelled);
+    Dataset d = dev.segmentlab.core.data.Datasets.read(file, readerOptions(file, ws), executor, p -> progress.accept(0.8 * p), cancelled);
     CleanedData cleaned = null;
     CustomerFeatures cf;
     if (d.transactions() != null) {
@@ -151,9 +151,9 @@ public final class SegmentAssigner {
   private static DatasetReader.Options readerOptions(Path file, Workspace ws) {
     DatasetReader.Options saved = WorkspaceRunner.readerOptions(ws);
     if (saved.mapping() == null) return DatasetReader.Options.defaults();
-    List<String> sheets = DatasetReader.sheets(file);
+    List<String> sheets = dev.segmentlab.core.data.Datasets.sheets(file);
     String sheet = ws.sheet() != null && sheets.contains(ws.sheet()) ? ws.sheet() : null;
-    List<String> headers = DatasetReader.preview(file, sheet, 1).headers();
+    List<String> headers = dev.segmentlab.core.data.Datasets.preview(file, sheet, 1).headers();
     boolean fits = headers.containsAll(saved.mapping().values());
     return new DatasetReader.Options(sheet, fits ? saved.mapping() : null, null);
   }

@@ -1,6 +1,7 @@
 package dev.segmentlab.core.pipeline;
 
 import dev.segmentlab.Version;
+import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.Role;
@@ -78,8 +79,10 @@ public final class WorkspaceRunner {
       names.put(s, seg.names().get(s));
       colours.put(s, seg.colours().get(s));
     }
-    Workspace.Builder b = Workspace.builder()
-        .input(dataset.source(), input)
+    Workspace.Builder b = Workspace.builder();
+    if (dataset.database() != null) b.inputDatabase(database(dataset.database()));
+    else b.input(dataset.source(), input);
+    b
         .sheet(dataset.report().sheet())
         .columnMapping(dataset.mapping() == null ? Map.of() : dataset.mapping().asMap())
         .features(m.features())
@@ -165,6 +168,7 @@ public final class WorkspaceRunner {
    */
   public static Outcome run(Workspace ws, int stabilityRuns, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled) throws ExportException {
+    if (ws.inputDatabase() != null) return run(ws, null, stabilityRuns, executor, progress, cancelled);
     Path input = Path.of(ws.inputPath());
     if (!Files.isRegularFile(input)) {
       throw new ExportException("The workspace's input " + input + " does not exist any more; put the file back "
@@ -195,6 +199,48 @@ public final class WorkspaceRunner {
       warning = "The segments differ from the saved ones (centroids moved); check the names before using them.";
     }
     return new Outcome(named, changed, reproduced, warning);
+  }
+
+  /**
+   * Runs a workspace whose input is a database: the saved URL and table or query, with the password given now
+   * (a workspace never holds one). A file workspace runs as {@link #run(Workspace, int, Executor, DoubleConsumer,
+   * BooleanSupplier)} and ignores the password.
+   *
+   * @param password the database password, or null
+   * @throws dev.segmentlab.core.data.DataException when the database cannot be read (one message, no password)
+   */
+  public static Outcome run(Workspace ws, String password, int stabilityRuns, Executor executor,
+      DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
+    if (ws.inputDatabase() == null) return run(ws, stabilityRuns, executor, progress, cancelled);
+    PipelineOptions o = options(ws, stabilityRuns);
+    PipelineResult r = Pipeline.run(database(ws, password), o, executor, progress, cancelled);
+    SegmentationResult seg = r.segmentation();
+    List<String> names = new ArrayList<>(seg.names());
+    List<String> colours = new ArrayList<>(seg.colours());
+    for (int s = 0; s < seg.k(); s++) {
+      names.set(s, ws.segmentNames().getOrDefault(s, names.get(s)));
+      colours.set(s, ws.segmentColours().getOrDefault(s, colours.get(s)));
+    }
+    PipelineResult named = new PipelineResult(r.dataset(), r.cleaned(), seg.withLabels(names, colours), r.timings());
+    boolean reproduced = ws.model() == null || close(ws.model().centroids(), seg.solution().centroids());
+    String warning = reproduced ? null
+        : "The segments differ from the saved ones (the rows in the database changed, or the centroids moved); "
+            + "check the names before using them.";
+    return new Outcome(named, false, reproduced, warning);
+  }
+
+  /** The database input of a workspace with a password, or null for a file workspace. */
+  public static DatabaseSource database(Workspace ws, String password) {
+    Workspace.Database d = ws.inputDatabase();
+    if (d == null) return null;
+    return new DatabaseSource(d.url(), d.user(), password, d.driverJar() == null ? null : Path.of(d.driverJar()),
+        d.table(), d.query());
+  }
+
+  /** What a workspace keeps of a database input: everything but the password. */
+  static Workspace.Database database(DatabaseSource db) {
+    return new Workspace.Database(db.safeUrl(), db.user(),
+        db.driverJar() == null ? null : db.driverJar().toAbsolutePath().toString(), db.table(), db.query());
   }
 
   /** Same shape and every coordinate equal to 1e-9 (relative): parallel sums may differ in the last bits. */
