@@ -251,6 +251,10 @@ public final class DatabaseReader {
     if (state.equals("57014") || lower.contains("canceling statement due to user request")) {
       return new CancellationException("Load cancelled");
     }
+    if (src.password() == null && (lower.contains("no password was provided") || lower.contains("password authentication"))) {
+      return new DataException("The database at " + where + " needs a password for user '" + src.user() + "'. Enter it "
+          + "(the app asks; the CLI reads --password-file or PGPASSWORD).", e);
+    }
     if (state.startsWith("08") || e.getCause() instanceof java.net.ConnectException
         || e.getCause() instanceof java.net.UnknownHostException || lower.contains("connection refused")) {
       return new DataException("Could not connect to the database at " + where + " (" + msg + "). Check the host, "
