@@ -154,12 +154,17 @@ public final class DatabaseReader {
     if (c == null) throw new SQLException("The driver does not accept the URL " + src.safeUrl(), "08001");
     try {
       if (!kind.equals("sqlite")) c.setReadOnly(true);
-      c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
     } catch (SQLException e) {
-      if (!c.isReadOnly() && !kind.equals("sqlite")) {
+      // a driver that cannot switch an open connection (DuckDB): its own URL options decide; SegmentLab only reads
+      if (kind.equals("postgresql")) {
         c.close();
         throw e;
       }
+    }
+    try {
+      c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+    } catch (SQLException e) {
+      // a driver without transactions streams as it can
     }
     return c;
   }
