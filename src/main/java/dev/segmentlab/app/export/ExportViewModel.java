@@ -50,7 +50,7 @@ import javafx.collections.ObservableList;
  */
 public final class ExportViewModel {
   /** Extensions the "apply to another file" dialog offers. */
-  public static final List<String> DATA_EXTENSIONS = List.of("*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx");
+  public static final List<String> DATA_EXTENSIONS = List.of("*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx", "*.parquet");
   static final List<String> WORKSPACE_EXTENSIONS = List.of("*" + WorkspaceFile.EXTENSION);
 
   /** Customers of one segment after "apply to another file". */
@@ -182,7 +182,8 @@ public final class ExportViewModel {
     var dataset = session.getDataset();
     var cleaned = session.getCleaned();
     start("Saving " + file.getFileName(), ctx -> {
-      FileFingerprint fp = FileFingerprint.of(dataset.source(), progressTo(ctx), ctx.cancelledCheck());
+      FileFingerprint fp = dataset.source() == null ? null // a database: nothing to hash, and no password is kept
+          : FileFingerprint.of(dataset.source(), progressTo(ctx), ctx.cancelledCheck());
       WorkspaceFile.write(file, WorkspaceRunner.capture(seg, dataset, cleaned, fp, Instant.now()), exists);
       return file;
     }, f -> {
@@ -197,9 +198,20 @@ public final class ExportViewModel {
     Optional<Path> chosen = dialogs.chooseOpenFile("Open workspace", WORKSPACE_EXTENSIONS);
     if (chosen.isEmpty()) return;
     Path file = chosen.get();
+    String password = null;
+    Workspace header = peekWorkspace(file);
+    if (header != null && header.inputDatabase() != null) {
+      Workspace.Database db = header.inputDatabase();
+      Optional<String> pw = dialogs.askPassword("Database password", "The workspace reads "
+          + (db.table() != null ? "the table " + db.table() : "a query") + " from " + db.url()
+          + (db.user() != null ? " as " + db.user() : "") + ". Its password is not saved: enter it to reopen.");
+      if (pw.isEmpty()) return;
+      password = pw.get().isEmpty() ? null : pw.get();
+    }
+    String pass = password;
     start("Opening " + file.getFileName(), ctx -> {
       Workspace ws = WorkspaceFile.read(file);
-      WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, 0, null, progressTo(ctx), ctx.cancelledCheck());
+      WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, pass, 0, null, progressTo(ctx), ctx.cancelledCheck());
       return new WorkspaceRequest(file, ws, o.result(), o.warning());
     }, req -> {
       openedWorkspace.set(req);
@@ -207,6 +219,15 @@ public final class ExportViewModel {
       result.set("Opened " + file.getFileName() + ": " + req.result().k() + " segments of "
           + req.result().dataset().report().file() + "." + (req.warning() == null ? "" : " " + req.warning()));
     });
+  }
+
+  /** The workspace's saved values (a small JSON file), or null when it cannot be read now: the job says why. */
+  private static Workspace peekWorkspace(Path file) {
+    try {
+      return WorkspaceFile.read(file);
+    } catch (ExportException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Asks for another transactions file and puts its customers into the current segments. */
