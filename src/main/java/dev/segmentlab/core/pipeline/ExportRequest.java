@@ -46,7 +46,7 @@ public record ExportRequest(Path target, Format format, boolean byteOrderMark, b
       if (name.endsWith(".xlsx")) return XLSX;
       if (name.endsWith(".csv")) return CSV;
       if (name.endsWith(".parquet")) return PARQUET;
-      throw new IllegalArgumentException("The export file must end in .xlsx, .csv or .parquet, not '"
+      throw new IllegalArgumentException("The export file must end in .xlsx or .csv (or .parquet), not '"
           + file.getFileName() + "'.");
     }
   }
