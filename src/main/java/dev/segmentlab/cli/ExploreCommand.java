@@ -41,7 +41,7 @@ final class ExploreCommand implements Callable<Integer> {
     if (!(minSupport > 0 && minSupport <= 1)) throw new IllegalArgumentException("--min-support must be in (0, 1], not " + minSupport);
     Stages stages = Stages.plain();
     RunControl rc = RunControl.on(Workers.pool());
-    Dataset d = stages.load(input.file, input.readerOptions(), rc);
+    Dataset d = input.read(stages, rc);
     if (d.transactions() == null) {
       throw new IllegalArgumentException(d.report().file() + " is a customer table: explore needs transaction lines.");
     }

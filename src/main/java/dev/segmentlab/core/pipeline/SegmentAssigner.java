@@ -97,9 +97,9 @@ public final class SegmentAssigner {
   private static DatasetReader.Options readerOptions(Path file, Workspace ws) {
     DatasetReader.Options saved = WorkspaceRunner.readerOptions(ws);
     if (saved.mapping() == null) return DatasetReader.Options.defaults();
-    List<String> sheets = DatasetReader.sheets(file);
+    List<String> sheets = dev.segmentlab.core.data.Datasets.sheets(file);
     String sheet = ws.sheet() != null && sheets.contains(ws.sheet()) ? ws.sheet() : null;
-    List<String> headers = DatasetReader.preview(file, sheet, 1).headers();
+    List<String> headers = dev.segmentlab.core.data.Datasets.preview(file, sheet, 1).headers();
     boolean fits = headers.containsAll(saved.mapping().values());
     return new DatasetReader.Options(sheet, fits ? saved.mapping() : null, null);
   }
