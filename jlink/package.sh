@@ -196,7 +196,9 @@ fi
 # Deliberately left out: jdk.charsets (the app reads UTF-8, windows-1252 and ISO-8859-1, all in java.base),
 # jdk.crypto.ec (no network), jdk.jfr/jdk.management (no monitoring), jdk.accessibility.
 EXTRA_MODULES=javafx.controls,javafx.swing,jdk.localedata
-MODULES=$({ cut -d/ -f1 "$JDEPS_CACHE"; tr ',' '\n' <<< "$EXTRA_MODULES"; } | sort -u | paste -sd, -)
+# Only JDK and JavaFX modules go into the runtime: a modular jar on the class path (POI's ooxml-lite is the
+# module org.apache.poi.ooxml.schemas) shows up in jdeps' list but stays a jar in the app-image.
+MODULES=$({ cut -d/ -f1 "$JDEPS_CACHE"; tr ',' '\n' <<< "$EXTRA_MODULES"; } | grep -E '^(java|jdk|javafx)\.' | sort -u | paste -sd, -)
 log "modules: $MODULES"
 
 # Classes on the class path that use JavaFX internals (ControlsFX does) need them exported to the unnamed

@@ -37,6 +37,7 @@ public final class AppContext {
   private final ExportViewModel export;
   private final ProfilesViewModel profiles;
   private final dev.segmentlab.app.fx.ChartExport charts;
+  private final dev.segmentlab.app.report.ReportViewModel report;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -51,6 +52,7 @@ public final class AppContext {
     this.profiles = new ProfilesViewModel(session, segments::rename, segments::recolour);
     this.export = new ExportViewModel(session, async, dialogs);
     this.charts = new dev.segmentlab.app.fx.ChartExport(dialogs);
+    this.report = new dev.segmentlab.app.report.ReportViewModel(session, async, dialogs);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
     export.setWorkspaceHandler(this::applyWorkspace);
   }
@@ -131,6 +133,8 @@ public final class AppContext {
   public QualityViewModel quality() { return quality; }
   public ExportViewModel export() { return export; }
   public ProfilesViewModel profiles() { return profiles; }
+  /** "Report…": the findings report as HTML, PDF or PPTX. */
+  public dev.segmentlab.app.report.ReportViewModel report() { return report; }
   /** The charts every view registered, for PNG export. */
   public dev.segmentlab.app.fx.ChartExport charts() { return charts; }
 

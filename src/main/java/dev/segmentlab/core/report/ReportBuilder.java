@@ -2,7 +2,11 @@ package dev.segmentlab.core.report;
 
 import dev.segmentlab.Version;
 import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.LoadReport;
+import dev.segmentlab.core.features.Transform;
+import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.data.TextColumn;
 import dev.segmentlab.core.data.Transactions;
 import dev.segmentlab.core.explore.Cohort;
@@ -82,6 +86,27 @@ public final class ReportBuilder {
     m = new ReportModel(file, summary(m), data, m.explore(), choice, segments, rep);
     progress.accept(1);
     return m;
+  }
+
+  /**
+   * Builds the report of segments made step by step (the app): the options are read back from the result (the
+   * matrix's features, transform and scaling, the sweep's k range, restarts and seed).
+   *
+   * @param dataset the file read
+   * @param cleaned the rows kept, or null for a customer table
+   * @param seg the segments as shown (edited names and colours included)
+   * @see #build(PipelineResult, PipelineOptions, FileFingerprint, Instant, DoubleConsumer, BooleanSupplier)
+   */
+  public static ReportModel build(Dataset dataset, CleanedData cleaned, SegmentationResult seg, FileFingerprint fingerprint,
+      Instant created, DoubleConsumer progress, BooleanSupplier cancelled) {
+    FeatureMatrix fm = seg.matrix();
+    Transform t = fm.transforms().isEmpty() ? Transform.NONE : fm.transforms().get(0);
+    KSweep.Options so = seg.sweepOptions();
+    int runs = seg.stability() == null ? 0 : seg.stability().ari().length;
+    PipelineOptions o = new PipelineOptions(DatasetReader.Options.defaults(),
+        cleaned == null ? CleaningOptions.defaults() : cleaned.options(), fm.features(), t, fm.scaling(),
+        Math.min(so.kMin(), seg.k()), Math.max(so.kMax(), seg.k()), seg.k(), so.kMeans().restarts(), so.kMeans().seed(), runs);
+    return build(new PipelineResult(dataset, cleaned, seg, Map.of()), o, fingerprint, created, progress, cancelled);
   }
 
   private record Explore(ReportModel.Explore model, String firstDate, String lastDate) {}
