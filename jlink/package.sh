@@ -187,7 +187,7 @@ else
     --module-path "$FX_MODULE_PATH$SEP$APP_MODULE_PATH" --class-path "$APP_CLASS_PATH" \
     "$WORK/input/$MAIN_JAR" "${CP_JARS[@]}" 2>/dev/null | grep -E '^ +[a-z]' | sed 's/^ *//' > "$JDEPS_CACHE.tmp" \
     || die "jdeps --list-deps failed"
-  grep -qx java.base "$JDEPS_CACHE.tmp" || die "jdeps --list-deps gave no java.base: $(cat "$JDEPS_CACHE.tmp")"
+  grep -Eq '^java\.base(/|$)' "$JDEPS_CACHE.tmp" || die "jdeps --list-deps gave no java.base: $(cat "$JDEPS_CACHE.tmp")"
   mv "$JDEPS_CACHE.tmp" "$JDEPS_CACHE"
 fi
 # Always in the image, whether or not the bytecode names them:

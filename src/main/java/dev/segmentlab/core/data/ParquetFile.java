@@ -28,10 +28,11 @@ import org.apache.parquet.schema.Type;
  * Reads a flat Parquet file (one column per field, as pandas, Spark, DuckDB and Arrow write tables) through the
  * same row builders and load report as CSV ({@link RecordReader}).
  *
- * <p>Why parquet-floor (parquet-mr without Hadoop): it adds about 18 MB of jars to the app, against 80 MB for
- * DuckDB's JDBC driver (which would take the app-image past 160 MB) and Arrow's dataset module with its native
- * libraries; it reads Online Retail's Parquet file in about the time of the .csv.gz path. The measurement is in the
- * README ("Parquet and databases").
+ * <p>Why parquet-floor (parquet-mr without Hadoop), by measurement (README, "Parquet and databases"): it adds 18.4 MB
+ * of jars to the app, against 80 MB for DuckDB's JDBC driver (which would take the app-image past 160 MB) and Arrow's
+ * JNI dataset module; and read row by row it was about 4x faster than DuckDB handing the same Parquet file through
+ * JDBC. It is still 2-3x slower than the .csv.gz path, because every value goes through text into the CSV row
+ * builders (what keeps the counts identical); a columnar path into the dictionary-encoded columns is the next step.
  */
 final class ParquetFile {
   private ParquetFile() {}
