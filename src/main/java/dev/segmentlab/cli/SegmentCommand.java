@@ -4,6 +4,7 @@ import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
+import dev.segmentlab.core.export.OutputBatch;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.features.FeatureMatrix;
@@ -94,9 +95,14 @@ final class SegmentCommand implements Callable<Integer> {
   boolean json;
 
   @Override public Integer call() throws ExportException {
+    // every output checked before any work, and placed together only when all of them were written
+    try (OutputBatch batch = output.checkAll(saveWorkspace)) {
+      return run(batch);
+    }
+  }
+
+  private Integer run(OutputBatch batch) throws ExportException {
     ExportRequest request = output.request();
-    output.checkFree(output.out);
-    output.checkFree(saveWorkspace);
     PipelineOptions o;
     PipelineResult r;
     WorkspaceRunner.Outcome reopened = null;
@@ -121,12 +127,14 @@ final class SegmentCommand implements Callable<Integer> {
       Instant now = Instant.now();
       if (request != null) {
         SegmentExport.Context ctx = new SegmentExport.Context(r.dataset(), r.cleaned(), fingerprint, now);
-        written = SegmentExport.write(r.segmentation(), ctx, request, p -> { }, () -> false);
+        written = SegmentExport.stage(r.segmentation(), ctx, request, batch, p -> { }, () -> false);
       }
       if (saveWorkspace != null) {
-        WorkspaceFile.write(saveWorkspace, WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(),
-            fingerprint, now), output.force);
+        byte[] ws = WorkspaceFile.toJson(WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(),
+            fingerprint, now));
+        batch.stage(saveWorkspace, out -> out.write(ws));
       }
+      batch.commit();
     }
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
