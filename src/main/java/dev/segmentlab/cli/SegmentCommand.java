@@ -57,6 +57,10 @@ final class SegmentCommand implements Callable<Integer> {
       + "mapping, cleaning, features, k, seed and names (the options above are ignored). Warns if the input changed.")
   Path workspace;
 
+  @Option(names = "--mode", paramLabel = "transactions|customers", description = "How to read FILE: transactions "
+      + "(one row per invoice line) or customers (one row per customer). Default: from the columns.")
+  String mode;
+
   @Mixin OutputOptions output = new OutputOptions();
 
   @Option(names = "--save-workspace", paramLabel = "W.segmentlab.json", description = "Save the run as a workspace "
@@ -117,7 +121,7 @@ final class SegmentCommand implements Callable<Integer> {
       fingerprint = FileFingerprint.of(r.dataset().source());
     } else {
       if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
-      o = new PipelineOptions(DatasetReader.Options.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
+      o = new PipelineOptions(new DatasetReader.Options(sheet, null, InputOptions.parseMode(mode)), CleaningOptions.defaults(), features,
           Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
       r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
     }

@@ -2,6 +2,7 @@ package dev.segmentlab.cli;
 
 import dev.segmentlab.Version;
 import dev.segmentlab.core.data.DataException;
+import dev.segmentlab.core.data.MappingNeeded;
 import dev.segmentlab.core.data.Prefetch;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -77,14 +78,28 @@ public final class SegmentLabCli {
       ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see --help)");
       return EXIT_INPUT;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only Exceptions to the handler above; an Error would end in a stack trace
+      err.println("error: " + message(e));
+      return EXIT_INPUT;
+    }
   }
 
   /** One line for the analyst; the class name only for unexpected failures. */
   static String message(Throwable ex) {
+    if (ex instanceof MappingNeeded m) {
+      return oneLine(m.getMessage()) + " On the command line: rename the column, or give --mode customers to read "
+          + "each row as one customer.";
+    }
     if (ex instanceof DataException || ex instanceof IllegalArgumentException) return oneLine(ex.getMessage());
     if (ex instanceof CancellationException) return "cancelled";
-    if (ex instanceof OutOfMemoryError) return "out of memory: give Java more with -Xmx (e.g. JAVA_OPTS=-Xmx4g)";
+    if (ex instanceof OutOfMemoryError) {
+      return "out of memory: the run needs more than the " + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MB available; raise the heap with JAVA_OPTS=-Xmx" + Math.max(2, 2 * (Runtime.getRuntime().maxMemory() >> 30))
+          + "g or open a smaller file.";
+    }
     if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) return oneLine(ex.getMessage());
     String m = ex.getMessage();
     return ex.getClass().getSimpleName() + (m == null ? "" : ": " + oneLine(m));

@@ -58,6 +58,20 @@ public final class DatasetReader {
    */
   public static Dataset read(Path file, Options options, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled) {
+    try {
+      return readOrAhead(file, options, executor, progress, cancelled);
+    } catch (OutOfMemoryError e) {
+      throw ReadMemory.tooLarge(file, e); // one line for the analyst, not a stack trace (issue 24)
+    } catch (RuntimeException e) {
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        if (c instanceof OutOfMemoryError oom) throw ReadMemory.tooLarge(file, oom);
+      }
+      throw e;
+    }
+  }
+
+  private static Dataset readOrAhead(Path file, Options options, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) {
     CompletableFuture<Dataset> ahead = Prefetch.take(file); // taken (and so dropped) by any read
     if (ahead != null && Options.defaults().equals(options)) {
       Dataset d = Prefetch.await(ahead, cancelled);
@@ -75,6 +89,7 @@ public final class DatasetReader {
     String name = file.getFileName().toString();
     checkUsable(kind, name);
     if (kind == FileBytes.Kind.XLSX) return XlsxReader.read(file, options, executor, progress, cancelled);
+    ReadMemory.check(file, ReadMemory.textBytes(file));
     return readText(file, kind == FileBytes.Kind.GZIP, options, executor, progress, cancelled);
   }
 
@@ -238,19 +253,9 @@ public final class DatasetReader {
     return options.mapping() != null ? ColumnMapping.of(headers, options.mapping()) : ColumnMapping.detect(headers);
   }
 
-  /** The mode asked for, or the one the mapping suggests; transactions without their roles fail with a message. */
+  /** The mode asked for, or the one the columns show (see {@link ColumnMapping#mode}). */
   static Mode mode(ColumnMapping mapping, List<String> headers, Options options) {
-    Mode mode = options.mode() != null ? options.mode()
-        : mapping.isTransactions() ? Mode.TRANSACTIONS : Mode.CUSTOMERS;
-    if (mode == Mode.TRANSACTIONS && !mapping.isTransactions()) throw missingRoles(mapping, headers);
-    return mode;
-  }
-
-  private static DataException missingRoles(ColumnMapping mapping, List<String> headers) {
-    List<String> missing = new ArrayList<>();
-    for (Role r : mapping.missingRequired()) missing.add(r.label());
-    return new DataException("Could not find the column(s) for " + String.join(", ", missing)
-        + " among: " + String.join(", ", headers) + ". Map them by hand in the column mapping.");
+    return mapping.mode(options.mode());
   }
 
   private static long sizeOf(Path file) {
