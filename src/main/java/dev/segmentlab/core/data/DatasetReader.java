@@ -109,6 +109,7 @@ public final class DatasetReader {
     byte[] data = FileBytes.read(file, kind == FileBytes.Kind.GZIP, p -> { }, () -> false);
     Text text = prepare(file, data);
     CsvTokenizer t = new CsvTokenizer(data, text.dataStart, data.length, text.delimiter);
+    t.expect(text.headers.size());
     Charset cs = text.fullCharset(data);
     List<List<String>> rows = new ArrayList<>();
     while (rows.size() < limit && t.next()) {
@@ -126,7 +127,7 @@ public final class DatasetReader {
   }
 
   private record Text(Charset charset, byte delimiter, List<String> headers, int dataStart, int headerLines,
-      boolean bom) {
+      boolean bom, boolean crOnly) {
     /** The charset of the whole file (a full scan, for the paths that decode every cell). */
     Charset fullCharset(byte[] data) {
       if (bom || charset != StandardCharsets.UTF_8) return charset;
@@ -149,6 +150,8 @@ public final class DatasetReader {
     int start = bom;
     while (start < len && (data[start] == '\n' || data[start] == '\r')) start++;
     if (start >= len) throw new DataException("The file " + name + " has no content (only blank lines).");
+    boolean crOnly = FileBytes.crOnly(data, start, len);
+    if (crOnly) FileBytes.crToLf(data, start, len); // old Mac line ends: the same length, so offsets hold
     // the header line alone decides for now: scanning 48 MB for non-ASCII bytes cost 40 ms, so transaction files
     // check only the distinct values they keep (TransactionAssembler), customer tables scan everything
     int headerEnd = start;
@@ -169,7 +172,7 @@ public final class DatasetReader {
       if (data[i] != '\n' && data[i] != '\r' && data[i] != ' ') { anyData = true; break; }
     }
     if (!anyData) throw new DataException("The file " + name + " has a header but no data rows.");
-    return new Text(cs, delim, headers, dataStart, lines, bom > 0);
+    return new Text(cs, delim, headers, dataStart, lines, bom > 0, crOnly);
   }
 
   private static int countNewlines(byte[] b, int from, int to) {
@@ -235,6 +238,7 @@ public final class DatasetReader {
       Charset cs = text.fullCharset(data);
       CustomerTableBuilder b = new CustomerTableBuilder(text.headers, cs);
       CsvTokenizer t = new CsvTokenizer(data, text.dataStart, data.length, text.delimiter);
+      t.expect(text.headers.size());
       while (t.next()) {
         if (t.isBlank()) continue;
         b.accept(t, text.headerLines + t.recordLine());
@@ -380,7 +384,10 @@ public final class DatasetReader {
     try {
       blocks = InflatedBlocks.parse(head.in, expected, head.bytes, text.dataStart, head.length,
           DatasetReader::afterLastLine, 0, (byte) 0, null, executor,
-          (i, buf, end) -> parseRange(buf, 0, end, text, slots, commaDecimal, f -> { }, cancelled),
+          (i, buf, end) -> {
+            if (text.crOnly) FileBytes.crToLf(buf, 0, end);
+            return parseRange(buf, 0, end, text, slots, commaDecimal, f -> { }, cancelled);
+          },
           p -> progress.accept(Math.max(0, p) * 0.9), cancelled);
     } catch (java.io.IOException e) {
       throw FileBytes.ioError(file, e);
@@ -403,6 +410,7 @@ public final class DatasetReader {
   /** The position after the last line break in {@code buf[0, n)}, or -1. */
   private static int afterLastLine(byte[] buf, int n) {
     for (int i = n - 1; i >= 0; i--) if (buf[i] == '\n') return i + 1;
+    for (int i = n - 1; i >= 0; i--) if (buf[i] == '\r') return i + 1; // CR-only line ends
     return -1;
   }
 
@@ -412,6 +420,7 @@ public final class DatasetReader {
     TransactionChunk chunk = new TransactionChunk(slots, text.headers.size(), commaDecimal, false, text.charset, estimate);
     TransactionLineParser fast = new TransactionLineParser(chunk, slots, text.delimiter, commaDecimal);
     CsvTokenizer t = new CsvTokenizer(data, start, end, text.delimiter);
+    t.expect(text.headers.size());
     int p = start;
     int lines = 0;
     int n = 0;

@@ -120,6 +120,22 @@ final class FileBytes {
     }
   }
 
+  /** Whether the text from {@code start} has CR-only line ends: a CR and no LF in its first megabyte. */
+  static boolean crOnly(byte[] b, int start, int len) {
+    int to = (int) Math.min(len, start + (1L << 20));
+    boolean cr = false;
+    for (int i = start; i < to; i++) {
+      if (b[i] == '\n') return false;
+      if (b[i] == '\r') cr = true;
+    }
+    return cr;
+  }
+
+  /** Turns CR line ends into LF in place. */
+  static void crToLf(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) if (b[i] == '\r') b[i] = '\n';
+  }
+
   /** Length of a UTF-8 byte-order mark at the start, else 0. Throws for UTF-16 files. */
   static int bomLength(byte[] b, int len) {
     if (len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) return 3;
