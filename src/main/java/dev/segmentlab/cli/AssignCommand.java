@@ -52,6 +52,7 @@ final class AssignCommand implements Callable<Integer> {
     ExportRequest request = output.request();
     Workspace ws = WorkspaceFile.read(workspace);
     SegmentAssigner.Assignment a = SegmentAssigner.assign(file, ws, Workers.pool(), p -> { }, () -> false);
+    Reports.warn(spec.commandLine().getErr(), a.dataset());
     SegmentExport.Outcome written = null;
     if (request != null) {
       SegmentExport.Context ctx = new SegmentExport.Context(a.dataset(), a.cleaned(), FileFingerprint.of(file), Instant.now());

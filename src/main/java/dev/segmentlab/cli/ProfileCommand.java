@@ -27,6 +27,7 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Override public Integer call() {
     Dataset d = DatasetReader.read(input.file, input.readerOptions(), Workers.pool(), p -> { }, () -> false);
+    Reports.warn(spec.commandLine().getErr(), d);
     PrintWriter out = spec.commandLine().getOut();
     CleaningReport cleaning = d.mode() == Mode.TRANSACTIONS
         ? Cleaner.clean(d.transactions(), CleaningOptions.defaults()).report() : null;

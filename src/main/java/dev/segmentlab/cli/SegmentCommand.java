@@ -125,6 +125,7 @@ final class SegmentCommand implements Callable<Integer> {
           Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
       r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
     }
+    Reports.warn(spec.commandLine().getErr(), r.dataset());
     SegmentExport.Outcome written = null;
     if (request != null || saveWorkspace != null) {
       if (fingerprint == null) fingerprint = FileFingerprint.of(r.dataset().source());

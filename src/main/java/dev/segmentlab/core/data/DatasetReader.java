@@ -130,7 +130,7 @@ public final class DatasetReader {
       boolean bom, boolean crOnly) {
     /** The charset of the whole file (a full scan, for the paths that decode every cell). */
     Charset fullCharset(byte[] data) {
-      if (bom || charset != StandardCharsets.UTF_8) return charset;
+      if (charset != StandardCharsets.UTF_8) return charset; // with a byte-order mark too: see bomFallback
       return FileBytes.detectCharset(data, dataStart, data.length);
     }
   }
@@ -243,13 +243,30 @@ public final class DatasetReader {
         if (t.isBlank()) continue;
         b.accept(t, text.headerLines + t.recordLine());
       }
-      return customers(file, name, "csv", null, List.of(), b, mapping, cs.name(), delimiter, bytes);
+      return bomFallback(customers(file, name, "csv", null, List.of(), b, mapping, cs.name(), delimiter, bytes), text,
+          data);
     }
     List<TransactionChunk> chunks = blocked != null ? blocked
         : parseChunks(data, text, slots, commaDecimal, executor, progress, cancelled);
-    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, !text.bom, names(mapping), executor);
+    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, true, names(mapping), executor);
     progress.accept(1.0);
-    return transactions(file, name, "csv", null, List.of(), r, mapping, r.charset().name(), delimiter, bytes);
+    return bomFallback(transactions(file, name, "csv", null, List.of(), r, mapping, r.charset().name(), delimiter,
+        bytes), text, data);
+  }
+
+  /**
+   * A file that declares UTF-8 with a byte-order mark but holds other bytes (Latin-1 text saved behind one) was
+   * read as windows-1252: say so, with the number of characters concerned (counted when the whole text is at
+   * hand), rather than export "CAF\uFFFD".
+   */
+  private static Dataset bomFallback(Dataset d, Text text, byte[] data) {
+    if (!text.bom || StandardCharsets.UTF_8.name().equals(d.report().encoding())) return d;
+    long n = data == null ? 0 : FileBytes.invalidUtf8(data, text.dataStart, data.length);
+    String warning = d.report().file() + " starts with a UTF-8 byte-order mark but is not valid UTF-8"
+        + (n > 0 ? String.format(Locale.ROOT, " (%,d characters)", n) : "") + ": it was read as windows-1252. "
+        + "Check accented text, or save the file as UTF-8 and open it again.";
+    return new Dataset(d.source(), d.transactions(), d.customerTable(), d.idColumn(), d.mapping(),
+        d.report().withEncodingFallback(FileBytes.WINDOWS_1252.name(), warning, n));
   }
 
   /** The analyst's mapping of the headers, or the one detected from them. */

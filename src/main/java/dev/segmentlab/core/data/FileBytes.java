@@ -160,6 +160,27 @@ final class FileBytes {
     return control * 100 > n;
   }
 
+  /** The number of byte sequences in {@code b[from, to)} that are not valid UTF-8 (each would be one U+FFFD). */
+  static long invalidUtf8(byte[] b, int from, int to) {
+    long bad = 0;
+    int i = from;
+    while (i < to) {
+      int c = b[i];
+      if (c >= 0) { i++; continue; }
+      c &= 0xFF;
+      int extra = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+      boolean ok = extra > 0;
+      for (int k = 1; ok && k <= extra; k++) ok = i + k < to && (b[i + k] & 0xC0) == 0x80;
+      if (ok) {
+        i += extra + 1;
+      } else {
+        bad++;
+        i++;
+      }
+    }
+    return bad;
+  }
+
   /** UTF-8 when every non-ASCII sequence is valid UTF-8, else Windows-1252 (a superset of ISO-8859-1's letters). */
   static Charset detectCharset(byte[] b, int from, int len) {
     int i = from;
