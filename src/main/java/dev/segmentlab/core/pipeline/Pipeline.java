@@ -53,6 +53,11 @@ public final class Pipeline {
     FeatureMatrix m = timed(t, "matrix", () -> FeatureMatrixBuilder.build(features, o.featureOptions(defaults)));
     progress.accept(0.35);
     Points points = Points.of(m.scaled());
+    if (o.k() > points.distinctRows()) {
+      throw new IllegalArgumentException("--k " + o.k() + " is larger than the number of customers: there are "
+          + points.distinctRows() + " customers (those with the same features counted once); choose --k "
+          + points.distinctRows() + " or fewer, or open a file with more customers.");
+    }
     if (o.kMax() > points.distinctRows()) {
       throw new IllegalArgumentException("--k-max (" + o.kMax() + ") is larger than the number of distinct customers ("
           + points.distinctRows() + "). Lower it.");

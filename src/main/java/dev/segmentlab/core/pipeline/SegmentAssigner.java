@@ -70,6 +70,14 @@ public final class SegmentAssigner {
           + " run it with 'segment --workspace' and save it again.");
     }
     Dataset d = DatasetReader.read(file, readerOptions(file, ws), executor, p -> progress.accept(0.8 * p), cancelled);
+    boolean savedFromTransactions = ws.columnMapping() != null
+        && ws.columnMapping().containsKey(dev.segmentlab.core.data.Role.INVOICE.key());
+    if (savedFromTransactions != (d.transactions() != null)) {
+      throw new IllegalArgumentException(d.report().file() + " is " + (d.transactions() != null
+          ? "a transactions file" : "a customer table") + ", but the workspace was made from " + (savedFromTransactions
+          ? "transactions" : "a customer table") + " (features " + String.join(", ", ws.model().features())
+          + "). Assign a file of the same kind, or segment this one on its own with 'segment'.");
+    }
     CleanedData cleaned = null;
     CustomerFeatures cf;
     if (d.transactions() != null) {
