@@ -44,6 +44,7 @@ if [ ! -s "$BIG" ]; then
   awk 'BEGIN { srand(7); print "CustomerID,Age,Income,Score";
                for (i = 1; i <= 600000; i++) printf "%d,%d,%d,%d\n", i, 18 + int(rand() * 60), 15 + int(rand() * 120), 1 + int(rand() * 99) }' > "$BIG"
 fi
+set -m # job control: without it a background job ignores SIGINT, as Ctrl-C's target would not
 for sig in KILL TERM INT; do
   OUT=$WORK/export-$sig
   rm -rf "$OUT"; mkdir -p "$OUT"
@@ -72,6 +73,7 @@ for sig in KILL TERM INT; do
       "temporary seen: ${t:+yes}; .tmp left: $left" "$ok"
   fi
 done
+set +m
 
 # --- a full disk --------------------------------------------------------------------------------------------------
 if [ "$(id -u)" = 0 ] && command -v mount >/dev/null; then
