@@ -131,7 +131,7 @@ public final class OutputBatch implements AutoCloseable {
    * Places a new file without replacing one that appeared since the check: a hard link fails atomically if the
    * name is taken. Where links are not supported, a move that refuses an existing target (a short race left).
    */
-  private static void publishNew(Path temp, Path target) throws ExportException {
+  static void publishNew(Path temp, Path target) throws ExportException {
     try {
       Files.createLink(target, temp);
       SafeFileWriter.deleteQuietly(temp);
@@ -144,6 +144,7 @@ public final class OutputBatch implements AutoCloseable {
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw appeared(target);
     try {
       Files.move(temp, target);
+      SafeFileWriter.LIVE.remove(temp);
     } catch (FileAlreadyExistsException e) {
       throw appeared(target);
     } catch (IOException e) {

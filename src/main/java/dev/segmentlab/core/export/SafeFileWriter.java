@@ -106,7 +106,8 @@ public final class SafeFileWriter {
     Path temp = writeTemp(file, content);
     boolean moved = false;
     try {
-      move(temp, file, overwrite);
+      // without overwrite, a file that appeared while this one was written is not replaced either
+      if (overwrite) move(temp, file, true); else OutputBatch.publishNew(temp, file);
       moved = true;
     } finally {
       if (!moved) deleteQuietly(temp);

@@ -85,6 +85,17 @@ class OutputBatchTest {
   }
 
   @Test
+  void aSingleFileThatAppearedWhileItWasWrittenIsNotReplaced() throws IOException {
+    Path a = dir.resolve("chart.png");
+    assertThatThrownBy(() -> SafeFileWriter.write(a, false, out -> {
+      Files.writeString(a, "theirs"); // another program saves under the same name meanwhile
+      out.write("ours".getBytes(UTF_8));
+    })).isInstanceOf(ExportException.class).hasMessageContaining("was created by another program");
+    assertThat(a).hasContent("theirs");
+    assertThat(listing()).containsExactly("chart.png");
+  }
+
+  @Test
   void checkNamesAMissingFolderBeforeAnyWork() {
     assertThatThrownBy(() -> OutputBatch.open(false).check(dir.resolve("nodir/w.segmentlab.json")))
         .isInstanceOf(ExportException.class).hasMessageContaining("nodir does not exist");
