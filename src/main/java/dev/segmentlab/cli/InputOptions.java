@@ -3,6 +3,7 @@ package dev.segmentlab.cli;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.data.Mode;
 import dev.segmentlab.core.pipeline.Stages;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,21 @@ final class InputOptions {
   @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read (default: the first).")
   String sheet;
 
-  DatasetReader.Options readerOptions() { return DatasetReader.Options.defaults().withSheet(sheet); }
+  @Option(names = "--mode", paramLabel = "transactions|customers", description = "How to read the file: "
+      + "transactions (one row per invoice line) or customers (one row per customer). Default: from the columns; "
+      + "a file that is neither clearly is an error.")
+  String mode;
+
+  DatasetReader.Options readerOptions() {
+    return new DatasetReader.Options(sheet, null, parseMode(mode));
+  }
+
+  /** {@code --mode}'s value, or null when not given. */
+  static Mode parseMode(String mode) {
+    if (mode == null) return null;
+    for (Mode m : Mode.values()) if (m.key().equalsIgnoreCase(mode.trim())) return m;
+    throw new IllegalArgumentException("--mode must be transactions or customers, not '" + mode + "'.");
+  }
 
   @Mixin DatabaseOptions database = new DatabaseOptions();
 

@@ -29,6 +29,7 @@ final class ProfileCommand implements Callable<Integer> {
     Stages stages = Stages.plain();
     RunControl rc = RunControl.on(Workers.pool());
     Dataset d = input.read(stages, rc);
+    Reports.warn(spec.commandLine().getErr(), d);
     PrintWriter out = spec.commandLine().getOut();
     CleanedData cleaned = stages.clean(d, CleaningOptions.defaults(), rc);
     CleaningReport cleaning = cleaned == null ? null : cleaned.report();

@@ -5,6 +5,7 @@ import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
+import dev.segmentlab.core.export.OutputBatch;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.features.FeatureMatrix;
@@ -57,6 +58,10 @@ final class SegmentCommand implements Callable<Integer> {
       + "mapping, cleaning, features, k, seed and names (the options above are ignored). Warns if the input changed.")
   Path workspace;
 
+  @Option(names = "--mode", paramLabel = "transactions|customers", description = "How to read FILE: transactions "
+      + "(one row per invoice line) or customers (one row per customer). Default: from the columns.")
+  String mode;
+
   @Mixin OutputOptions output = new OutputOptions();
 
   @Mixin DatabaseOptions database = new DatabaseOptions();
@@ -97,9 +102,14 @@ final class SegmentCommand implements Callable<Integer> {
   boolean json;
 
   @Override public Integer call() throws ExportException {
+    // every output checked before any work, and placed together only when all of them were written
+    try (OutputBatch batch = output.checkAll(saveWorkspace)) {
+      return run(batch);
+    }
+  }
+
+  private Integer run(OutputBatch batch) throws ExportException {
     ExportRequest request = output.request();
-    output.checkFree(output.out);
-    output.checkFree(saveWorkspace);
     PipelineOptions o;
     PipelineResult r;
     WorkspaceRunner.Outcome reopened = null;
@@ -120,22 +130,25 @@ final class SegmentCommand implements Callable<Integer> {
     } else {
       database.checkUnused();
       if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
-      o = new PipelineOptions(DatasetReader.Options.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
+      o = new PipelineOptions(new DatasetReader.Options(sheet, null, InputOptions.parseMode(mode)), CleaningOptions.defaults(), features,
           Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
       r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
     }
+    Reports.warn(spec.commandLine().getErr(), r.dataset());
     SegmentExport.Outcome written = null;
     if (request != null || saveWorkspace != null) {
       if (fingerprint == null && r.dataset().source() != null) fingerprint = FileFingerprint.of(r.dataset().source());
       Instant now = Instant.now();
       if (request != null) {
         SegmentExport.Context ctx = new SegmentExport.Context(r.dataset(), r.cleaned(), fingerprint, now);
-        written = SegmentExport.write(r.segmentation(), ctx, request, p -> { }, () -> false);
+        written = SegmentExport.stage(r.segmentation(), ctx, request, batch, p -> { }, () -> false);
       }
       if (saveWorkspace != null) {
-        WorkspaceFile.write(saveWorkspace, WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(),
-            fingerprint, now), output.force);
+        byte[] ws = WorkspaceFile.toJson(WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(),
+            fingerprint, now));
+        batch.stage(saveWorkspace, out -> out.write(ws));
       }
+      batch.commit();
     }
     PrintWriter w = spec.commandLine().getOut();
     if (json) {

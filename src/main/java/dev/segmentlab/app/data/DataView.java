@@ -2,6 +2,7 @@ package dev.segmentlab.app.data;
 
 import dev.segmentlab.app.fx.Tables;
 import dev.segmentlab.core.data.LoadReport;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -48,6 +49,9 @@ public final class DataView {
     map.setTooltip(new Tooltip("Choose which column is the invoice, customer, date, … and reload."));
     map.disableProperty().bind(vm.reportProperty().isNull().or(vm.loadingProperty()));
     map.setOnAction(e -> vm.preview().ifPresent(p -> MappingDialog.show(root.getScene().getWindow(), p).ifPresent(vm::remap)));
+    vm.mappingNeededProperty().addListener((o, a, p) -> {
+      if (p != null) Platform.runLater(() -> MappingDialog.show(root.getScene().getWindow(), p).ifPresent(vm::remap));
+    });
     Label loadingLabel = new Label();
     loadingLabel.textProperty().bind(Bindings.concat("Loading ", vm.loadingFileProperty(), "… (Esc or Cancel in the status bar stops it)"));
     loadingLabel.visibleProperty().bind(vm.loadingProperty());

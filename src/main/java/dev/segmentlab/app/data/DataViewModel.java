@@ -11,6 +11,8 @@ import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.LoadReport;
+import dev.segmentlab.core.data.MappingNeeded;
+import dev.segmentlab.core.data.ReadMemory;
 import dev.segmentlab.core.data.Role;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +49,7 @@ public final class DataViewModel {
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No file loaded");
   private final ReadOnlyStringWrapper loadingFile = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<DatasetReader.Preview> mappingNeeded = new ReadOnlyObjectWrapper<>();
   private Path lastPath;
   private DatasetReader.Options lastOptions = DatasetReader.Options.defaults();
   /** The database of the current dataset, with its password, in memory only (for Map columns and reloads). */
@@ -76,6 +79,13 @@ public final class DataViewModel {
   public ReadOnlyStringProperty loadingFileProperty() { return loadingFile.getReadOnlyProperty(); }
   /** The loaded dataset (read-only here: only a load changes it). */
   public ReadOnlyObjectProperty<Dataset> datasetProperty() { return session.datasetProperty(); }
+
+  /**
+   * Set when a file's columns do not say how to read it (transaction columns without a customer id, or no id
+   * column at all): the preview the View shows in the mapping dialog; {@link #errorProperty} says what is
+   * missing. Cleared by the next load. The previous dataset stays open meanwhile.
+   */
+  public ReadOnlyObjectProperty<DatasetReader.Preview> mappingNeededProperty() { return mappingNeeded.getReadOnlyProperty(); }
   public Session session() { return session; }
   public Path samplePath() { return sample; }
   /** The "Open from database…" dialog's model. */
@@ -118,6 +128,7 @@ public final class DataViewModel {
   /** Loads a file; on failure or cancel the previous dataset stays. */
   public void load(Path file, DatasetReader.Options options) {
     loading.set(true);
+    mappingNeeded.set(null);
     loadingFile.set(file.getFileName().toString());
     slot.submit("Loading " + file.getFileName(),
         ctx -> loader.load(file, options, executor, ctx.progressSink(), ctx.cancelledCheck()),
@@ -131,7 +142,9 @@ public final class DataViewModel {
         },
         e -> {
           loading.set(false);
-          fail(e instanceof DataException || e instanceof IllegalArgumentException ? e.getMessage()
+          if (e instanceof MappingNeeded m && askForMapping(file, options, m)) return;
+          fail(e instanceof OutOfMemoryError ? ReadMemory.message(file)
+              : e instanceof DataException || e instanceof IllegalArgumentException ? e.getMessage()
               : "Could not open " + file.getFileName() + ": " + e);
         },
         () -> {
@@ -167,6 +180,24 @@ public final class DataViewModel {
           loading.set(false);
           async.monitor().say("Loading " + name + " cancelled; the previous dataset is still open.");
         });
+  }
+
+  /**
+   * The columns do not say how to read the file: remember it (so that {@link #remap} reads it with the
+   * analyst's mapping) and ask the View for the mapping dialog; false when not even a preview can be read.
+   */
+  private boolean askForMapping(Path file, DatasetReader.Options options, MappingNeeded m) {
+    DatasetReader.Preview p;
+    try {
+      p = Datasets.preview(file, options.sheet(), 20);
+    } catch (DataException | OutOfMemoryError e) {
+      return false;
+    }
+    lastPath = file;
+    lastOptions = options;
+    error.set(m.getMessage());
+    mappingNeeded.set(p);
+    return true;
   }
 
   /** Stops a load in progress. */
