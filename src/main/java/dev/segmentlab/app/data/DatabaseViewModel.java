@@ -8,7 +8,6 @@ import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.Datasets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -173,6 +172,4 @@ public final class DatabaseViewModel {
   static String label(DatabaseReader.TableInfo t) {
     return t == null ? "" : t.qualifiedName() + (t.estimatedRows() >= 0 ? String.format("  (~%,d rows)", t.estimatedRows()) : "");
   }
-
-  List<DatabaseReader.TableInfo> tablesSnapshot() { return List.copyOf(tables); }
 }
