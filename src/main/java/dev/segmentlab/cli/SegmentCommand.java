@@ -93,6 +93,12 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (the profile keys plus the segmentation).")
   boolean json;
 
+  @Option(names = "--clv", description = "Also fit BG/NBD + Gamma-Gamma: JSON key clv and predicted_revenue_12m per segment.")
+  boolean clv;
+
+  @Option(names = "--holdout", description = "With --clv, also check the purchase model on the last 13 weeks (JSON key holdout).")
+  boolean holdout;
+
   @Override public Integer call() throws ExportException {
     ExportRequest request = output.request();
     output.checkFree(output.out);
@@ -137,6 +143,7 @@ final class SegmentCommand implements Callable<Integer> {
         seg.put("label", r.segmentation().names().get(s));
         seg.put("colour", r.segmentation().colours().get(s));
       }
+      if (clv) ValueReports.addClv(m, r, dev.segmentlab.core.value.ValueOptions.defaults(), holdout);
       if (written != null) {
         m.put("out", written.files().get(0).toString());
         m.put("out_files", written.files().stream().map(Path::toString).toList());

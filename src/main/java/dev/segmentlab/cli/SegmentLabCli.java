@@ -32,6 +32,8 @@ public final class SegmentLabCli {
     COMMANDS.put("assign", AssignCommand::new);
     COMMANDS.put("explore", ExploreCommand::new);
     COMMANDS.put("bench", BenchCommand::new);
+    COMMANDS.put("customer", CustomerCommand::new);
+    COMMANDS.put("migrate", MigrateCommand::new);
   }
 
   /** Exit code for unusable input (bad file, bad option value). */

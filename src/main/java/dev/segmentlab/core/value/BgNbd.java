@@ -48,7 +48,8 @@ public final class BgNbd {
    */
   public static Fit fit(double[] x, double[] tx, double[] T, boolean checkDropout) {
     Data d = new Data(x, tx, T);
-    double[][] starts = {{0, 0, 0, 0}, {0.1, 0.1, 0.1, 0.1}, {Math.log(0.5), 0, Math.log(0.5), Math.log(2)}};
+    // lifetimes starts from ln θ = 0.1; the second start keeps the best of two where the surface is flat in a
+    double[][] starts = {{0.1, 0.1, 0.1, 0.1}, {Math.log(0.5), 0, Math.log(0.5), Math.log(2)}};
     LogSpaceMinimizer.Result best = null;
     int evals = 0;
     for (double[] s : starts) {
@@ -114,9 +115,9 @@ public final class BgNbd {
    * sums of logs, built per distinct x, so an evaluation costs a few logs per customer.
    */
   private static final class Data {
-    final int n, maxX;
+    final int n, maxX, customers;
     final int[] x;
-    final double[] tx, T;
+    final double[] tx, T, weight;
     final double scale;
     final double[] lr, lb, lab; // work arrays: ln Γ(θ + k) − ln Γ(θ) for k = 0..maxX
 
@@ -125,21 +126,40 @@ public final class BgNbd {
     }
 
     Data(double[] xs, double[] tx, double[] T, double scale) {
-      n = xs.length;
-      if (n == 0) throw new IllegalArgumentException("BG/NBD needs at least one customer");
-      if (tx.length != n || T.length != n) throw new IllegalArgumentException("one x, tx and T per customer");
+      int total = xs.length;
+      if (total == 0) throw new IllegalArgumentException("BG/NBD needs at least one customer");
+      if (tx.length != total || T.length != total) throw new IllegalArgumentException("one x, tx and T per customer");
       this.scale = scale;
-      x = new int[n];
-      int m = 0;
-      this.tx = new double[n];
-      this.T = new double[n];
-      for (int i = 0; i < n; i++) {
-        x[i] = (int) xs[i];
-        if (x[i] != xs[i] || x[i] < 0) throw new IllegalArgumentException("frequency must be a whole number >= 0");
-        m = Math.max(m, x[i]);
-        this.tx[i] = tx[i] * scale;
-        this.T[i] = T[i] * scale;
+      // customers with the same (x, tx, T) share one likelihood term, counted with a weight (lifetimes' weights)
+      Integer[] order = new Integer[total];
+      for (int i = 0; i < total; i++) {
+        if (xs[i] != Math.rint(xs[i]) || xs[i] < 0) throw new IllegalArgumentException("frequency must be a whole number >= 0");
+        order[i] = i;
       }
+      java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(i -> xs[i])
+          .thenComparingDouble(i -> tx[i]).thenComparingDouble(i -> T[i]));
+      int[] xw = new int[total];
+      double[] txw = new double[total], tw = new double[total], w = new double[total];
+      int u = -1, m = 0;
+      for (int k = 0; k < total; k++) {
+        int i = order[k];
+        if (u >= 0 && xw[u] == xs[i] && txw[u] == tx[i] * scale && tw[u] == T[i] * scale) {
+          w[u]++;
+          continue;
+        }
+        u++;
+        xw[u] = (int) xs[i];
+        txw[u] = tx[i] * scale;
+        tw[u] = T[i] * scale;
+        w[u] = 1;
+        m = Math.max(m, xw[u]);
+      }
+      n = u + 1;
+      customers = total;
+      x = java.util.Arrays.copyOf(xw, n);
+      this.tx = java.util.Arrays.copyOf(txw, n);
+      this.T = java.util.Arrays.copyOf(tw, n);
+      weight = java.util.Arrays.copyOf(w, n);
       maxX = m;
       lr = new double[m + 1];
       lb = new double[m + 1];
@@ -172,9 +192,9 @@ public final class BgNbd {
         } else {
           ll = a3;
         }
-        sum += a1 + a2 + ll;
+        sum += weight[i] * (a1 + a2 + ll);
       }
-      return sum / n;
+      return sum / customers;
     }
 
     /** out[k] = ln Γ(θ + k) − ln Γ(θ) = Σ_{j<k} ln(θ + j); exact for whole-number k. */

@@ -47,7 +47,7 @@ final class LogSpaceMinimizer {
     }
     double best = objective.getObjectiveFunction().value(x);
     try {
-      PointValuePair p = new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-10).optimize(new MaxEval(maxEvaluations / 2), objective,
+      PointValuePair p = new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-8).optimize(new MaxEval(maxEvaluations / 2), objective,
           GoalType.MINIMIZE, new InitialGuess(x), new SimpleBounds(lo, hi));
       if (p.getValue() < best) {
         best = p.getValue();
@@ -56,8 +56,9 @@ final class LogSpaceMinimizer {
     } catch (TooManyEvaluationsException e) {
       // the simplex below carries on from the start
     }
-    SimplexOptimizer simplex = new SimplexOptimizer(1e-13, 1e-13);
-    for (int round = 0; round < 5; round++) {
+    if (System.getenv("LSM_DEBUG") != null) System.out.println("bobyqa " + evals[0] + " " + best);
+    SimplexOptimizer simplex = new SimplexOptimizer(1e-12, 1e-14);
+    for (int round = 0; round < 3; round++) {
       PointValuePair p;
       try {
         p = simplex.optimize(new MaxEval(Math.max(100, maxEvaluations - evals[0])), objective, GoalType.MINIMIZE,
@@ -70,6 +71,7 @@ final class LogSpaceMinimizer {
         best = p.getValue();
         x = p.getPoint();
       }
+      if (System.getenv("LSM_DEBUG") != null) System.out.println("nm " + evals[0] + " " + p.getValue());
       if (!improved) break;
     }
     return new Result(x, best, evals[0]);
