@@ -36,6 +36,7 @@ public final class AppContext {
   private final ExportViewModel export;
   private final ProfilesViewModel profiles;
   private final dev.segmentlab.app.fx.ChartExport charts;
+  private final dev.segmentlab.app.lookup.LookupViewModel lookup;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -50,6 +51,7 @@ public final class AppContext {
     this.profiles = new ProfilesViewModel(session, segments::rename, segments::recolour);
     this.export = new ExportViewModel(session, async, dialogs);
     this.charts = new dev.segmentlab.app.fx.ChartExport(dialogs);
+    this.lookup = new dev.segmentlab.app.lookup.LookupViewModel(session, async);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
     export.setWorkspaceHandler(this::applyWorkspace);
   }
@@ -126,6 +128,8 @@ public final class AppContext {
   public QualityViewModel quality() { return quality; }
   public ExportViewModel export() { return export; }
   public ProfilesViewModel profiles() { return profiles; }
+  /** Customer lookup (Ctrl+F). */
+  public dev.segmentlab.app.lookup.LookupViewModel lookup() { return lookup; }
   /** The charts every view registered, for PNG export. */
   public dev.segmentlab.app.fx.ChartExport charts() { return charts; }
 
