@@ -66,6 +66,7 @@ final class ValueReports {
     c.put("note", m.dropoutNote());
     c.put("spend_starts_log_likelihood", m.spend().starts());
     c.put("fit_seconds", Math.round(m.fitSeconds() * 1e4) / 1e4);
+    c.put("fit_cpu_seconds", Json.num(Math.round(m.fitCpuSeconds() * 1e4) / 1e4));
     c.put("seconds", Math.round(v.seconds() * 1e4) / 1e4);
     return c;
   }

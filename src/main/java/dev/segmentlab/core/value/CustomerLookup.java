@@ -49,6 +49,9 @@ public final class CustomerLookup {
   private final double[][] segmentMeans;
   private final double[] allMeans;
   private final String[] sortedIds;
+  private final int[] rowStart;   // raw rows of customer code c: rowsByCustomer[rowStart[c] .. rowStart[c + 1])
+  private final int[] rowsByCustomer;
+  private final boolean[] kept;   // whether a raw row survived cleaning
 
   /**
    * @param features every feature per customer of the segmentation
@@ -84,6 +87,17 @@ public final class CustomerLookup {
     }
     sortedIds = features.ids().clone();
     Arrays.sort(sortedIds);
+    // every raw row grouped by customer code (a counting sort), so a look-up reads only its customer's rows
+    int[] codes = cleaned.transactions().customer().codes();
+    int dict = cleaned.transactions().customer().dictionary().length;
+    rowStart = new int[dict + 1];
+    for (int c : codes) if (c != TextColumn.MISSING) rowStart[c + 1]++;
+    for (int c = 0; c < dict; c++) rowStart[c + 1] += rowStart[c];
+    rowsByCustomer = new int[rowStart[dict]];
+    int[] fill = Arrays.copyOf(rowStart, dict);
+    for (int r = 0; r < codes.length; r++) if (codes[r] != TextColumn.MISSING) rowsByCustomer[fill[codes[r]]++] = r;
+    kept = new boolean[codes.length];
+    for (int r : cleaned.rows()) kept[r] = true;
   }
 
   private static Map<String, Integer> index(String[] ids) {
@@ -146,11 +160,11 @@ public final class CustomerLookup {
     Transactions tx = cleaned.transactions();
     int code = codeOf(tx.customer(), id);
     if (code != TextColumn.MISSING) {
-      int[] codes = tx.customer().codes();
       long[] dates = tx.invoiceDate();
       Map<Long, Double> returns = new java.util.TreeMap<>();
-      for (int r = 0; r < codes.length; r++) {
-        if (codes[r] == code && tx.isCancellation(r)) returns.merge(Math.floorDiv(dates[r], 86_400L), tx.revenue(r), Double::sum);
+      for (int k = rowStart[code]; k < rowStart[code + 1]; k++) {
+        int r = rowsByCustomer[k];
+        if (tx.isCancellation(r)) returns.merge(Math.floorDiv(dates[r], 86_400L), tx.revenue(r), Double::sum);
       }
       returns.forEach((day, v) -> out.add(new Event(LocalDate.ofEpochDay(day), v, true)));
     }
@@ -162,13 +176,12 @@ public final class CustomerLookup {
     Transactions tx = cleaned.transactions();
     int code = codeOf(tx.customer(), id);
     if (code == TextColumn.MISSING || tx.description() == null) return List.of();
-    int[] codes = tx.customer().codes();
     Map<String, Double> spend = new HashMap<>();
-    for (int r : cleaned.rows()) {
-      if (codes[r] == code) {
-        String desc = tx.description().get(r);
-        spend.merge(desc == null || desc.isBlank() ? tx.stockCode().get(r) : desc.trim(), tx.revenue(r), Double::sum);
-      }
+    for (int k = rowStart[code]; k < rowStart[code + 1]; k++) {
+      int r = rowsByCustomer[k];
+      if (!kept[r]) continue;
+      String desc = tx.description().get(r);
+      spend.merge(desc == null || desc.isBlank() ? tx.stockCode().get(r) : desc.trim(), tx.revenue(r), Double::sum);
     }
     return spend.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(max)
         .map(e -> new Product(e.getKey(), e.getValue())).toList();
@@ -177,8 +190,6 @@ public final class CustomerLookup {
   private int codeOf(TextColumn c, String id) {
     Integer row = featureRow.get(id);
     if (row != null && features.customerCodes() != null) return features.customerCodes()[row];
-    String[] dict = c.dictionary();
-    for (int i = 0; i < dict.length; i++) if (id.equals(dict[i])) return i;
     return TextColumn.MISSING;
   }
 }
