@@ -158,6 +158,7 @@ final class SegmentCommand implements Callable<Integer> {
       w.println(Json.write(m));
     } else {
       print(w, r);
+      if (clv) ValueReports.printClv(w, r, dev.segmentlab.core.value.ValueOptions.defaults(), holdout);
       if (written != null) {
         w.printf("%nwrote %s (%,d customers%s)%n", written.files().get(0), written.customers(),
             written.files().size() > 1 ? ", and " + (written.files().size() - 1) + " per-segment files" : "");
