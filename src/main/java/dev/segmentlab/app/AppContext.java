@@ -37,6 +37,7 @@ public final class AppContext {
   private final ProfilesViewModel profiles;
   private final dev.segmentlab.app.fx.ChartExport charts;
   private final dev.segmentlab.app.lookup.LookupViewModel lookup;
+  private final dev.segmentlab.app.migration.MigrationViewModel migration;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -52,6 +53,7 @@ public final class AppContext {
     this.export = new ExportViewModel(session, async, dialogs);
     this.charts = new dev.segmentlab.app.fx.ChartExport(dialogs);
     this.lookup = new dev.segmentlab.app.lookup.LookupViewModel(session, async);
+    this.migration = new dev.segmentlab.app.migration.MigrationViewModel(session, async);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
     export.setWorkspaceHandler(this::applyWorkspace);
   }
@@ -130,6 +132,8 @@ public final class AppContext {
   public ProfilesViewModel profiles() { return profiles; }
   /** Customer lookup (Ctrl+F). */
   public dev.segmentlab.app.lookup.LookupViewModel lookup() { return lookup; }
+  /** Segment migration between two periods. */
+  public dev.segmentlab.app.migration.MigrationViewModel migration() { return migration; }
   /** The charts every view registered, for PNG export. */
   public dev.segmentlab.app.fx.ChartExport charts() { return charts; }
 
