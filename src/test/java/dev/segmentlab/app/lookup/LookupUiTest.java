@@ -62,5 +62,16 @@ class LookupUiTest {
     assertThat(robot.lookup("#lookupClv").queryAs(Label.class).getText()).contains("12-month CLV 2,7");
     assertThat(robot.lookup("#lookupFeatures").queryAs(TableView.class).getItems()).hasSize(seg.features().names().size());
     assertThat(robot.lookup("#lookupTimeline").queryAs(ListView.class).getItems()).hasSize(3);
+
+    // Go > Segment migration…, halves: one row per segment plus the new customers, a column per segment + lapsed
+    robot.interact(() -> robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+        .flatMap(m -> m.getItems().stream()).filter(i -> "menuMigration".equals(i.getId())).findFirst().orElseThrow().fire());
+    UiTestSupport.waitUntil(() -> robot.lookup("#migrationHalves").tryQuery().isPresent());
+    robot.clickOn("#migrationHalves");
+    UiTestSupport.waitUntil(60, () -> ctx.migration().resultProperty().get() != null);
+    TableView<?> table = robot.lookup("#migrationTable").queryAs(TableView.class);
+    assertThat(table.getItems()).hasSize(seg.k() + 1);
+    assertThat(table.getColumns()).hasSize(seg.k() + 2);
+    assertThat(robot.lookup("#migrationSummary").queryAs(Label.class).getText()).startsWith("Before 2011-06-06");
   }
 }
