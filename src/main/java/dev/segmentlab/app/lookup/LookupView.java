@@ -38,7 +38,7 @@ public final class LookupView {
     this.vm = vm;
     stage.initOwner(owner);
     stage.setTitle("Find customer");
-    stage.setScene(new Scene(build(), 860, 560));
+    stage.setScene(new Scene(build(), 900, 760));
     vm.profileProperty().addListener((o, a, p) -> show(p));
   }
 
@@ -83,7 +83,7 @@ public final class LookupView {
     features.getColumns().add(numberColumn("All customers", FeatureRow::all));
     timeline.setId("lookupTimeline");
     VBox card = new VBox(6, segment, alive, purchases, clv, features, new Label("Purchase days and returns"), timeline,
-        products, note);
+        products, note, HoldoutPane.build(vm));
     VBox.setVgrow(features, Priority.ALWAYS);
     VBox.setVgrow(timeline, Priority.ALWAYS);
     HBox.setHgrow(card, Priority.ALWAYS);

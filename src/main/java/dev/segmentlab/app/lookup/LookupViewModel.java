@@ -6,6 +6,7 @@ import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.pipeline.SegmentationResult;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.value.CustomerLookup;
+import dev.segmentlab.core.value.HoldoutCheck;
 import dev.segmentlab.core.value.ValueAnalysis;
 import dev.segmentlab.core.value.ValueOptions;
 import java.util.List;
@@ -47,15 +48,22 @@ public final class LookupViewModel {
   private SegmentationResult builtFor;
   private String pending;
 
-  private record Built(CustomerLookup lookup, String note) {}
+  private record Built(CustomerLookup lookup, String note, dev.segmentlab.core.value.PurchaseDays days) {}
+
+  private final JobSlot check;
+  private final ReadOnlyObjectWrapper<HoldoutCheck.Result> holdout = new ReadOnlyObjectWrapper<>(this, "holdout");
+  private dev.segmentlab.core.value.PurchaseDays days;
 
   public LookupViewModel(Session session, Async async) {
     this.session = session;
     this.build = new JobSlot(async);
     this.find = new JobSlot(async);
+    this.check = new JobSlot(async);
     session.segmentationProperty().addListener((o, a, s) -> {
       lookup = null;
       builtFor = null;
+      days = null;
+      holdout.set(null);
       build.cancel();
       busy.set(false);
     });
@@ -71,6 +79,8 @@ public final class LookupViewModel {
   /** The value model's caveat (a and b barely identified), or empty. */
   public ReadOnlyStringProperty modelNoteProperty() { return modelNote.getReadOnlyProperty(); }
   public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+  /** The last holdout check of the purchase model, or null. */
+  public ReadOnlyObjectProperty<HoldoutCheck.Result> holdoutProperty() { return holdout.getReadOnlyProperty(); }
 
   // Commands
 
@@ -88,10 +98,11 @@ public final class LookupViewModel {
     message.set("Fitting the customer-value models…");
     build.submit("Customer value", ctx -> {
       ValueAnalysis v = ValueAnalysis.of(cleaned, ValueOptions.defaults());
-      return new Built(new CustomerLookup(seg.features(), seg.labels(), seg.names(), v, cleaned), v.model().dropoutNote());
+      return new Built(new CustomerLookup(seg.features(), seg.labels(), seg.names(), v, cleaned), v.model().dropoutNote(), v.days());
     }, built -> {
       busy.set(false);
       lookup = built.lookup();
+      days = built.days();
       modelNote.set(built.note() == null ? "" : built.note());
       message.set(String.format(Locale.ROOT, "%,d customers; type an id.", seg.features().size()));
       updateCompletions(query.get());
@@ -101,6 +112,18 @@ public final class LookupViewModel {
       builtFor = null;
       message.set("Could not fit the customer-value models: " + e.getMessage());
     });
+  }
+
+  /** Refits the purchase model on all but the last 13 weeks and compares its predictions with those weeks. */
+  public void checkHoldout() {
+    dev.segmentlab.core.value.PurchaseDays d = days;
+    if (d == null) {
+      message.set("Open the lookup once the segments are there; the check uses the same data.");
+      return;
+    }
+    int weeks = ValueOptions.defaults().holdoutWeeks();
+    check.submit("Holdout check", ctx -> HoldoutCheck.run(d, weeks), holdout::set,
+        e -> message.set("Could not run the holdout check: " + e.getMessage()));
   }
 
   /** Shows one customer (after the models are ready, if they are still being fitted). */

@@ -63,6 +63,12 @@ class LookupUiTest {
     assertThat(robot.lookup("#lookupFeatures").queryAs(TableView.class).getItems()).hasSize(seg.features().names().size());
     assertThat(robot.lookup("#lookupTimeline").queryAs(ListView.class).getItems()).hasSize(3);
 
+    // the purchase model's holdout check, in a chart and in words
+    robot.interact(() -> robot.lookup("#holdoutRun").queryButton().fire());
+    UiTestSupport.waitUntil(120, () -> ctx.lookup().holdoutProperty().get() != null);
+    assertThat(robot.lookup("#holdoutSummary").queryAs(Label.class).getText()).contains("they made 4,482");
+    assertThat(robot.lookup("#holdoutChart").queryAs(javafx.scene.chart.BarChart.class).getData()).hasSize(2);
+
     // Go > Segment migration…, halves: one row per segment plus the new customers, a column per segment + lapsed
     robot.interact(() -> robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
         .flatMap(m -> m.getItems().stream()).filter(i -> "menuMigration".equals(i.getId())).findFirst().orElseThrow().fire());

@@ -46,5 +46,9 @@ class LookupViewModelTest {
     vm.lookUp("nobody");
     assertThat(vm.messageProperty().get()).isEqualTo("No customer 'nobody' in the segments.");
     assertThat(vm.getProfile().id()).isEqualTo("17850");
+
+    vm.checkHoldout();
+    assertThat(vm.holdoutProperty().get().actual()).isEqualTo(4482);
+    assertThat(vm.holdoutProperty().get().groups()).hasSize(8);
   }
 }
