@@ -12,6 +12,7 @@ import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.explore.SegmentFilter;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.pipeline.SegmentationResult;
+import dev.segmentlab.core.pipeline.WorkspaceRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ public final class AppContext {
   private final dev.segmentlab.app.fx.ChartExport charts;
   private final dev.segmentlab.app.lookup.LookupViewModel lookup;
   private final dev.segmentlab.app.migration.MigrationViewModel migration;
+  private final dev.segmentlab.app.report.ReportViewModel report;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -54,14 +56,16 @@ public final class AppContext {
     this.charts = new dev.segmentlab.app.fx.ChartExport(dialogs);
     this.lookup = new dev.segmentlab.app.lookup.LookupViewModel(session, async);
     this.migration = new dev.segmentlab.app.migration.MigrationViewModel(session, async);
+    this.report = new dev.segmentlab.app.report.ReportViewModel(session, async, dialogs);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
     export.setWorkspaceHandler(this::applyWorkspace);
   }
 
   /**
    * Restores a workspace in every step: cleaning rules, features, k range, seed, restarts and k are set first, then
-   * the dataset the workspace re-read is published, so the chain recomputes exactly what the workspace describes;
-   * the saved names and colours are put back once the segments for the saved k arrive (ids are stable for a seed).
+   * the dataset the workspace re-read is published, so the chain computes exactly what the workspace describes,
+   * each stage once; the saved names and colours are put back once the segments for the saved k arrive (ids are
+   * stable for a seed), and the analyst is told if they are not the saved segments.
    */
   private void applyWorkspace(dev.segmentlab.app.export.WorkspaceRequest req) {
     dev.segmentlab.core.export.Workspace ws = req.workspace();
@@ -87,8 +91,11 @@ public final class AppContext {
     javafx.beans.value.ChangeListener<SegmentationResult> restore = new javafx.beans.value.ChangeListener<>() {
       @Override public void changed(javafx.beans.value.ObservableValue<? extends SegmentationResult> o,
           SegmentationResult before, SegmentationResult seg) {
-        if (seg == null || seg.k() != ws.k() || seg.features().size() != req.result().matrix().rows()) return;
+        if (seg == null || seg.k() != ws.k() || session.getDataset() != req.dataset()) return;
         session.segmentationProperty().removeListener(this);
+        if (req.warning() == null && !WorkspaceRunner.reproduces(ws, seg)) {
+          dialogs.showInfo("Workspace opened", WorkspaceRunner.MOVED_WARNING);
+        }
         if (ws.segmentNames() != null) ws.segmentNames().forEach((id, name) -> {
           if (id < seg.k() && name != null && !name.equals(seg.names().get(id))) segments.rename(id, name);
         });
@@ -98,7 +105,7 @@ public final class AppContext {
       }
     };
     session.segmentationProperty().addListener(restore);
-    session.datasetProperty().set(req.result().dataset());
+    session.datasetProperty().set(req.dataset());
     if (req.warning() != null && !req.warning().isBlank()) dialogs.showInfo("Workspace opened", req.warning());
   }
 
@@ -134,6 +141,8 @@ public final class AppContext {
   public dev.segmentlab.app.lookup.LookupViewModel lookup() { return lookup; }
   /** Segment migration between two periods. */
   public dev.segmentlab.app.migration.MigrationViewModel migration() { return migration; }
+  /** "Report…": the findings report as HTML, PDF or PPTX. */
+  public dev.segmentlab.app.report.ReportViewModel report() { return report; }
   /** The charts every view registered, for PNG export. */
   public dev.segmentlab.app.fx.ChartExport charts() { return charts; }
 

@@ -17,6 +17,9 @@ import java.util.stream.IntStream;
 public final class Stability {
   private Stability() {}
 
+  /** Mean Jaccard below which a segment is called unstable (Hennig's rule of thumb for bootstrap stability). */
+  public static final double UNSTABLE_BELOW = 0.6;
+
   /**
    * @param runs re-runs, at least 1 (default 10)
    * @param bootstrap resample customers with replacement in each run and compare on the resampled rows
@@ -35,7 +38,7 @@ public final class Stability {
     }
 
     public static Options defaults() {
-      return new Options(10, true, 42, 10, 0.6);
+      return new Options(10, true, 42, 10, UNSTABLE_BELOW);
     }
   }
 
