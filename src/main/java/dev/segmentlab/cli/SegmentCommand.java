@@ -101,6 +101,12 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (the profile keys plus the segmentation).")
   boolean json;
 
+  @Option(names = "--clv", description = "Also fit BG/NBD + Gamma-Gamma: JSON key clv and predicted_revenue_12m per segment.")
+  boolean clv;
+
+  @Option(names = "--holdout", description = "With --clv, also check the purchase model on the last 13 weeks (JSON key holdout).")
+  boolean holdout;
+
   @Override public Integer call() throws ExportException {
     // every output checked before any work, and placed together only when all of them were written
     try (OutputBatch batch = output.checkAll(saveWorkspace)) {
@@ -159,6 +165,7 @@ final class SegmentCommand implements Callable<Integer> {
         seg.put("label", r.segmentation().names().get(s));
         seg.put("colour", r.segmentation().colours().get(s));
       }
+      if (clv) ValueReports.addClv(m, r, dev.segmentlab.core.value.ValueOptions.defaults(), holdout);
       if (written != null) {
         m.put("out", written.files().get(0).toString());
         m.put("out_files", written.files().stream().map(Path::toString).toList());
@@ -173,6 +180,7 @@ final class SegmentCommand implements Callable<Integer> {
       w.println(Json.write(m));
     } else {
       print(w, r);
+      if (clv) ValueReports.printClv(w, r, dev.segmentlab.core.value.ValueOptions.defaults(), holdout);
       if (written != null) {
         w.printf("%nwrote %s (%,d customers%s)%n", written.files().get(0), written.customers(),
             written.files().size() > 1 ? ", and " + (written.files().size() - 1) + " per-segment files" : "");

@@ -36,6 +36,8 @@ public final class SegmentLabCli {
     COMMANDS.put("assign", AssignCommand::new);
     COMMANDS.put("explore", ExploreCommand::new);
     COMMANDS.put("bench", BenchCommand::new);
+    COMMANDS.put("customer", CustomerCommand::new);
+    COMMANDS.put("migrate", MigrateCommand::new);
     COMMANDS.put("report", ReportCommand::new);
   }
 
