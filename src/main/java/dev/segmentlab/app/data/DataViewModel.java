@@ -110,7 +110,10 @@ public final class DataViewModel {
     loading.set(true);
     loadingFile.set(file.getFileName().toString());
     slot.submit("Loading " + file.getFileName(),
-        ctx -> loader.load(file, options, executor, ctx.progressSink(), ctx.cancelledCheck()),
+        ctx -> {
+          dev.segmentlab.app.MemoryCheck.ensureRoomFor(file); // a clear message before the load, not an OOM in it
+          return loader.load(file, options, executor, ctx.progressSink(), ctx.cancelledCheck());
+        },
         d -> {
           loading.set(false);
           error.set("");
@@ -120,7 +123,10 @@ public final class DataViewModel {
         },
         e -> {
           loading.set(false);
-          fail(e instanceof DataException || e instanceof IllegalArgumentException ? e.getMessage()
+          fail(e instanceof DataException || e instanceof IllegalArgumentException
+              || e instanceof dev.segmentlab.app.MemoryCheck.NotEnoughMemory ? e.getMessage()
+              : e instanceof OutOfMemoryError ? file.getFileName() + " does not fit in the memory SegmentLab has; the "
+                  + "dataset already open stays. Start SegmentLab with more memory (e.g. JAVA_OPTS=-Xmx16g)."
               : "Could not open " + file.getFileName() + ": " + e);
         },
         () -> {
