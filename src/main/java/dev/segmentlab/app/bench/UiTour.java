@@ -140,13 +140,17 @@ public final class UiTour {
     log.accept(String.format("run %d done: longest FX stall %.0f ms", run, probe.maxMs()));
   }
 
-  /** 20 slider steps at 60 per second across the swept range; timed from the release to the settled screen. */
+  /**
+   * 20 slider steps at 60 per second across the swept range, the thumb held (value changing) as in a drag; timed
+   * from the release to the settled screen.
+   */
   private double drag() throws Exception {
     Slider slider = (Slider) scene.lookup("#kSlider");
     int lo = fx(() -> (int) slider.getMin());
     int hi = fx(() -> (int) slider.getMax());
     int v = fx(() -> (int) Math.round(slider.getValue()));
     int dir = 1;
+    Platform.runLater(() -> slider.setValueChanging(true)); // the thumb is pressed
     for (int i = 0; i < 19; i++) {
       if (v + dir > hi || v + dir < lo) dir = -dir;
       v += dir;
@@ -156,7 +160,7 @@ public final class UiTour {
     }
     if (v + dir > hi || v + dir < lo) dir = -dir;
     int last = v + dir;
-    return timed(() -> slider.setValue(last), () -> shown(last));
+    return timed(() -> { slider.setValue(last); slider.setValueChanging(false); }, () -> shown(last));
   }
 
   /** The Segments step shows k whole: table, scatter and profiles (FX thread). */

@@ -145,7 +145,16 @@ public final class SegmentsView {
     kSpin.setId("kSpinner");
     kSpin.setEditable(true);
     kSpin.setPrefWidth(70);
-    k.valueProperty().addListener((o, a, v) -> vm.kProperty().set((int) Math.round(v.doubleValue())));
+    // a drag re-segments once it pauses for 40 ms (not once per value it passes over)
+    javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(40));
+    settle.setOnFinished(e -> vm.kProperty().set((int) Math.round(k.getValue())));
+    k.valueProperty().addListener((o, a, v) -> {
+      if (k.isValueChanging()) settle.playFromStart();
+      else { settle.stop(); vm.kProperty().set((int) Math.round(v.doubleValue())); }
+    });
+    k.valueChangingProperty().addListener((o, was, now) -> {
+      if (!now) { settle.stop(); vm.kProperty().set((int) Math.round(k.getValue())); }
+    });
     kSpin.valueProperty().addListener((o, a, v) -> { if (v != null) vm.kProperty().set(v); });
     vm.kProperty().addListener((o, a, v) -> {
       if ((int) Math.round(k.getValue()) != v.intValue()) k.setValue(v.intValue());
