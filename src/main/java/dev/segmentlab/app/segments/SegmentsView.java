@@ -253,9 +253,9 @@ public final class SegmentsView {
     t.getColumns().add(Tables.intColumn("Id", SegmentRow::id, 40));
     t.getColumns().add(name);
     t.getColumns().add(Tables.intColumn("Customers", SegmentRow::size, 90));
-    t.getColumns().add(Tables.numberColumn("% customers", r -> 100 * r.share(), "%.1f", 90));
-    t.getColumns().add(Tables.numberColumn("% revenue", r -> 100 * r.revenueShare(), "%.1f", 80));
-    TableColumn<SegmentRow, Double> jaccard = Tables.numberColumn(SegmentsText.JACCARD, SegmentRow::stability, "%.2f", 100);
+    t.getColumns().add(Tables.numberColumn("% customers", r -> 100 * r.share(), "%.1f", 108));
+    t.getColumns().add(Tables.numberColumn("% revenue", r -> 100 * r.revenueShare(), "%.1f", 95));
+    TableColumn<SegmentRow, Double> jaccard = Tables.numberColumn(SegmentsText.JACCARD, SegmentRow::stability, "%.2f", 118);
     Label jaccardHead = new Label();
     jaccardHead.setTooltip(new Tooltip(SegmentsText.JACCARD_HELP));
     jaccard.setGraphic(jaccardHead);
