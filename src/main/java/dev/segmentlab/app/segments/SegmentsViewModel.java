@@ -317,7 +317,27 @@ public final class SegmentsViewModel {
         + " hold" + (small.size() > 1 ? "" : "s") + " fewer than " + percent(SegmentAnalysis.SMALL_SHARE)
         + " of customers: a high silhouette can come from isolating a few extreme customers.");
     publishLabels();
-    afterRedraw.accept(() -> { if (frame == f) runStability(); });
+    afterRedraw.accept(() -> whenIdle(f));
+  }
+
+  /**
+   * Starts the stability check of {@code f} once no other job holds the status bar: started during a load, it
+   * would take the bar's Cancel button from that load.
+   */
+  private void whenIdle(SegmentsFrame f) {
+    if (frame != f) return;
+    var running = async.monitor().runningProperty();
+    if (!running.get()) {
+      runStability();
+      return;
+    }
+    running.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+      @Override public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+        if (now) return;
+        running.removeListener(this);
+        if (frame == f) runStability();
+      }
+    });
   }
 
   /** "1%" for 0.01. */
