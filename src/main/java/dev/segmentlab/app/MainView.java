@@ -78,8 +78,10 @@ public final class MainView {
     MenuItem export = item("Export…", "menuExport", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), vm::goToExport);
     MenuItem saveCharts = item("Save all charts…", "menuSaveCharts",
         new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveCharts);
+    MenuItem report = item("Report…", "menuReport", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+        () -> dev.segmentlab.app.report.ReportView.show(ctx.report(), root.getScene() == null ? null : root.getScene().getWindow()));
     MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
-    Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, saveCharts, new SeparatorMenuItem(), quit);
+    Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, report, saveCharts, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
     Menu go = new Menu("Go");
     int i = 1;

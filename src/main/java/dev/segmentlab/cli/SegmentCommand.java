@@ -1,5 +1,6 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.export.ExportException;
@@ -59,6 +60,8 @@ final class SegmentCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output = new OutputOptions();
 
+  @Mixin DatabaseOptions database = new DatabaseOptions();
+
   @Option(names = "--save-workspace", paramLabel = "W.segmentlab.json", description = "Save the run as a workspace "
       + "(to reopen it, or to assign new customers with 'assign').")
   Path saveWorkspace;
@@ -106,19 +109,25 @@ final class SegmentCommand implements Callable<Integer> {
       if (file != null) throw new IllegalArgumentException("Give either FILE or --workspace, not both.");
       Workspace ws = WorkspaceFile.read(workspace);
       o = WorkspaceRunner.options(ws, stability);
-      reopened = WorkspaceRunner.run(ws, stability, Workers.pool(), p -> { }, () -> false);
+      reopened = WorkspaceRunner.run(ws, database.password(), stability, Workers.pool(), p -> { }, () -> false);
       if (reopened.warning() != null) spec.commandLine().getErr().println("warning: " + reopened.warning());
       r = reopened.result();
-      fingerprint = FileFingerprint.of(r.dataset().source());
+      fingerprint = r.dataset().source() == null ? null : FileFingerprint.of(r.dataset().source());
+    } else if (database.given()) {
+      if (file != null) throw new IllegalArgumentException("Give either FILE or --jdbc, not both.");
+      o = new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), features,
+          Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
+      r = Pipeline.run(database.source(), o, Workers.pool(), p -> { }, () -> false);
     } else {
+      database.checkUnused();
       if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
       o = new PipelineOptions(DatasetReader.Options.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
           Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
-      r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
+      r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
     }
     SegmentExport.Outcome written = null;
     if (request != null || saveWorkspace != null) {
-      if (fingerprint == null) fingerprint = FileFingerprint.of(r.dataset().source());
+      if (fingerprint == null && r.dataset().source() != null) fingerprint = FileFingerprint.of(r.dataset().source());
       Instant now = Instant.now();
       if (request != null) {
         SegmentExport.Context ctx = new SegmentExport.Context(r.dataset(), r.cleaned(), fingerprint, now);

@@ -2,6 +2,7 @@ package dev.segmentlab.cli;
 
 import dev.segmentlab.Version;
 import dev.segmentlab.core.data.DataException;
+import dev.segmentlab.core.pipeline.OptionException;
 import dev.segmentlab.core.data.Prefetch;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -21,7 +22,7 @@ public final class SegmentLabCli {
 
   /**
    * The commands by name. Only the one named on the command line is built: picocli builds a command's model by
-   * reflection, and building all five took about 0.15 s of a 0.3 s start-up (measured with -Xlog:class+load).
+   * reflection, and building all of them was a large part of a short run's start-up (see the README's performance section).
    * Help, an unknown name or no name builds them all, so usage and "did you mean" stay complete.
    */
   private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
@@ -32,6 +33,7 @@ public final class SegmentLabCli {
     COMMANDS.put("assign", AssignCommand::new);
     COMMANDS.put("explore", ExploreCommand::new);
     COMMANDS.put("bench", BenchCommand::new);
+    COMMANDS.put("report", ReportCommand::new);
   }
 
   /** Exit code for unusable input (bad file, bad option value). */
@@ -82,12 +84,23 @@ public final class SegmentLabCli {
 
   /** One line for the analyst; the class name only for unexpected failures. */
   static String message(Throwable ex) {
+    if (ex instanceof OptionException o) return flagOf(o.option()) + ": " + oneLine(o.getMessage());
     if (ex instanceof DataException || ex instanceof IllegalArgumentException) return oneLine(ex.getMessage());
     if (ex instanceof CancellationException) return "cancelled";
     if (ex instanceof OutOfMemoryError) return "out of memory: give Java more with -Xmx (e.g. JAVA_OPTS=-Xmx4g)";
     if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) return oneLine(ex.getMessage());
     String m = ex.getMessage();
     return ex.getClass().getSimpleName() + (m == null ? "" : ": " + oneLine(m));
+  }
+
+  /** The flag of a core option key (the keys of {@link dev.segmentlab.core.pipeline.PipelineOptions}). */
+  static String flagOf(String option) {
+    return switch (option) {
+      case "kMin" -> "--k-min";
+      case "kMax" -> "--k-max";
+      case "stabilityRuns" -> "--stability";
+      default -> "--" + option.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   private static String oneLine(String s) {

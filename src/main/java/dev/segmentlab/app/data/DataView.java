@@ -32,12 +32,17 @@ public final class DataView {
   private void build() {
     Button open = new Button("Open…");
     open.setId("openButton");
-    open.setTooltip(new Tooltip("Open a CSV, TSV, TXT (optionally .gz) or XLSX file (Ctrl+O). You can also drop a file on the window."));
+    open.setTooltip(new Tooltip("Open a CSV, TSV, TXT (optionally .gz), XLSX or Parquet file (Ctrl+O). You can also drop a file on the window."));
     open.setOnAction(e -> vm.openFile());
     Button sample = new Button("Open sample");
     sample.setId("sampleButton");
     sample.setTooltip(new Tooltip("Reload the bundled UCI Online Retail data (541,909 lines)."));
     sample.setOnAction(e -> vm.openSample());
+    Button database = new Button("Open from database…");
+    database.setId("databaseButton");
+    database.setTooltip(new Tooltip("Read a table or a query from PostgreSQL, SQLite or another JDBC database."));
+    database.disableProperty().bind(vm.loadingProperty());
+    database.setOnAction(e -> DatabaseDialog.show(root.getScene().getWindow(), vm.database()).ifPresent(vm::load));
     Button map = new Button("Map columns…");
     map.setId("mapButton");
     map.setTooltip(new Tooltip("Choose which column is the invoice, customer, date, … and reload."));
@@ -46,7 +51,7 @@ public final class DataView {
     Label loadingLabel = new Label();
     loadingLabel.textProperty().bind(Bindings.concat("Loading ", vm.loadingFileProperty(), "… (Esc or Cancel in the status bar stops it)"));
     loadingLabel.visibleProperty().bind(vm.loadingProperty());
-    ToolBar bar = new ToolBar(open, sample, map, loadingLabel);
+    ToolBar bar = new ToolBar(open, sample, database, map, loadingLabel);
 
     Label error = new Label();
     error.setId("dataError");
@@ -103,8 +108,8 @@ public final class DataView {
     preview.setId("previewTable");
     preview.setPlaceholder(new Label("Open a file to see its rows."));
     PreviewTable.installTypedSort(preview);
-    vm.session().datasetProperty().addListener((o, a, d) -> PreviewTable.show(preview, d));
-    PreviewTable.show(preview, vm.session().getDataset());
+    vm.datasetProperty().addListener((o, a, d) -> PreviewTable.show(preview, d));
+    PreviewTable.show(preview, vm.datasetProperty().get());
 
     Tab previewTab = new Tab("Rows", preview);
     Tab colsTab = new Tab("Columns", cols);

@@ -14,6 +14,7 @@ import dev.segmentlab.core.pipeline.ExportRequest;
 import dev.segmentlab.core.pipeline.SegmentAssigner;
 import dev.segmentlab.core.pipeline.SegmentExport;
 import dev.segmentlab.core.pipeline.SegmentationResult;
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.pipeline.WorkspaceRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ import javafx.collections.ObservableList;
  */
 public final class ExportViewModel {
   /** Extensions the "apply to another file" dialog offers. */
-  public static final List<String> DATA_EXTENSIONS = List.of("*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx");
+  public static final List<String> DATA_EXTENSIONS = List.of("*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx", "*.parquet");
   static final List<String> WORKSPACE_EXTENSIONS = List.of("*" + WorkspaceFile.EXTENSION);
 
   /** Customers of one segment after "apply to another file". */
@@ -79,6 +80,7 @@ public final class ExportViewModel {
   private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint");
   private final BooleanBinding canExport;
   private Consumer<WorkspaceRequest> workspaceHandler = this::publishToSession;
+  private boolean stepsRestore;
 
   public ExportViewModel(Session session, Async async, DialogService dialogs) {
     this.session = session;
@@ -124,6 +126,7 @@ public final class ExportViewModel {
    */
   public void setWorkspaceHandler(Consumer<WorkspaceRequest> handler) {
     this.workspaceHandler = handler == null ? this::publishToSession : handler;
+    this.stepsRestore = handler != null;
   }
 
   // Commands
@@ -182,7 +185,8 @@ public final class ExportViewModel {
     var dataset = session.getDataset();
     var cleaned = session.getCleaned();
     start("Saving " + file.getFileName(), ctx -> {
-      FileFingerprint fp = FileFingerprint.of(dataset.source(), progressTo(ctx), ctx.cancelledCheck());
+      FileFingerprint fp = dataset.source() == null ? null // a database: nothing to hash, and no password is kept
+          : FileFingerprint.of(dataset.source(), progressTo(ctx), ctx.cancelledCheck());
       WorkspaceFile.write(file, WorkspaceRunner.capture(seg, dataset, cleaned, fp, Instant.now()), exists);
       return file;
     }, f -> {
@@ -197,16 +201,42 @@ public final class ExportViewModel {
     Optional<Path> chosen = dialogs.chooseOpenFile("Open workspace", WORKSPACE_EXTENSIONS);
     if (chosen.isEmpty()) return;
     Path file = chosen.get();
+    String password = null;
+    Workspace header = peekWorkspace(file);
+    if (header != null && header.inputDatabase() != null) {
+      Workspace.Database db = header.inputDatabase();
+      Optional<String> pw = dialogs.askPassword("Database password", "The workspace reads "
+          + (db.table() != null ? "the table " + db.table() : "a query") + " from " + db.url()
+          + (db.user() != null ? " as " + db.user() : "") + ". Its password is not saved: enter it to reopen.");
+      if (pw.isEmpty()) return;
+      password = pw.get().isEmpty() ? null : pw.get();
+    }
+    String pass = password;
+    boolean onlyLoad = stepsRestore;
     start("Opening " + file.getFileName(), ctx -> {
       Workspace ws = WorkspaceFile.read(file);
-      WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, 0, null, progressTo(ctx), ctx.cancelledCheck());
-      return new WorkspaceRequest(file, ws, o.result(), o.warning());
+      if (onlyLoad) { // the steps compute the rest, each stage once
+        WorkspaceRunner.Opened o = WorkspaceRunner.open(ws, pass, session.stages(), RunControl.of(null,
+            progressTo(ctx), ctx.cancelledCheck()));
+        return new WorkspaceRequest(file, ws, o.dataset(), null, o.warning());
+      }
+      WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, pass, 0, null, progressTo(ctx), ctx.cancelledCheck());
+      return new WorkspaceRequest(file, ws, o.result().dataset(), o.result(), o.warning());
     }, req -> {
       openedWorkspace.set(req);
       workspaceHandler.accept(req);
-      result.set("Opened " + file.getFileName() + ": " + req.result().k() + " segments of "
-          + req.result().dataset().report().file() + "." + (req.warning() == null ? "" : " " + req.warning()));
+      result.set("Opened " + file.getFileName() + ": " + req.workspace().k() + " segments of "
+          + req.dataset().report().file() + "." + (req.warning() == null ? "" : " " + req.warning()));
     });
+  }
+
+  /** The workspace's saved values (a small JSON file), or null when it cannot be read now: the job says why. */
+  private static Workspace peekWorkspace(Path file) {
+    try {
+      return WorkspaceFile.read(file);
+    } catch (ExportException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Asks for another transactions file and puts its customers into the current segments. */
@@ -220,7 +250,7 @@ public final class ExportViewModel {
     var cleaned = session.getCleaned();
     start("Applying segments to " + file.getFileName(), ctx -> {
       Workspace ws = WorkspaceRunner.capture(seg, dataset, cleaned, null, Instant.now());
-      return SegmentAssigner.assign(file, ws, null, progressTo(ctx), ctx.cancelledCheck());
+      return SegmentAssigner.assign(file, ws, RunControl.of(null, progressTo(ctx), ctx.cancelledCheck()));
     }, a -> {
       int[] counts = a.counts();
       List<AppliedCount> rows = new ArrayList<>();

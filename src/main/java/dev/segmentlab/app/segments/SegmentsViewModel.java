@@ -184,8 +184,8 @@ public final class SegmentsViewModel {
           int max = Math.min(hi, p.distinctRows());
           if (max < lo) throw new IllegalArgumentException("There are only " + p.distinctRows() + " distinct customers: lower k.");
           KSweep.Options so = Segmentation.sweepOptions(lo, max, rs, sd, Segmentation.ordering(cf));
-          KSweep.Result r = KSweep.run(p, so, executor, pt -> ctx.ui(() -> { if (gen == sweepGeneration) sweepPoints.add(pt); }),
-              ctx.progressSink(), ctx.cancelledCheck());
+          KSweep.Result r = session.stages().sweep(p, so, pt -> ctx.ui(() -> { if (gen == sweepGeneration) sweepPoints.add(pt); }),
+              ctx.control(executor));
           return new Swept(p, so, r);
         },
         s -> {

@@ -15,13 +15,10 @@ import java.util.stream.IntStream;
  * below 0.6 as an unstable cluster, which is the default flag.
  */
 public final class Stability {
-  /**
-   * Mean Jaccard below which a segment is flagged unstable (Hennig 2007): the one place the 0.6 is written, for
-   * the core, the app and the CLI.
-   */
-  public static final double UNSTABLE_BELOW = 0.6;
-
   private Stability() {}
+
+  /** Mean Jaccard below which a segment is called unstable (Hennig's rule of thumb for bootstrap stability). */
+  public static final double UNSTABLE_BELOW = 0.6;
 
   /**
    * @param runs re-runs, at least 1 (default 10)

@@ -28,23 +28,19 @@ public record FeatureMatrix(String[] ids, List<String> features, double[][] raw,
 
   public int dims() { return features.size(); }
 
+  /** The fitted preparation that made {@link #scaled}: applies it to other customers. */
+  public Preparation preparation() {
+    return new Preparation(features, transforms, center, scale, weights, scaling);
+  }
+
   /** Prepares one raw row as the fitted matrix was prepared. */
   public double[] prepare(double[] rawRow) {
-    double[] out = new double[rawRow.length];
-    for (int f = 0; f < out.length; f++) {
-      out[f] = (transforms.get(f).apply(rawRow[f]) - center[f]) / scale[f] * weights[f];
-    }
-    return out;
+    return preparation().prepare(rawRow);
   }
 
   /** The raw-unit value of a point given in scaled units (for centroids), inverting weight, scaling and transform. */
   public double[] toRaw(double[] scaledRow) {
-    double[] out = new double[scaledRow.length];
-    for (int f = 0; f < out.length; f++) {
-      double w = weights[f] == 0 ? 1 : weights[f];
-      out[f] = transforms.get(f).invert(scaledRow[f] / w * scale[f] + center[f]);
-    }
-    return out;
+    return preparation().toRaw(scaledRow);
   }
 
   /** Raw value of feature {@code f} of customer {@code i}. */

@@ -3,77 +3,81 @@ package dev.segmentlab.core.pipeline;
 import dev.segmentlab.core.cluster.KMeansResult;
 import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.cluster.Points;
-import dev.segmentlab.core.cluster.Stability;
+import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
-import dev.segmentlab.core.features.CustomerFeatures;
-import dev.segmentlab.core.features.CustomerTableFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
-import dev.segmentlab.core.features.FeatureMatrixBuilder;
-import dev.segmentlab.core.features.RfmBuilder;
 import dev.segmentlab.core.quality.CleanedData;
-import dev.segmentlab.core.quality.Cleaner;
-import dev.segmentlab.core.segments.SegmentAnalysis;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 
-/** One run from a file to named segments: import → cleaning → features → k sweep → chosen k → profiles. */
+/**
+ * One run from a file to named segments, the composition of the {@link Stages}: load → clean → features → matrix
+ * → sweep → choose k → analyse (→ stability).
+ */
 public final class Pipeline {
   private Pipeline() {}
 
   /**
-   * @param executor threads the reader and k-means may use (null = the calling thread only)
-   * @param progress 0..1 over the whole run
+   * @param rc threads the reader and k-means may use, progress 0..1 over the whole run, cancellation
    * @throws dev.segmentlab.core.data.DataException when the file cannot be used
-   * @throws IllegalArgumentException when an option does not fit the data (e.g. k above the customers)
+   * @throws OptionException when an option does not fit the data (e.g. the k range above the customers)
    */
+  public static PipelineResult run(Path file, PipelineOptions o, RunControl rc) {
+    return run(file, o, Stages.plain(), rc);
+  }
+
+  /** {@link #run(Path, PipelineOptions, RunControl)} reporting each stage to {@code stages}' listener. */
+  public static PipelineResult run(Path file, PipelineOptions o, Stages stages, RunControl rc) {
+    return run(() -> stages.load(file, o.read(), rc.slice(0, 0.3)), o, stages, rc);
+  }
+
+  /** {@link #run(Path, PipelineOptions, RunControl)} from a database table or query. */
+  public static PipelineResult run(DatabaseSource db, PipelineOptions o, Stages stages, RunControl rc) {
+    return run(() -> stages.load(db, o.read(), rc.slice(0, 0.3)), o, stages, rc);
+  }
+
+  /** {@link #run(DatabaseSource, PipelineOptions, Stages, RunControl)} with the three run parameters. */
+  public static PipelineResult run(DatabaseSource db, PipelineOptions o, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) {
+    return run(db, o, Stages.plain(), RunControl.of(executor, progress, cancelled));
+  }
+
+  private static PipelineResult run(Supplier<Dataset> load, PipelineOptions o, Stages stages, RunControl rc) {
+    Map<String, Double> t = new LinkedHashMap<>();
+    Dataset d = timed(t, "load", load);
+    CleanedData cleaned = timed(t, "clean", () -> stages.clean(d, o.cleaning(), rc));
+    if (cleaned == null) t.remove("clean");
+    Stages.Features f = timed(t, "features", () -> stages.features(d, cleaned));
+    FeatureMatrix m = timed(t, "matrix", () -> stages.matrix(f.features(), o.featureOptions(f.defaults())));
+    rc.progress(0.35);
+    Points points = Points.of(m.scaled());
+    o.checkFits(points.distinctRows());
+    KSweep.Options so = Segmentation.sweepOptions(o.kMin(), o.kMax(), o.restarts(), o.seed(),
+        Segmentation.ordering(f.features()));
+    KSweep.Result sweep = timed(t, "sweep", () -> stages.sweep(points, so, null, rc.slice(0.35, 0.9)));
+    KMeansResult s = timed(t, "solution", () -> stages.chooseK(sweep, o.k(), points, so, rc));
+    SegmentationResult seg = timed(t, "profiles", () -> stages.analyse(f, m, so, sweep, s));
+    if (o.stabilityRuns() > 0) {
+      SegmentationResult unrated = seg;
+      seg = timed(t, "stability", () -> stages.stability(unrated, points, o.stabilityRuns(), rc));
+    }
+    rc.progress(1);
+    return new PipelineResult(d, cleaned, seg, t);
+  }
+
+  /**
+   * @deprecated kept for callers of the three-parameter form; use {@link #run(Path, PipelineOptions, RunControl)}
+   */
+  @Deprecated
   public static PipelineResult run(Path file, PipelineOptions o, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled) {
-    Map<String, Double> t = new LinkedHashMap<>();
-    Dataset d = timed(t, "load", () -> DatasetReader.read(file, o.read(), executor, p -> progress.accept(0.3 * p), cancelled));
-    CleanedData cleaned = null;
-    CustomerFeatures cf;
-    List<String> defaults;
-    if (d.transactions() != null) {
-      CleanedData c = timed(t, "clean", () -> Cleaner.clean(d.transactions(), o.cleaning(), cancelled));
-      cleaned = c;
-      cf = timed(t, "features", () -> RfmBuilder.build(c, null));
-      defaults = RfmBuilder.RFM;
-    } else {
-      cf = timed(t, "features", () -> CustomerTableFeatures.build(d.customerTable(), d.idColumn(), List.of()));
-      defaults = CustomerTableFeatures.numericColumns(d.customerTable(), d.idColumn());
-    }
-    CustomerFeatures features = cf;
-    FeatureMatrix m = timed(t, "matrix", () -> FeatureMatrixBuilder.build(features, o.featureOptions(defaults)));
-    progress.accept(0.35);
-    Points points = Points.of(m.scaled());
-    if (o.kMax() > points.distinctRows()) {
-      throw new IllegalArgumentException("--k-max (" + o.kMax() + ") is larger than the number of distinct customers ("
-          + points.distinctRows() + "). Lower it.");
-    }
-    KSweep.Options so = Segmentation.sweepOptions(o.kMin(), o.kMax(), o.restarts(), o.seed(), Segmentation.ordering(cf));
-    KSweep.Result sweep = timed(t, "sweep", () -> KSweep.run(points, so, executor, null,
-        p -> progress.accept(0.35 + 0.55 * p), cancelled));
-    int k = o.k() == 0 ? Segmentation.autoK(sweep, o.kMin()) : o.k();
-    KMeansResult s = timed(t, "solution", () -> Segmentation.solutionFor(sweep, points, so, k, executor, cancelled));
-    SegmentAnalysis a = timed(t, "profiles", () -> Segmentation.analyse(features, m, s));
-    Stability.Result st = null;
-    if (o.stabilityRuns() > 0) {
-      Stability.Options opt = new Stability.Options(o.stabilityRuns(), true, o.seed(), o.restarts(), 0.6);
-      st = timed(t, "stability", () -> Stability.run(points, k, s.labels(), opt, executor, cancelled));
-    }
-    progress.accept(1);
-    List<String> names = new java.util.ArrayList<>();
-    for (var n : a.names()) names.add(n.name());
-    SegmentationResult seg = new SegmentationResult(cf, m, so, sweep, k, s, a, st, names,
-        dev.segmentlab.core.segments.SegmentPalette.colours(k));
-    return new PipelineResult(d, cleaned, seg, t);
+    return run(file, o, RunControl.of(executor, progress, cancelled));
   }
 
   private static <T> T timed(Map<String, Double> t, String stage, Supplier<T> s) {

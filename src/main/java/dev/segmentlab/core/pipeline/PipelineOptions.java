@@ -29,12 +29,33 @@ public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleani
 
   public PipelineOptions {
     features = List.copyOf(features);
-    if (kMin < 1) throw new IllegalArgumentException("--k-min must be at least 1, not " + kMin);
-    if (kMax < kMin) throw new IllegalArgumentException("--k-max (" + kMax + ") must not be below --k-min (" + kMin + ")");
-    if (kMax > KSweep.MAX_K) throw new IllegalArgumentException("--k-max can be at most " + KSweep.MAX_K + ", not " + kMax);
-    if (k < 0) throw new IllegalArgumentException("k must be at least 1 (or auto), not " + k);
-    if (restarts < 1) throw new IllegalArgumentException("--restarts must be at least 1, not " + restarts);
-    if (stabilityRuns < 0) throw new IllegalArgumentException("stability runs must be ≥ 0");
+    if (kMin < 1) throw new OptionException("kMin", "The smallest k to try must be at least 1, not " + kMin + ".");
+    if (kMax < kMin) {
+      throw new OptionException("kMax", "The largest k to try (" + kMax + ") must not be below the smallest (" + kMin + ").");
+    }
+    if (kMax > KSweep.MAX_K) {
+      throw new OptionException("kMax", "The largest k to try can be at most " + KSweep.MAX_K + ", not " + kMax + ".");
+    }
+    if (k < 0) throw new OptionException("k", "k must be at least 1 (or auto), not " + k + ".");
+    if (restarts < 1) throw new OptionException("restarts", "The restarts per k must be at least 1, not " + restarts + ".");
+    if (stabilityRuns < 0) throw new OptionException("stabilityRuns", "The stability re-runs must be 0 or more.");
+  }
+
+  /**
+   * Checks the k range and k against the data.
+   *
+   * @param distinctCustomers customers with distinct feature values (k-means cannot make more segments)
+   * @throws OptionException naming the option that does not fit
+   */
+  public void checkFits(int distinctCustomers) {
+    if (k > distinctCustomers) {
+      throw new OptionException("k", "k (" + k + ") is larger than the number of distinct customers ("
+          + distinctCustomers + "). Choose a smaller k.");
+    }
+    if (kMax > distinctCustomers) {
+      throw new OptionException("kMax", "The largest k to try (" + kMax + ") is larger than the number of distinct "
+          + "customers (" + distinctCustomers + "). Lower it.");
+    }
   }
 
   /** The seeds' recipe: default cleaning, RFM, log1p, standard scaling, k = 2..10 with the knee, 10 restarts, seed 42. */

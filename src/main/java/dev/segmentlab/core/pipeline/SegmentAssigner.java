@@ -1,24 +1,20 @@
 package dev.segmentlab.core.pipeline;
 
 import dev.segmentlab.core.cluster.KMeansResult;
+import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.model.Labels;
+import dev.segmentlab.core.model.SegmentModel;
 import dev.segmentlab.core.data.DataException;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.features.CustomerFeatures;
-import dev.segmentlab.core.features.CustomerTableFeatures;
-import dev.segmentlab.core.features.FeatureMatrix;
-import dev.segmentlab.core.features.RfmBuilder;
-import dev.segmentlab.core.features.Scaling;
-import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.quality.CleanedData;
-import dev.segmentlab.core.quality.Cleaner;
 import dev.segmentlab.core.segments.SegmentAnalysis;
 import dev.segmentlab.core.segments.SegmentPalette;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -60,53 +56,22 @@ public final class SegmentAssigner {
    * @param progress 0..1
    * @throws IllegalArgumentException when the workspace has no saved model, or the new file lacks a feature
    * @throws DataException when the file cannot be used
-   * @throws CancellationException when cancelled
+   * @throws java.util.concurrent.CancellationException when cancelled
    */
-  public static Assignment assign(Path file, Workspace ws, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) {
-    Workspace.Model model = ws.model();
-    if (model == null) {
-      throw new IllegalArgumentException("This workspace has no saved centroids (it was saved by an older SegmentLab);"
-          + " run it with 'segment --workspace' and save it again.");
-    }
-    Dataset d = DatasetReader.read(file, readerOptions(file, ws), executor, p -> progress.accept(0.8 * p), cancelled);
-    CleanedData cleaned = null;
-    CustomerFeatures cf;
-    if (d.transactions() != null) {
-      cleaned = Cleaner.clean(d.transactions(), WorkspaceRunner.cleaningOptions(ws), cancelled);
-      cf = RfmBuilder.build(cleaned, null);
-    } else {
-      cf = CustomerTableFeatures.build(d.customerTable(), d.idColumn(), List.of());
-    }
-    if (cancelled.getAsBoolean()) throw new CancellationException("assign cancelled");
-    FeatureMatrix m = prepare(cf, model);
-    progress.accept(0.9);
-    double[][] centroids = model.centroids();
-    int k = centroids.length;
-    int[] labels = new int[m.rows()];
-    int[] sizes = new int[k];
-    double wcss = 0;
-    double[][] x = m.scaled();
-    for (int i = 0; i < labels.length; i++) {
-      int best = 0;
-      double bestD = Double.POSITIVE_INFINITY;
-      for (int s = 0; s < k; s++) {
-        double dist = 0;
-        for (int f = 0; f < x[i].length; f++) {
-          double diff = x[i][f] - centroids[s][f];
-          dist += diff * diff;
-        }
-        if (dist < bestD) { // strict: ties go to the lower segment id
-          bestD = dist;
-          best = s;
-        }
-      }
-      labels[i] = best;
-      sizes[best]++;
-      wcss += bestD;
-    }
-    KMeansResult solution = new KMeansResult(k, labels, centroids, wcss, 1, sizes);
-    SegmentAnalysis analysis = Segmentation.analyse(cf, m, solution);
+  public static Assignment assign(Path file, Workspace ws, RunControl rc) {
+    SegmentModel model = WorkspaceRunner.model(ws);
+    Stages stages = Stages.plain();
+    Dataset d = stages.load(file, readerOptions(file, ws), rc.slice(0, 0.8));
+    CleanedData cleaned = stages.clean(d, WorkspaceRunner.cleaningOptions(ws), rc);
+    CustomerFeatures cf = stages.features(d, cleaned).features();
+    rc.checkCancelled();
+    SegmentModel.Assignment a = model.assign(cf);
+    rc.progress(0.9);
+    Labels labels = a.labels();
+    int k = model.k();
+    KMeansResult solution = new KMeansResult(k, labels.labels(), model.clustering().centres(), labels.totalDistance(),
+        1, labels.sizes());
+    SegmentAnalysis analysis = Segmentation.analyse(cf, a.matrix(), solution);
     List<String> names = new ArrayList<>();
     List<String> colours = new ArrayList<>();
     for (int s = 0; s < k; s++) {
@@ -114,46 +79,27 @@ public final class SegmentAssigner {
       names.add(ws.segmentNames().getOrDefault(s, suggested));
       colours.add(ws.segmentColours().getOrDefault(s, SegmentPalette.colour(s)));
     }
-    SegmentationResult seg = new SegmentationResult(cf, m,
+    SegmentationResult seg = new SegmentationResult(cf, a.matrix(),
         Segmentation.sweepOptions(ws.kMin(), ws.kMax(), ws.restarts(), ws.seed(), Segmentation.ordering(cf)),
         null, k, solution, analysis, null, names, colours);
-    progress.accept(1);
-    return new Assignment(seg, d, cleaned, sizes);
+    rc.progress(1);
+    return new Assignment(seg, d, cleaned, labels.sizes());
   }
 
-  /** The saved preparation applied to new raw features. */
-  static FeatureMatrix prepare(CustomerFeatures cf, Workspace.Model model) {
-    int n = cf.size();
-    int d = model.features().size();
-    List<Transform> transforms = new ArrayList<>();
-    for (String t : model.transforms()) transforms.add(Transform.parse(t));
-    double[] center = model.center(), scale = model.scale(), weights = model.weights();
-    double[][] raw = new double[n][d];
-    double[][] scaled = new double[n][d];
-    for (int f = 0; f < d; f++) {
-      String name = model.features().get(f);
-      double[] col = cf.column(name);
-      for (int i = 0; i < n; i++) {
-        raw[i][f] = col[i];
-        // The formula of FeatureMatrixBuilder, so the same raw value gives bit-identical prepared values.
-        scaled[i][f] = (transforms.get(f).apply(col[i]) - center[f]) / scale[f] * weights[f];
-        if (!Double.isFinite(scaled[i][f])) {
-          throw new IllegalArgumentException("Feature " + name + " of customer " + cf.ids()[i] + " is " + col[i]
-              + ", which the saved transform " + transforms.get(f).label() + " cannot take.");
-        }
-      }
-    }
-    return new FeatureMatrix(cf.ids(), model.features(), raw, scaled, transforms, center, scale, weights,
-        Scaling.parse(model.scaling()));
+  /** @deprecated use {@link #assign(Path, Workspace, RunControl)} */
+  @Deprecated
+  public static Assignment assign(Path file, Workspace ws, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) {
+    return assign(file, ws, RunControl.of(executor, progress, cancelled));
   }
 
   /** The workspace's mapping when the new file has every mapped column, else detection from the headers. */
   private static DatasetReader.Options readerOptions(Path file, Workspace ws) {
     DatasetReader.Options saved = WorkspaceRunner.readerOptions(ws);
     if (saved.mapping() == null) return DatasetReader.Options.defaults();
-    List<String> sheets = DatasetReader.sheets(file);
+    List<String> sheets = dev.segmentlab.core.data.Datasets.sheets(file);
     String sheet = ws.sheet() != null && sheets.contains(ws.sheet()) ? ws.sheet() : null;
-    List<String> headers = DatasetReader.preview(file, sheet, 1).headers();
+    List<String> headers = dev.segmentlab.core.data.Datasets.preview(file, sheet, 1).headers();
     boolean fits = headers.containsAll(saved.mapping().values());
     return new DatasetReader.Options(sheet, fits ? saved.mapping() : null, null);
   }

@@ -6,6 +6,7 @@ import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.export.CsvExporter;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
+import dev.segmentlab.core.export.ParquetExporter;
 import dev.segmentlab.core.export.SheetData;
 import dev.segmentlab.core.export.XlsxExporter;
 import dev.segmentlab.core.features.CustomerFeatures;
@@ -330,9 +331,13 @@ public final class SegmentExport {
       XlsxExporter.write(target, sheets, XlsxExporter.Options.DEFAULT, req.overwrite(), progress, cancelled);
       return new Outcome(List.of(target), sheets.get(0).rowCount());
     }
-    CsvExporter.Options options = CsvExporter.Options.DEFAULT.withByteOrderMark(req.byteOrderMark());
     String[] top = TopProducts.of(ctx.cleaned(), seg.features());
     SheetData customers = customers(seg, top);
+    if (req.format() == ExportRequest.Format.PARQUET) {
+      ParquetExporter.write(target, customers, req.overwrite(), progress, cancelled);
+      return new Outcome(List.of(target), customers.rowCount());
+    }
+    CsvExporter.Options options = CsvExporter.Options.DEFAULT.withByteOrderMark(req.byteOrderMark());
     if (!req.perSegment()) {
       CsvExporter.write(target, customers, options, req.overwrite(), progress, cancelled);
       return new Outcome(List.of(target), customers.rowCount());

@@ -6,6 +6,9 @@ import dev.segmentlab.core.cluster.Stability;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.segments.SegmentAnalysis;
+import dev.segmentlab.core.model.KMeansModel;
+import dev.segmentlab.core.model.SegmentModel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +41,23 @@ public record SegmentationResult(CustomerFeatures features, FeatureMatrix matrix
 
   /** Centroid of segment {@code s} in original feature units. */
   public double[] rawCentroid(int s) { return matrix.toRaw(solution.centroid(s)); }
+
+  /** The same segments with their stability across re-runs. */
+  public SegmentationResult withStability(Stability.Result newStability) {
+    return new SegmentationResult(features, matrix, sweepOptions, sweep, k, solution, analysis, newStability, names, colours);
+  }
+
+  /**
+   * The fitted model of these segments: the matrix's preparation, the centroids, and the names, colours and
+   * descriptions shown. {@code model().assign(features())} gives {@link #labels()} back.
+   */
+  public SegmentModel model() {
+    List<String> descriptions = new ArrayList<>();
+    for (int s = 0; s < k; s++) {
+      descriptions.add(s < analysis.names().size() ? analysis.names().get(s).description() : "");
+    }
+    return new SegmentModel(matrix.preparation(), KMeansModel.of(solution), names, colours, descriptions);
+  }
 
   /** The same result with other names/colours (after the analyst edits them). */
   public SegmentationResult withLabels(List<String> newNames, List<String> newColours) {

@@ -1,6 +1,8 @@
 package dev.segmentlab.core.pipeline;
 
 import dev.segmentlab.Version;
+import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.Role;
@@ -8,6 +10,10 @@ import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.features.Preparation;
+import dev.segmentlab.core.model.KMeansModel;
+import dev.segmentlab.core.model.SegmentModel;
+import dev.segmentlab.core.segments.SegmentPalette;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.quality.CleanedData;
@@ -66,11 +72,9 @@ public final class WorkspaceRunner {
     FeatureMatrix m = seg.matrix();
     Map<String, String> transforms = new LinkedHashMap<>();
     Map<String, Double> weights = new LinkedHashMap<>();
-    List<String> transformLabels = new ArrayList<>();
     for (int f = 0; f < m.dims(); f++) {
       transforms.put(m.features().get(f), m.transforms().get(f).label());
       weights.put(m.features().get(f), m.weights()[f]);
-      transformLabels.add(m.transforms().get(f).label());
     }
     Map<Integer, String> names = new LinkedHashMap<>();
     Map<Integer, String> colours = new LinkedHashMap<>();
@@ -78,8 +82,10 @@ public final class WorkspaceRunner {
       names.put(s, seg.names().get(s));
       colours.put(s, seg.colours().get(s));
     }
-    Workspace.Builder b = Workspace.builder()
-        .input(dataset.source(), input)
+    Workspace.Builder b = Workspace.builder();
+    if (dataset.database() != null) b.inputDatabase(database(dataset.database()));
+    else b.input(dataset.source(), input);
+    b
         .sheet(dataset.report().sheet())
         .columnMapping(dataset.mapping() == null ? Map.of() : dataset.mapping().asMap())
         .features(m.features())
@@ -93,14 +99,46 @@ public final class WorkspaceRunner {
         .segmentColours(colours)
         .appVersion(Version.get())
         .savedAt(savedAt)
-        .model(new Workspace.Model(m.features(), transformLabels, m.scaling().label(), m.center(), m.scale(),
-            m.weights(), seg.solution().centroids()));
+        .model(workspaceModel(seg.model()));
     if (cleaned != null) {
       Map<String, Boolean> rules = new LinkedHashMap<>();
       for (CleaningRule r : CleaningRule.values()) rules.put(r.key(), cleaned.options().isOn(r));
       b.cleaningRules(rules).nonProductCodes(cleaned.options().nonProductCodes());
     }
     return b.build();
+  }
+
+  /**
+   * The fitted model a workspace saved: its preparation, centroids, names and colours.
+   *
+   * @throws IllegalArgumentException when the workspace has no saved model (saved by an older SegmentLab)
+   */
+  public static SegmentModel model(Workspace ws) {
+    Workspace.Model m = ws.model();
+    if (m == null) {
+      throw new IllegalArgumentException("This workspace has no saved centroids (it was saved by an older SegmentLab);"
+          + " run it with 'segment --workspace' and save it again.");
+    }
+    List<Transform> transforms = new ArrayList<>();
+    for (String t : m.transforms()) transforms.add(Transform.parse(t));
+    Preparation prep = new Preparation(m.features(), transforms, m.center(), m.scale(), m.weights(),
+        Scaling.parse(m.scaling()));
+    List<String> names = new ArrayList<>(), colours = new ArrayList<>(), descriptions = new ArrayList<>();
+    for (int s = 0; s < m.k(); s++) {
+      names.add(ws.segmentNames().getOrDefault(s, "Segment " + s));
+      colours.add(ws.segmentColours().getOrDefault(s, SegmentPalette.colour(s)));
+      descriptions.add("");
+    }
+    return new SegmentModel(prep, new KMeansModel(m.centroids()), names, colours, descriptions);
+  }
+
+  /** A fitted model as a workspace stores it (k-means centroids). */
+  static Workspace.Model workspaceModel(SegmentModel model) {
+    Preparation p = model.preparation();
+    List<String> transforms = new ArrayList<>();
+    for (Transform t : p.transforms()) transforms.add(t.label());
+    return new Workspace.Model(p.features(), transforms, p.scaling().label(), p.center(), p.scale(), p.weights(),
+        model.clustering().centres());
   }
 
   /** The reader options of a workspace: its sheet and its column mapping (none saved: detect). */
@@ -156,28 +194,59 @@ public final class WorkspaceRunner {
   }
 
   /**
-   * Runs a workspace on its saved input.
+   * A workspace's input, read again: what the app needs to restore the steps, which then compute the rest.
    *
-   * @param progress 0..1 (the first 5 % checks the input's hash)
+   * @param dataset the saved input as read now, with the saved mapping
+   * @param inputChanged whether the input's SHA-256 differs from the saved one (false when none was saved)
+   * @param warning a sentence for the analyst when the input changed, else {@code null}
+   */
+  public record Opened(Dataset dataset, boolean inputChanged, String warning) {}
+
+  /**
+   * Reads a workspace's input (the load stage only) and checks whether it changed since the workspace was saved.
+   *
+   * @param password the database password of a workspace that reads a database (never saved in it), else ignored
+   * @param rc progress 0..1 (the first 5 % checks a file's hash)
    * @throws ExportException when the input file is gone or unreadable (the message names it)
-   * @throws dev.segmentlab.core.data.DataException when the file can no longer be used as saved
+   * @throws dev.segmentlab.core.data.DataException when the input can no longer be used as saved
+   */
+  public static Opened open(Workspace ws, String password, Stages stages, RunControl rc) throws ExportException {
+    if (ws.inputDatabase() != null) {
+      return new Opened(stages.load(database(ws, password), readerOptions(ws), rc), false, null);
+    }
+    Path input = existingInput(ws);
+    boolean changed = inputChanged(ws, input, rc.slice(0, 0.05));
+    Dataset d = stages.load(input, readerOptions(ws), rc.slice(0.05, 1));
+    return new Opened(d, changed, changed ? changedWarning(input) : null);
+  }
+
+  /** {@link #open(Workspace, String, Stages, RunControl)} of a file workspace. */
+  public static Opened open(Workspace ws, Stages stages, RunControl rc) throws ExportException {
+    return open(ws, null, stages, rc);
+  }
+
+  /**
+   * Runs a workspace on its saved input (a file, or a database with the password given now).
+   *
+   * @param password the database password, or null (ignored for a file workspace)
+   * @param rc progress 0..1 (the first 5 % checks a file's hash)
+   * @throws ExportException when the input file is gone or unreadable (the message names it)
+   * @throws dev.segmentlab.core.data.DataException when the input can no longer be used as saved (one message,
+   *     never holding the password)
    * @throws IllegalArgumentException as {@link #options}
    */
-  public static Outcome run(Workspace ws, int stabilityRuns, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) throws ExportException {
-    Path input = Path.of(ws.inputPath());
-    if (!Files.isRegularFile(input)) {
-      throw new ExportException("The workspace's input " + input + " does not exist any more; put the file back "
-          + "or open it and segment it again.");
-    }
+  public static Outcome run(Workspace ws, String password, int stabilityRuns, RunControl rc) throws ExportException {
     PipelineOptions o = options(ws, stabilityRuns);
     boolean changed = false;
-    FileFingerprint saved = ws.inputFingerprint();
-    if (saved != null) {
-      FileFingerprint now = FileFingerprint.of(input, p -> progress.accept(0.05 * p), cancelled);
-      changed = !now.equals(saved);
+    Path input = null;
+    PipelineResult r;
+    if (ws.inputDatabase() != null) {
+      r = Pipeline.run(database(ws, password), o, Stages.plain(), rc);
+    } else {
+      input = existingInput(ws);
+      changed = inputChanged(ws, input, rc.slice(0, 0.05));
+      r = Pipeline.run(input, o, Stages.plain(), rc.slice(0.05, 1));
     }
-    PipelineResult r = Pipeline.run(input, o, executor, p -> progress.accept(0.05 + 0.95 * p), cancelled);
     SegmentationResult seg = r.segmentation();
     List<String> names = new ArrayList<>(seg.names());
     List<String> colours = new ArrayList<>(seg.colours());
@@ -186,15 +255,72 @@ public final class WorkspaceRunner {
       colours.set(s, ws.segmentColours().getOrDefault(s, colours.get(s)));
     }
     PipelineResult named = new PipelineResult(r.dataset(), r.cleaned(), seg.withLabels(names, colours), r.timings());
-    boolean reproduced = ws.model() == null || close(ws.model().centroids(), seg.solution().centroids());
+    boolean reproduced = reproduces(ws, seg);
     String warning = null;
     if (changed) {
-      warning = input.getFileName() + " has changed since the workspace was saved (its SHA-256 differs); the "
-          + "segments were computed again on the new content and the saved names applied by segment id.";
+      warning = changedWarning(input);
     } else if (!reproduced) {
-      warning = "The segments differ from the saved ones (centroids moved); check the names before using them.";
+      warning = ws.inputDatabase() != null ? MOVED_DATABASE_WARNING : MOVED_WARNING;
     }
     return new Outcome(named, changed, reproduced, warning);
+  }
+
+  /** {@link #run(Workspace, String, int, RunControl)} with the three run parameters. */
+  public static Outcome run(Workspace ws, String password, int stabilityRuns, Executor executor,
+      DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
+    return run(ws, password, stabilityRuns, RunControl.of(executor, progress, cancelled));
+  }
+
+  /** {@link #run(Workspace, String, int, RunControl)} of a file workspace. */
+  public static Outcome run(Workspace ws, int stabilityRuns, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) throws ExportException {
+    return run(ws, null, stabilityRuns, RunControl.of(executor, progress, cancelled));
+  }
+
+  /** Said when the segments of a reopened workspace are not the saved ones. */
+  public static final String MOVED_WARNING =
+      "The segments differ from the saved ones (centroids moved); check the names before using them.";
+
+  private static final String MOVED_DATABASE_WARNING = "The segments differ from the saved ones (the rows in the "
+      + "database changed, or the centroids moved); check the names before using them.";
+
+  /** Whether {@code seg} has the workspace's saved centroids (true when it saved none). */
+  public static boolean reproduces(Workspace ws, SegmentationResult seg) {
+    return ws.model() == null || close(ws.model().centroids(), seg.solution().centroids());
+  }
+
+  private static Path existingInput(Workspace ws) throws ExportException {
+    Path input = Path.of(ws.inputPath());
+    if (!Files.isRegularFile(input)) {
+      throw new ExportException("The workspace's input " + input + " does not exist any more; put the file back "
+          + "or open it and segment it again.");
+    }
+    return input;
+  }
+
+  private static boolean inputChanged(Workspace ws, Path input, RunControl rc) throws ExportException {
+    FileFingerprint saved = ws.inputFingerprint();
+    if (saved == null) return false;
+    return !FileFingerprint.of(input, rc.progressSink(), rc.cancelledCheck()).equals(saved);
+  }
+
+  private static String changedWarning(Path input) {
+    return input.getFileName() + " has changed since the workspace was saved (its SHA-256 differs); the "
+        + "segments were computed again on the new content and the saved names applied by segment id.";
+  }
+
+  /** The database input of a workspace with a password, or null for a file workspace. */
+  public static DatabaseSource database(Workspace ws, String password) {
+    Workspace.Database d = ws.inputDatabase();
+    if (d == null) return null;
+    return new DatabaseSource(d.url(), d.user(), password, d.driverJar() == null ? null : Path.of(d.driverJar()),
+        d.table(), d.query());
+  }
+
+  /** What a workspace keeps of a database input: everything but the password. */
+  static Workspace.Database database(DatabaseSource db) {
+    return new Workspace.Database(db.safeUrl(), db.user(),
+        db.driverJar() == null ? null : db.driverJar().toAbsolutePath().toString(), db.table(), db.query());
   }
 
   /** Same shape and every coordinate equal to 1e-9 (relative): parallel sums may differ in the last bits. */
