@@ -14,6 +14,10 @@ public final class Main {
       javafx.application.Application.launch(dev.segmentlab.app.App.class);
       return;
     }
+    if (dev.segmentlab.app.App.opensFile(args)) { // `SegmentLab orders.csv`, or "Open with" from a file manager
+      javafx.application.Application.launch(dev.segmentlab.app.App.class, args);
+      return;
+    }
     SegmentLabCli.prefetchInput(args);
     System.exit(SegmentLabCli.execute(args));
   }

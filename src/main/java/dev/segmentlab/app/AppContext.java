@@ -115,13 +115,10 @@ public final class AppContext {
     Dataset d = session.getDataset();
     if (seg == null || d == null || d.transactions() == null || seg.features().customerCodes() == null) return out;
     int[] codes = seg.features().customerCodes();
-    int[] labels = seg.labels();
     int dict = d.transactions().customer().dictionary().length;
-    for (int s = 0; s < seg.k(); s++) {
-      boolean[] mask = new boolean[dict];
-      for (int i = 0; i < codes.length; i++) if (labels[i] == s) mask[codes[i]] = true;
-      out.add(SegmentFilter.ofMask(s + " · " + seg.names().get(s), mask));
-    }
+    boolean[][] masks = new boolean[seg.k()][dict];
+    for (int i = 0; i < codes.length; i++) masks[seg.solution().label(i)][codes[i]] = true; // one pass, no copy
+    for (int s = 0; s < seg.k(); s++) out.add(SegmentFilter.ofMask(s + " · " + seg.names().get(s), masks[s]));
     return out;
   }
 

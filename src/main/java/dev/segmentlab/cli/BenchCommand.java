@@ -53,6 +53,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override public Integer call() {
     if (runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
+    if (stage.equals("ui")) return UiBench.run(this); // the real app driven through its controls (needs a display)
     List<String> stages = List.of("load", "clean", "features", "sweep", "all");
     if (!stages.contains(stage)) throw new IllegalArgumentException("Unknown stage '" + stage + "'. Use one of " + stages + ".");
     database.checkUnused();

@@ -18,6 +18,7 @@ import dev.segmentlab.core.pipeline.ExportRequest;
 import dev.segmentlab.core.pipeline.SegmentExport;
 import dev.segmentlab.core.pipeline.WorkspaceRunner;
 import dev.segmentlab.core.quality.CleaningOptions;
+import dev.segmentlab.core.segments.SegmentAnalysis;
 import dev.segmentlab.core.segments.SegmentName;
 import dev.segmentlab.core.segments.SegmentProfile;
 import java.io.PrintWriter;
@@ -240,9 +241,9 @@ final class SegmentCommand implements Callable<Integer> {
       SegmentName n = r.analysis().names().get(s);
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("id", s);
-      e.put("size", r.solution().sizes()[s]);
+      e.put("size", r.solution().size(s));
       e.put("share", p.customerShare());
-      double[] c = fm.toRaw(r.solution().centroids()[s]);
+      double[] c = fm.toRaw(r.solution().centroid(s));
       Map<String, Object> centroid = new LinkedHashMap<>();
       Map<String, Object> mean = new LinkedHashMap<>();
       for (int f = 0; f < fm.dims(); f++) {
@@ -257,9 +258,9 @@ final class SegmentCommand implements Callable<Integer> {
       e.put("revenue", Json.num(p.revenue()));
       e.put("revenue_share", Json.num(p.revenueShare()));
       if (p.topCountry() != null) e.put("top_country", p.topCountry());
-      e.put("stability", r.stability() == null ? null : Json.num(r.stability().meanJaccard()[s]));
-      e.put("unstable", r.stability() == null ? null : r.stability().unstable()[s]);
-      e.put("small", r.solution().sizes()[s] < 0.01 * fm.rows());
+      e.put("stability", r.stability() == null ? null : Json.num(r.stability().meanJaccard(s)));
+      e.put("unstable", r.stability() == null ? null : r.stability().unstable(s));
+      e.put("small", SegmentAnalysis.isSmall(r.solution().size(s), fm.rows()));
       segs.add(e);
     }
     m.put("segments", segs);

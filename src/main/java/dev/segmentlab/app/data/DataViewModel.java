@@ -131,7 +131,10 @@ public final class DataViewModel {
     mappingNeeded.set(null);
     loadingFile.set(file.getFileName().toString());
     slot.submit("Loading " + file.getFileName(),
-        ctx -> loader.load(file, options, executor, ctx.progressSink(), ctx.cancelledCheck()),
+        ctx -> {
+          dev.segmentlab.app.MemoryCheck.ensureRoomFor(file); // a clear message before the load, not an OOM in it
+          return loader.load(file, options, executor, ctx.progressSink(), ctx.cancelledCheck());
+        },
         d -> {
           loading.set(false);
           error.set("");
@@ -144,7 +147,8 @@ public final class DataViewModel {
           loading.set(false);
           if (e instanceof MappingNeeded m && askForMapping(file, options, m)) return;
           fail(e instanceof OutOfMemoryError ? ReadMemory.message(file)
-              : e instanceof DataException || e instanceof IllegalArgumentException ? e.getMessage()
+              : e instanceof DataException || e instanceof IllegalArgumentException
+                  || e instanceof dev.segmentlab.app.MemoryCheck.NotEnoughMemory ? e.getMessage()
               : "Could not open " + file.getFileName() + ": " + e);
         },
         () -> {

@@ -22,6 +22,9 @@ import tech.tablesaw.columns.Column;
  * reads the column arrays, so 541,909 rows cost one boxed index each. Sorting uses the typed values.
  */
 final class PreviewTable {
+  /** Rows up to which the preview sorts by a header click (sorting is on the FX thread). */
+  static final int SORTABLE_ROWS = 1_000_000;
+
   private PreviewTable() {}
 
   private static final java.util.Map<String, Integer> WIDTHS = java.util.Map.of("Line", 70, "Description", 300,
@@ -62,8 +65,11 @@ final class PreviewTable {
       @Override public Integer get(int index) { return index; }
       @Override public int size() { return n; }
     });
-    SortedList<Integer> sorted = new SortedList<>(rows);
-    table.setItems(sorted);
+    // a SortedList boxes an element per row on the FX thread (seconds and hundreds of MB at 5 M rows): beyond
+    // SORTABLE_ROWS the rows show in file order and the headers do not sort
+    boolean sortable = n <= SORTABLE_ROWS;
+    table.getColumns().forEach(c -> c.setSortable(sortable));
+    table.setItems(sortable ? new SortedList<>(rows) : rows);
   }
 
   private static TableColumn<Integer, String> textColumn(TextColumn c) {

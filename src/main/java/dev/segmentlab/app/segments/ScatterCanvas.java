@@ -1,5 +1,6 @@
 package dev.segmentlab.app.segments;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -10,18 +11,24 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Every customer as a dot coloured by segment, with centroids as crosses: thousands of points on one Canvas,
- * redrawn once per change (not a Node per point). Hover shows the nearest customer.
+ * Customers as dots coloured by segment, centroids as crosses, ticks on both axes: the snapshot's sample (at most
+ * about {@link ScatterModel#MAX_SHOWN} dots) on one Canvas, drawn once per change. Hover names the nearest drawn
+ * customer and its segment; the selected customer gets a ring.
  */
 final class ScatterCanvas extends Pane {
-  private static final double PAD = 44;
+  private static final double LEFT = 58;
+  private static final double BOTTOM = 40;
+  private static final double TOP = 6;
+  private static final double RIGHT = 10;
   private final Canvas canvas = new Canvas();
   private final Tooltip tip = new Tooltip();
+  private final ReadOnlyIntegerProperty selected;
   private ScatterData data;
   private double minX, maxX, minY, maxY;
   private int redraws;
 
-  ScatterCanvas(ReadOnlyObjectProperty<ScatterData> source) {
+  ScatterCanvas(ReadOnlyObjectProperty<ScatterData> source, ReadOnlyIntegerProperty selected) {
+    this.selected = selected;
     setId("scatterPane");
     canvas.setId("scatterCanvas");
     getChildren().add(canvas);
@@ -31,6 +38,7 @@ final class ScatterCanvas extends Pane {
     canvas.widthProperty().addListener(o -> draw());
     canvas.heightProperty().addListener(o -> draw());
     source.addListener((o, a, d) -> { data = d; bounds(); draw(); });
+    selected.addListener(o -> draw());
     data = source.get();
     bounds();
     Tooltip.install(canvas, tip);
@@ -42,18 +50,18 @@ final class ScatterCanvas extends Pane {
 
   private void bounds() {
     if (data == null) return;
-    minX = minY = Double.POSITIVE_INFINITY;
-    maxX = maxY = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < data.size(); i++) {
-      minX = Math.min(minX, data.x()[i]); maxX = Math.max(maxX, data.x()[i]);
-      minY = Math.min(minY, data.y()[i]); maxY = Math.max(maxY, data.y()[i]);
-    }
-    if (maxX == minX) maxX = minX + 1;
-    if (maxY == minY) maxY = minY + 1;
+    double[] b = data.bounds();
+    double padX = (b[1] - b[0]) * 0.03, padY = (b[3] - b[2]) * 0.03;
+    minX = b[0] - padX;
+    maxX = b[1] + padX;
+    minY = b[2] - padY;
+    maxY = b[3] + padY;
   }
 
-  private double sx(double x) { return PAD + (x - minX) / (maxX - minX) * (canvas.getWidth() - PAD - 12); }
-  private double sy(double y) { return canvas.getHeight() - PAD + 8 - (y - minY) / (maxY - minY) * (canvas.getHeight() - PAD - 12); }
+  private double plotW() { return canvas.getWidth() - LEFT - RIGHT; }
+  private double plotH() { return canvas.getHeight() - TOP - BOTTOM; }
+  private double sx(double x) { return LEFT + (x - minX) / (maxX - minX) * plotW(); }
+  private double sy(double y) { return TOP + plotH() - (y - minY) / (maxY - minY) * plotH(); }
 
   private void draw() {
     GraphicsContext g = canvas.getGraphicsContext2D();
@@ -62,55 +70,89 @@ final class ScatterCanvas extends Pane {
     g.fillRect(0, 0, w, h);
     redraws++;
     canvas.getProperties().put("redraws", redraws);
-    if (data == null || w < 50 || h < 50) {
+    if (data == null || w < 80 || h < 80) {
       g.setFill(Color.GRAY);
       g.setTextAlign(TextAlignment.CENTER);
       g.fillText("Segments appear here after the sweep.", w / 2, h / 2);
+      g.setTextAlign(TextAlignment.LEFT);
       return;
     }
-    g.setStroke(Color.web("#c9ced6"));
-    g.strokeRect(PAD, 4, w - PAD - 8, h - PAD);
-    Color[] colours = new Color[data.colours().length];
+    axes(g, w, h);
+    Color[] colours = new Color[data.k()];
     for (int s = 0; s < colours.length; s++) colours[s] = Color.web(data.colours()[s], 0.55);
-    for (int i = 0; i < data.size(); i++) {
-      g.setFill(colours[data.labels()[i]]);
-      g.fillOval(sx(data.x()[i]) - 2.5, sy(data.y()[i]) - 2.5, 5, 5);
+    double[] x = data.x(), y = data.y();
+    int[] labels = data.labels();
+    double dot = data.shownCount() > 5_000 ? 3 : 5;
+    for (int i : data.shown()) {
+      g.setFill(colours[labels[i]]);
+      g.fillRect(sx(x[i]) - dot / 2, sy(y[i]) - dot / 2, dot, dot);
     }
     g.setLineWidth(2.5);
+    g.setFill(Color.BLACK);
+    g.setStroke(Color.BLACK);
     for (int s = 0; s < colours.length; s++) {
       double cx = sx(data.centroidX()[s]), cy = sy(data.centroidY()[s]);
-      g.setStroke(Color.BLACK);
       g.strokeLine(cx - 7, cy - 7, cx + 7, cy + 7);
       g.strokeLine(cx - 7, cy + 7, cx + 7, cy - 7);
-      g.setFill(Color.BLACK);
       g.fillText(String.valueOf(s), cx + 8, cy - 8);
     }
+    int sel = selected.get();
+    if (sel >= 0 && sel < data.size()) {
+      g.setStroke(Color.web("#d62728"));
+      g.setLineWidth(3);
+      g.strokeOval(sx(x[sel]) - 9, sy(y[sel]) - 9, 18, 18);
+    }
     g.setLineWidth(1);
+  }
+
+  private void axes(GraphicsContext g, double w, double h) {
+    double bottom = TOP + plotH();
+    g.setStroke(Color.web("#c9ced6"));
+    g.strokeRect(LEFT, TOP, plotW(), plotH());
     g.setFill(Color.web("#333"));
+    g.setStroke(Color.web("#888"));
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
-    g.fillText(data.xLabel(), PAD + (w - PAD) / 2, h - PAD + 22);
-    g.fillText(String.format("%.2f", minX), PAD, h - PAD + 8);
-    g.fillText(String.format("%.2f", maxX), w - 24, h - PAD + 8);
+    for (double t : Ticks.of(minX, maxX, Math.max(2, (int) (plotW() / 80)))) {
+      double px = sx(t);
+      g.strokeLine(px, bottom, px, bottom + 4);
+      g.fillText(Ticks.label(t), px, bottom + 6);
+    }
+    g.fillText(data.xLabel(), LEFT + plotW() / 2, bottom + 22);
+    g.setTextAlign(TextAlignment.RIGHT);
+    g.setTextBaseline(VPos.CENTER);
+    for (double t : Ticks.of(minY, maxY, Math.max(2, (int) (plotH() / 50)))) {
+      double py = sy(t);
+      g.strokeLine(LEFT - 4, py, LEFT, py);
+      g.fillText(Ticks.label(t), LEFT - 6, py);
+    }
     g.save();
-    g.translate(12, (h - PAD) / 2);
+    g.translate(12, TOP + plotH() / 2);
     g.rotate(-90);
+    g.setTextAlign(TextAlignment.CENTER);
     g.fillText(data.yLabel(), 0, 0);
     g.restore();
     g.setTextBaseline(VPos.BASELINE);
     g.setTextAlign(TextAlignment.LEFT);
   }
 
+  /** The nearest drawn customer within 6 px: bounded by the sample, not by customers. */
   private void hover(double mx, double my) {
     if (data == null) return;
     int best = -1;
     double bestD = 36;
-    for (int i = 0; i < data.size(); i++) {
-      double dx = sx(data.x()[i]) - mx, dy = sy(data.y()[i]) - my;
+    double[] x = data.x(), y = data.y();
+    for (int i : data.shown()) {
+      double dx = sx(x[i]) - mx, dy = sy(y[i]) - my;
       double d = dx * dx + dy * dy;
       if (d < bestD) { bestD = d; best = i; }
     }
-    tip.setText(best < 0 ? "" : "Customer " + data.ids()[best] + " · segment " + data.labels()[best]
-        + String.format("%n%s = %.3f%n%s = %.3f", data.xLabel(), data.x()[best], data.yLabel(), data.y()[best]));
+    tip.setText(best < 0 ? "" : tooltip(data, best));
+  }
+
+  static String tooltip(ScatterData d, int i) {
+    int s = d.labels()[i];
+    return "Customer " + d.ids()[i] + "\nSegment " + s + " · " + d.names()[s]
+        + "\n" + d.xLabel() + ": " + Ticks.value(d.x()[i]) + "\n" + d.yLabel() + ": " + Ticks.value(d.y()[i]);
   }
 }

@@ -12,7 +12,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -23,6 +25,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -55,7 +58,8 @@ public final class SegmentsView {
     criteria.setId("criteriaTabs");
     criteria.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     SplitPane topCharts = new SplitPane(charts.elbow, criteria);
-    scatter = new ScatterCanvas(vm.scatter().dataProperty());
+    scatter = new ScatterCanvas(vm.scatter().dataProperty(), vm.scatter().selectedIndexProperty());
+    vm.setAfterRedraw(this::afterNextPulse);
     SplitPane bottom = new SplitPane(scatterPane(), table());
     bottom.setDividerPositions(0.45);
     SplitPane tune = new SplitPane(topCharts, bottom);
@@ -72,54 +76,86 @@ public final class SegmentsView {
 
   public Node node() { return root; }
 
+  /** Runs {@code r} once the next pulse has laid out (and so drawn) the scene; at once when not shown. */
+  private void afterNextPulse(Runnable r) {
+    javafx.scene.Scene scene = root.getScene();
+    if (scene == null) {
+      r.run();
+      return;
+    }
+    Runnable[] once = new Runnable[1];
+    once[0] = () -> {
+      scene.removePostLayoutPulseListener(once[0]);
+      javafx.application.Platform.runLater(r);
+    };
+    scene.addPostLayoutPulseListener(once[0]);
+    javafx.application.Platform.requestNextPulse();
+  }
+
   /** The scatter (for tests: its redraw count). */
   ScatterCanvas scatter() { return scatter; }
 
   private Node controls() {
-    RangeSlider range = new RangeSlider(1, 30, vm.kMinProperty().get(), vm.kMaxProperty().get());
+    RangeSlider range = new RangeSlider(2, 20, vm.kMinProperty().get(), vm.kMaxProperty().get());
     range.setId("kRange");
     range.setShowTickLabels(true);
-    range.setMajorTickUnit(5);
-    range.setMinorTickCount(4);
+    range.setShowTickMarks(true);
+    range.setMajorTickUnit(2);
+    range.setMinorTickCount(1);
     range.setSnapToTicks(true);
     range.setPrefWidth(220);
     range.lowValueProperty().addListener((o, a, v) -> vm.kMinProperty().set((int) Math.round(v.doubleValue())));
     range.highValueProperty().addListener((o, a, v) -> vm.kMaxProperty().set((int) Math.round(v.doubleValue())));
-    Label rangeLabel = new Label();
+    Label rangeLabel = fixed(new Label());
     rangeLabel.textProperty().bind(Bindings.format("k %d–%d", vm.kMinProperty(), vm.kMaxProperty()));
     Spinner<Integer> restarts = new Spinner<>(1, 100, vm.restartsProperty().get());
     restarts.setId("restarts");
     restarts.setPrefWidth(80);
     restarts.setTooltip(new Tooltip("k-means restarts per k; the lowest WCSS is kept"));
     restarts.valueProperty().addListener((o, a, v) -> vm.restartsProperty().set(v));
-    TextField seed = new TextField(String.valueOf(vm.seedProperty().get()));
+    TextField seed = new TextField();
     seed.setId("seed");
     seed.setPrefWidth(70);
     seed.setTooltip(new Tooltip("Random seed: the same seed gives the same segments"));
-    seed.textProperty().addListener((o, a, v) -> {
-      try { vm.seedProperty().set(Long.parseLong(v.trim())); seed.setStyle(""); }
-      catch (NumberFormatException e) { seed.setStyle("-fx-border-color: #d9534f;"); }
-    });
+    seed.textProperty().bindBidirectional(vm.seedTextProperty());
+    seed.styleProperty().bind(Bindings.when(vm.seedValidProperty()).then("").otherwise("-fx-border-color: #d9534f;"));
     Button run = new Button("Run sweep");
     run.setId("runSweepButton");
     run.setDefaultButton(true);
     run.setTooltip(new Tooltip("Cluster for every k in the range and compute WCSS, silhouette, Calinski-Harabasz and Davies-Bouldin"));
     run.setOnAction(e -> vm.runSweep());
-    run.disableProperty().bind(vm.sweepingProperty().or(vm.session().matrixProperty().isNull()));
+    run.disableProperty().bind(vm.canRunSweepProperty().not());
 
-    Slider k = new Slider(1, 30, vm.kProperty().get());
+    // the k control offers the swept range: beyond it colours repeat and names lose their meaning
+    Slider k = new Slider(vm.kLowestProperty().get(), vm.kHighestProperty().get(), vm.kProperty().get());
     k.setId("kSlider");
+    k.minProperty().bind(vm.kLowestProperty());
+    k.maxProperty().bind(vm.kHighestProperty());
     k.setMajorTickUnit(1);
     k.setMinorTickCount(0);
     k.setSnapToTicks(true);
     k.setShowTickMarks(true);
+    k.setShowTickLabels(true);
     k.setPrefWidth(260);
-    Spinner<Integer> kSpin = new Spinner<>(1, 30, vm.kProperty().get());
+    SpinnerValueFactory.IntegerSpinnerValueFactory kValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+        vm.kLowestProperty().get(), vm.kHighestProperty().get(), vm.kProperty().get());
+    kValues.minProperty().bind(vm.kLowestProperty());
+    kValues.maxProperty().bind(vm.kHighestProperty());
+    Spinner<Integer> kSpin = new Spinner<>(kValues);
     kSpin.setId("kSpinner");
     kSpin.setEditable(true);
     kSpin.setPrefWidth(70);
-    k.valueProperty().addListener((o, a, v) -> vm.kProperty().set((int) Math.round(v.doubleValue())));
-    kSpin.valueProperty().addListener((o, a, v) -> vm.kProperty().set(v));
+    // a drag re-segments once it pauses for 40 ms (not once per value it passes over)
+    javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(40));
+    settle.setOnFinished(e -> vm.kProperty().set((int) Math.round(k.getValue())));
+    k.valueProperty().addListener((o, a, v) -> {
+      if (k.isValueChanging()) settle.playFromStart();
+      else { settle.stop(); vm.kProperty().set((int) Math.round(v.doubleValue())); }
+    });
+    k.valueChangingProperty().addListener((o, was, now) -> {
+      if (!now) { settle.stop(); vm.kProperty().set((int) Math.round(k.getValue())); }
+    });
+    kSpin.valueProperty().addListener((o, a, v) -> { if (v != null) vm.kProperty().set(v); });
     vm.kProperty().addListener((o, a, v) -> {
       if ((int) Math.round(k.getValue()) != v.intValue()) k.setValue(v.intValue());
       if (!kSpin.getValue().equals(v.intValue())) kSpin.getValueFactory().setValue(v.intValue());
@@ -137,13 +173,34 @@ public final class SegmentsView {
     Label notes = new Label();
     notes.setId("nameNotes");
     notes.textProperty().bind(Bindings.createStringBinding(() -> String.join("  ", vm.getNotes()), vm.getNotes()));
-    HBox row1 = new HBox(10, new Label("Sweep"), range, rangeLabel, new Label("restarts"), restarts, new Label("seed"), seed, run);
-    HBox row2 = new HBox(10, new Label("k"), k, kSpin, advice);
+    HBox row1 = new HBox(10, fixed(new Label("Sweep")), range, rangeLabel, fixed(new Label("restarts")), restarts,
+        fixed(new Label("seed")), seed, run);
+    HBox row2 = new HBox(10, fixed(new Label("k")), k, kSpin, advice, stabilityProgress());
     row1.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     row2.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     VBox box = new VBox(6, row1, row2, message, notes);
     box.setPadding(new Insets(8));
     return box;
+  }
+
+  /** "Stability of k = 5 …" with a bar while the check runs (after the redraw; it never delays it). */
+  private Node stabilityProgress() {
+    ProgressBar bar = new ProgressBar();
+    bar.setId("stabilityProgress");
+    bar.setPrefWidth(90);
+    bar.progressProperty().bind(vm.stabilityProgressProperty());
+    Label l = fixed(new Label("checking stability"));
+    HBox box = new HBox(6, l, bar);
+    box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    box.visibleProperty().bind(vm.stabilityRunningProperty());
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
+  }
+
+  /** A label that keeps its full text (never "scaled va…"). */
+  private static <T extends Region> T fixed(T r) {
+    r.setMinWidth(Region.USE_PREF_SIZE);
+    return r;
   }
 
   private Node scatterPane() {
@@ -153,14 +210,21 @@ public final class SegmentsView {
     ComboBox<String> y = new ComboBox<>(vm.scatter().getAxes());
     y.setId("scatterY");
     y.valueProperty().bindBidirectional(vm.scatter().yAxisProperty());
-    CheckBox scaled = new CheckBox("scaled values");
+    x.setMinWidth(Region.USE_PREF_SIZE);
+    y.setMinWidth(Region.USE_PREF_SIZE);
+    CheckBox scaled = fixed(new CheckBox("scaled"));
     scaled.setId("scatterScaled");
+    scaled.setTooltip(new Tooltip("Feature axes in scaled values (what k-means saw) instead of original units"));
     scaled.setSelected(true);
     scaled.selectedProperty().addListener((o, a, v) -> vm.scatter().scaledProperty().set(v));
-    HBox axes = new HBox(8, new Label("x"), x, new Label("y"), y, scaled);
+    Label caption = new Label();
+    caption.setId("scatterCaption");
+    caption.getStyleClass().add("muted");
+    caption.textProperty().bind(vm.scatter().captionProperty());
+    FlowPane axes = new FlowPane(8, 4, fixed(new Label("x")), x, fixed(new Label("y")), y, scaled);
     axes.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     axes.setPadding(new Insets(4));
-    VBox box = new VBox(axes, scatter);
+    VBox box = new VBox(axes, caption, scatter);
     VBox.setVgrow(scatter, Priority.ALWAYS);
     return box;
   }
@@ -178,7 +242,10 @@ public final class SegmentsView {
       }
     });
     colour.setPrefWidth(30);
-    TableColumn<SegmentRow, String> name = Tables.column("Name (double-click to edit)", SegmentRow::name, 200);
+    TableColumn<SegmentRow, String> name = Tables.column("Name ✎", SegmentRow::name, 190);
+    Label nameHead = new Label();
+    nameHead.setTooltip(new Tooltip("Double-click a name to edit it"));
+    name.setGraphic(nameHead);
     name.setEditable(true);
     name.setCellFactory(TextFieldTableCell.forTableColumn());
     name.setOnEditCommit(e -> vm.rename(e.getRowValue().id(), e.getNewValue()));
@@ -186,20 +253,23 @@ public final class SegmentsView {
     t.getColumns().add(Tables.intColumn("Id", SegmentRow::id, 40));
     t.getColumns().add(name);
     t.getColumns().add(Tables.intColumn("Customers", SegmentRow::size, 90));
-    t.getColumns().add(Tables.numberColumn("% customers", r -> 100 * r.share(), "%.1f", 90));
-    t.getColumns().add(Tables.numberColumn("% revenue", r -> 100 * r.revenueShare(), "%.1f", 80));
-    t.getColumns().add(Tables.numberColumn("Stability", SegmentRow::stability, "%.2f", 75));
-    t.getColumns().add(Tables.column("", r -> r.small() ? "⚠ < 1%" : (r.stability() < 0.6 ? "unstable" : ""), 70));
-    java.util.function.Consumer<dev.segmentlab.core.features.FeatureMatrix> meanColumns = m -> {
+    t.getColumns().add(Tables.numberColumn("% customers", r -> 100 * r.share(), "%.1f", 108));
+    t.getColumns().add(Tables.numberColumn("% revenue", r -> 100 * r.revenueShare(), "%.1f", 95));
+    TableColumn<SegmentRow, Double> jaccard = Tables.numberColumn(SegmentsText.JACCARD, SegmentRow::stability, "%.2f", 118);
+    Label jaccardHead = new Label();
+    jaccardHead.setTooltip(new Tooltip(SegmentsText.JACCARD_HELP));
+    jaccard.setGraphic(jaccardHead);
+    t.getColumns().add(jaccard);
+    t.getColumns().add(Tables.column("", SegmentsText::flag, 80));
+    Runnable meanColumns = () -> {
       t.getColumns().remove(8, t.getColumns().size());
-      if (m == null) return;
-      for (int f = 0; f < m.dims(); f++) {
+      for (int f = 0; f < vm.getFeatureNames().size(); f++) {
         final int idx = f;
-        t.getColumns().add(Tables.numberColumn("mean " + m.features().get(f), r -> r.mean(idx), "%,.1f", 110));
+        t.getColumns().add(Tables.numberColumn("mean " + vm.getFeatureNames().get(f), r -> r.mean(idx), "%,.1f", 110));
       }
     };
-    vm.session().matrixProperty().addListener((o, a, m) -> meanColumns.accept(m));
-    meanColumns.accept(vm.session().getMatrix());
+    vm.getFeatureNames().addListener((javafx.collections.ListChangeListener<String>) c -> meanColumns.run());
+    meanColumns.run();
     t.setPlaceholder(new Label("Run the sweep to see the segments."));
     Region sizes = sizesBar();
     VBox box = new VBox(4, sizes, t);

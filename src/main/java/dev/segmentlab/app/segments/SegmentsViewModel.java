@@ -16,27 +16,39 @@ import dev.segmentlab.core.segments.CarryNote;
 import dev.segmentlab.core.segments.NameCarrier;
 import dev.segmentlab.core.segments.SegmentAnalysis;
 import dev.segmentlab.core.segments.SegmentLabel;
-import dev.segmentlab.core.segments.SegmentName;
 import dev.segmentlab.core.segments.SegmentProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * The Segments step: the k sweep (streamed k by k), the chosen k, and the segmentation every later step uses.
- * Moving k uses the sweep's cached solution for that k (instant); outside the swept range it fits on demand.
+ * A k change computes the solution's profiles, names, silhouettes and scatter in one background job (a newer k
+ * cancels it); the FX thread only applies the result. The stability check starts after the view has redrawn.
  */
 public final class SegmentsViewModel {
   private final Session session;
@@ -45,6 +57,7 @@ public final class SegmentsViewModel {
   private final JobSlot sweepJob;
   private final JobSlot kJob;
   private final JobSlot stabilityJob;
+  private final JobSlot sweepStabilityJob;
   private final ScatterModel scatter;
 
   // Properties: parameters
@@ -52,27 +65,35 @@ public final class SegmentsViewModel {
   private final IntegerProperty kMax = new SimpleIntegerProperty(this, "kMax", 10);
   private final IntegerProperty restarts = new SimpleIntegerProperty(this, "restarts", 10);
   private final LongProperty seed = new SimpleLongProperty(this, "seed", 42);
+  private final StringProperty seedText = new SimpleStringProperty(this, "seedText", "42");
+  private final ReadOnlyBooleanWrapper seedValid = new ReadOnlyBooleanWrapper(this, "seedValid", true);
   private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 4);
   // Properties: results
+  private final ReadOnlyIntegerWrapper kLowest = new ReadOnlyIntegerWrapper(this, "kLowest", 2);
+  private final ReadOnlyIntegerWrapper kHighest = new ReadOnlyIntegerWrapper(this, "kHighest", 10);
+  private final ObservableList<String> featureNames = FXCollections.observableArrayList();
   private final ObservableList<KSweep.Point> sweepPoints = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<KSweep.Result> sweep = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper sweeping = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper hasMatrix = new ReadOnlyBooleanWrapper();
+  private final BooleanBinding canRunSweep = hasMatrix.and(sweeping.not()).and(seedValid);
   private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ObservableList<SegmentRow> rows = FXCollections.observableArrayList();
   private final ObservableList<String> notes = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<double[][]> silhouetteBySegment = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Stability.Result> stability = new ReadOnlyObjectWrapper<>();
-  private final javafx.collections.ObservableMap<Integer, Double> sweepStability =
-      FXCollections.observableMap(new java.util.TreeMap<>());
-  private final JobSlot sweepStabilityJob;
+  private final ReadOnlyBooleanWrapper stabilityRunning = new ReadOnlyBooleanWrapper(this, "stabilityRunning");
+  private final DoubleProperty stabilityProgress = new SimpleDoubleProperty(this, "stabilityProgress", 0);
+  private final ObservableMap<Integer, Double> sweepStability = FXCollections.observableMap(new TreeMap<>());
 
   private KSweep.Options sweepOptions;
   private Points points;
   private NameCarrier carrier = NameCarrier.create();
-  private SegmentAnalysis analysis;
-  private KMeansResult solution;
+  private SegmentsFrame frame;
   private boolean applyingK;
+  private int sweepGeneration;
+  private Consumer<Runnable> afterRedraw = Runnable::run;
 
   public SegmentsViewModel(Session session, Async async, DialogService dialogs, Executor executor) {
     this.session = session;
@@ -82,23 +103,39 @@ public final class SegmentsViewModel {
     this.kJob = new JobSlot(async);
     this.stabilityJob = new JobSlot(async);
     this.sweepStabilityJob = new JobSlot(async);
-    this.scatter = new ScatterModel(session, async);
+    this.scatter = new ScatterModel(async);
     session.matrixProperty().addListener((o, a, m) -> {
+      hasMatrix.set(m != null);
+      featureNames.setAll(m == null ? List.of() : m.features());
       if (m == null) clear(); else runSweep();
     });
+    hasMatrix.set(session.getMatrix() != null);
+    if (session.getMatrix() != null) featureNames.setAll(session.getMatrix().features());
     k.addListener((o, a, v) -> { if (!applyingK) selectK(v.intValue()); });
+    seedText.addListener((o, a, v) -> parseSeed(v));
+    seed.addListener((o, a, v) -> { if (!String.valueOf(v).equals(seedText.get().trim())) seedText.set(String.valueOf(v)); });
   }
 
   public IntegerProperty kMinProperty() { return kMin; }
   public IntegerProperty kMaxProperty() { return kMax; }
   public IntegerProperty restartsProperty() { return restarts; }
   public LongProperty seedProperty() { return seed; }
-  /** The chosen k; setting it re-segments at once. */
+  /** The seed as typed; a whole number sets {@link #seedProperty()}, anything else clears {@link #seedValidProperty()}. */
+  public StringProperty seedTextProperty() { return seedText; }
+  public ReadOnlyBooleanProperty seedValidProperty() { return seedValid.getReadOnlyProperty(); }
+  /** The chosen k; setting it re-segments (in the background). */
   public IntegerProperty kProperty() { return k; }
+  /** The lowest and highest k the k control offers: the swept range. */
+  public ReadOnlyIntegerProperty kLowestProperty() { return kLowest.getReadOnlyProperty(); }
+  public ReadOnlyIntegerProperty kHighestProperty() { return kHighest.getReadOnlyProperty(); }
+  /** The clustered features, in matrix order (the table's mean columns). */
+  public ObservableList<String> getFeatureNames() { return featureNames; }
   /** Sweep points as they arrive, in k order. */
   public ObservableList<KSweep.Point> getSweepPoints() { return sweepPoints; }
   public ReadOnlyObjectProperty<KSweep.Result> sweepProperty() { return sweep.getReadOnlyProperty(); }
   public ReadOnlyBooleanProperty sweepingProperty() { return sweeping.getReadOnlyProperty(); }
+  /** There is a matrix, no sweep is running and the seed is a number. */
+  public BooleanBinding canRunSweepProperty() { return canRunSweep; }
   /** What the knee and the silhouette suggest, and whether they agree. */
   public ReadOnlyStringProperty adviceProperty() { return advice.getReadOnlyProperty(); }
   /** Errors and warnings (small segments, k too large). */
@@ -109,53 +146,66 @@ public final class SegmentsViewModel {
   /** Per segment, its customers' silhouette values sorted descending (for the silhouette plot). */
   public ReadOnlyObjectProperty<double[][]> silhouetteBySegmentProperty() { return silhouetteBySegment.getReadOnlyProperty(); }
   public ReadOnlyObjectProperty<Stability.Result> stabilityProperty() { return stability.getReadOnlyProperty(); }
+  /** The stability check of the chosen k is running; {@link #stabilityProgressProperty()} says how far. */
+  public ReadOnlyBooleanProperty stabilityRunningProperty() { return stabilityRunning.getReadOnlyProperty(); }
+  public ReadOnlyDoubleProperty stabilityProgressProperty() { return stabilityProgress; }
   /** Mean ARI across seeds and bootstrap samples per k (filled for the chosen k, and for all on request). */
-  public javafx.collections.ObservableMap<Integer, Double> getSweepStability() { return sweepStability; }
+  public ObservableMap<Integer, Double> getSweepStability() { return sweepStability; }
   public ScatterModel scatter() { return scatter; }
+  /** The customer highlighted in the scatter (a lookup sets it), by id; null for none. */
+  public StringProperty selectedCustomerProperty() { return scatter.selectedCustomerProperty(); }
   public Session session() { return session; }
+
+  /**
+   * How the view runs work after its next redraw (the stability check must never delay it); the default runs it
+   * at once (tests, headless use).
+   */
+  public void setAfterRedraw(Consumer<Runnable> afterRedraw) { this.afterRedraw = afterRedraw; }
 
   // Commands
 
-  /** Re-runs the k sweep over [kMin, kMax] on the current matrix. */
+  /** Re-runs the k sweep over [kMin, kMax] on the current matrix (points and distinct rows in the background). */
   public void runSweep() {
     FeatureMatrix m = session.getMatrix();
     CustomerFeatures cf = session.getFeatures();
-    if (m == null || cf == null) return;
+    if (m == null || cf == null || !seedValid.get()) return;
     message.set("");
-    try {
-      points = Points.of(m.scaled());
-      int max = Math.min(kMax.get(), points.distinctRows());
-      if (max < kMin.get()) {
-        message.set("There are only " + points.distinctRows() + " distinct customers: lower k.");
-        return;
-      }
-      sweepOptions = Segmentation.sweepOptions(kMin.get(), max, restarts.get(), seed.get(), Segmentation.ordering(cf));
-    } catch (IllegalArgumentException e) {
-      message.set(e.getMessage());
-      return;
-    }
-    Points p = points;
-    KSweep.Options so = sweepOptions;
+    int lo = kMin.get(), hi = kMax.get(), rs = restarts.get();
+    long sd = seed.get();
+    int gen = ++sweepGeneration;
     sweepPoints.clear();
     sweepStability.clear();
     sweepStabilityJob.cancel();
     sweep.set(null);
     sweeping.set(true);
-    sweepJob.submit("k sweep " + so.kMin() + "–" + so.kMax(),
-        ctx -> session.stages().sweep(p, so, pt -> ctx.ui(() -> { if (sweepOptions == so) sweepPoints.add(pt); }),
-            ctx.control(executor)),
-        r -> {
+    sweepJob.submit("k sweep " + lo + "–" + hi,
+        ctx -> {
+          Points p = Points.of(m.scaled());
+          int max = Math.min(hi, p.distinctRows());
+          if (max < lo) throw new IllegalArgumentException("There are only " + p.distinctRows() + " distinct customers: lower k.");
+          KSweep.Options so = Segmentation.sweepOptions(lo, max, rs, sd, Segmentation.ordering(cf));
+          KSweep.Result r = session.stages().sweep(p, so, pt -> ctx.ui(() -> { if (gen == sweepGeneration) sweepPoints.add(pt); }),
+              ctx.control(executor));
+          return new Swept(p, so, r);
+        },
+        s -> {
           sweeping.set(false);
-          sweep.set(r);
-          sweepPoints.setAll(r.points());
-          advice.set(advise(r));
-          int chosen = Segmentation.pointFor(r, k.get()) != null ? k.get() : Segmentation.autoK(r, so.kMin());
+          points = s.points();
+          sweepOptions = s.options();
+          kLowest.set(s.options().kMin());
+          kHighest.set(s.options().kMax());
+          sweep.set(s.result());
+          sweepPoints.setAll(s.result().points());
+          advice.set(advise(s.result()));
+          int chosen = Segmentation.pointFor(s.result(), k.get()) != null ? k.get() : Segmentation.autoK(s.result(), s.options().kMin());
           setKSilently(chosen);
           selectK(chosen);
         },
         e -> { sweeping.set(false); message.set(e.getMessage()); },
         () -> { sweeping.set(false); message.set("Sweep cancelled: segments are from the last finished run."); });
   }
+
+  private record Swept(Points points, KSweep.Options options, KSweep.Result result) {}
 
   /** Stops the sweep. */
   public void cancelSweep() { sweepJob.cancel(); }
@@ -172,22 +222,30 @@ public final class SegmentsViewModel {
     publishLabels();
   }
 
-  /** Re-runs the stability check for the chosen k (10 seeds on bootstrap samples). */
+  /** Re-runs the stability check for the chosen k (10 seeds on bootstrap samples), with progress. */
   public void runStability() {
-    if (solution == null || points == null) return;
+    if (frame == null || points == null) return;
     Points p = points;
-    KMeansResult s = solution;
-    Stability.Options o = new Stability.Options(10, true, seed.get(), restarts.get(), 0.6);
+    SegmentsFrame f = frame;
+    KMeansResult s = f.solution();
+    Stability.Options o = stabilityOptions(seed.get(), restarts.get());
+    stabilityRunning.set(true);
+    stabilityProgress.set(0);
     stabilityJob.submit("Stability of k = " + s.k(),
-        ctx -> Stability.run(p, s.k(), s.labels(), o, executor, ctx.cancelledCheck()),
+        ctx -> Stability.run(p, s.k(), s.labels(), o, executor, ctx.cancelledCheck(), v -> {
+          ctx.progress(v);
+          ctx.ui(() -> { if (frame == f) stabilityProgress.set(v); });
+        }),
         r -> {
-          if (solution == s) {
+          stabilityRunning.set(false);
+          if (frame == f) {
             stability.set(r);
             sweepStability.put(s.k(), r.meanAri());
             publishLabels();
           }
         },
-        e -> message.set("Stability check failed: " + e.getMessage()));
+        e -> { stabilityRunning.set(false); message.set("Stability check failed: " + e.getMessage()); },
+        () -> stabilityRunning.set(false));
   }
 
   /** Stability (mean ARI over 10 seeds on bootstrap samples) for every k of the sweep, streamed k by k. */
@@ -195,16 +253,14 @@ public final class SegmentsViewModel {
     KSweep.Result r = sweep.get();
     if (r == null || points == null) return;
     Points p = points;
-    long sd = seed.get();
-    int rs = restarts.get();
+    Stability.Options o = stabilityOptions(seed.get(), restarts.get());
     sweepStabilityJob.submit("Stability for every k",
         ctx -> {
           List<KSweep.Point> pts = r.points();
           for (int i = 0; i < pts.size(); i++) {
             KSweep.Point pt = pts.get(i);
             if (pt.k() < 2) continue;
-            Stability.Result st = Stability.run(p, pt.k(), pt.solution().labels(),
-                new Stability.Options(10, true, sd, rs, 0.6), executor, ctx.cancelledCheck());
+            Stability.Result st = Stability.run(p, pt.k(), pt.solution().labels(), o, executor, ctx.cancelledCheck());
             int k0 = pt.k();
             ctx.ui(() -> { if (sweep.get() == r) sweepStability.put(k0, st.meanAri()); });
             ctx.progress((i + 1) / (double) pts.size());
@@ -215,87 +271,108 @@ public final class SegmentsViewModel {
         e -> message.set("Stability check failed: " + e.getMessage()));
   }
 
+  private static Stability.Options stabilityOptions(long seed, int restarts) {
+    return new Stability.Options(10, true, seed, restarts, Stability.UNSTABLE_BELOW);
+  }
+
   private void selectK(int newK) {
     KSweep.Result r = sweep.get();
-    if (r == null || points == null) return;
-    if (newK < 1) return;
+    if (r == null || points == null || newK < 1) return;
     if (newK > points.distinctRows()) {
       message.set("k (" + newK + ") is larger than the number of distinct customers (" + points.distinctRows() + ").");
       return;
     }
-    KSweep.Point pt = Segmentation.pointFor(r, newK);
-    if (pt != null) {
-      show(pt.solution(), pt);
-      return;
-    }
-    Points p = points;
-    KSweep.Options so = sweepOptions;
-    kJob.submit("Segmenting with k = " + newK,
-        ctx -> Segmentation.solutionFor(null, p, so, newK, executor, ctx.cancelledCheck()),
-        s -> { if (k.get() == newK) show(s, null); },
-        e -> message.set(e.getMessage()));
-  }
-
-  private void show(KMeansResult s, KSweep.Point pt) {
     FeatureMatrix m = session.getMatrix();
     CustomerFeatures cf = session.getFeatures();
     if (m == null || cf == null) return;
-    solution = s;
-    analysis = Segmentation.analyse(cf, m, s);
-    List<String> suggested = new ArrayList<>();
-    for (SegmentName n : analysis.names()) suggested.add(n.name());
-    carrier = carrier.apply(s.centroids(), suggested);
+    Points p = points;
+    KSweep.Options so = sweepOptions;
+    KSweep.Point pt = Segmentation.pointFor(r, newK);
+    ScatterModel.Axes axes = scatter.axesNow();
+    stabilityJob.cancel();
+    kJob.submit("Segmenting with k = " + newK,
+        ctx -> {
+          KMeansResult s = pt != null ? pt.solution() : fit(p, so, newK, ctx.cancelledCheck());
+          return SegmentsFrame.compute(m, cf, s, pt, scatter, axes, ctx.cancelledCheck());
+        },
+        this::show,
+        e -> message.set(e.getMessage()));
+  }
+
+  /** The solution for a k outside the sweep: the one place that knows the method (k-means today). */
+  private KMeansResult fit(Points p, KSweep.Options so, int newK, java.util.function.BooleanSupplier cancelled) {
+    return Segmentation.solutionFor(null, p, so, newK, executor, cancelled);
+  }
+
+  /** Applies a computed frame: work of order k on the FX thread, then the stability check after the redraw. */
+  private void show(SegmentsFrame f) {
+    if (f.matrix() != session.getMatrix()) return;
+    frame = f;
+    carrier = carrier.apply(f.solution().centroids(), f.suggestedNames());
     stability.set(null);
-    silhouetteBySegment.set(pt == null ? null : silhouettes(pt, s.k()));
+    silhouetteBySegment.set(f.silhouettes());
     List<String> small = new ArrayList<>();
-    for (int i = 0; i < s.k(); i++) if (s.sizes()[i] < 0.01 * m.rows()) small.add(String.valueOf(i));
+    for (int i = 0; i < f.k(); i++) if (SegmentAnalysis.isSmall(f.solution().size(i), f.matrix().rows())) small.add(String.valueOf(i));
     message.set(small.isEmpty() ? "" : "Segment" + (small.size() > 1 ? "s " : " ") + String.join(", ", small)
-        + " hold" + (small.size() > 1 ? "" : "s") + " fewer than 1% of customers: a high silhouette can come from isolating a few extreme customers.");
+        + " hold" + (small.size() > 1 ? "" : "s") + " fewer than " + percent(SegmentAnalysis.SMALL_SHARE)
+        + " of customers: a high silhouette can come from isolating a few extreme customers.");
     publishLabels();
-    runStability();
+    afterRedraw.accept(() -> whenIdle(f));
+  }
+
+  /**
+   * Starts the stability check of {@code f} once no other job holds the status bar: started during a load, it
+   * would take the bar's Cancel button from that load.
+   */
+  private void whenIdle(SegmentsFrame f) {
+    if (frame != f) return;
+    var running = async.monitor().runningProperty();
+    if (!running.get()) {
+      runStability();
+      return;
+    }
+    running.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+      @Override public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+        if (now) return;
+        running.removeListener(this);
+        if (frame == f) runStability();
+      }
+    });
+  }
+
+  /** "1%" for 0.01. */
+  static String percent(double share) {
+    return String.format("%.0f%%", 100 * share);
   }
 
   private void publishLabels() {
-    if (solution == null) return;
-    FeatureMatrix m = session.getMatrix();
-    CustomerFeatures cf = session.getFeatures();
+    SegmentsFrame f = frame;
+    if (f == null) return;
     List<SegmentLabel> labels = carrier.labels();
     List<String> names = new ArrayList<>();
     List<String> colours = new ArrayList<>();
     List<SegmentRow> out = new ArrayList<>();
     Stability.Result st = stability.get();
-    for (int i = 0; i < solution.k(); i++) {
+    int n = f.matrix().rows();
+    for (int i = 0; i < f.k(); i++) {
       SegmentLabel l = labels.get(i);
       names.add(l.name());
       colours.add(l.colour());
-      SegmentProfile p = analysis.profiles().segment(i);
+      SegmentProfile p = f.analysis().profiles().segment(i);
       double[] means = new double[p.means().size()];
-      for (int f = 0; f < means.length; f++) means[f] = p.means().get(f);
+      for (int c = 0; c < means.length; c++) means[c] = p.means().get(c);
       out.add(new SegmentRow(i, l.name(), l.colour(), p.size(), p.customerShare(), p.revenueShare(), means,
-          st == null ? Double.NaN : st.meanJaccard()[i], p.size() < 0.01 * m.rows(), analysis.names().get(i).description()));
+          st == null ? Double.NaN : st.meanJaccard(i), SegmentAnalysis.isSmall(p.size(), n),
+          f.analysis().names().get(i).description()));
     }
     rows.setAll(out);
     notes.setAll(carrier.notes().stream().map(CarryNote::message).toList());
-    session.segmentationProperty().set(new SegmentationResult(cf, m, sweepOptions, sweep.get(), solution.k(),
-        solution, analysis, st, names, colours));
-    scatter.update(m, solution, colours);
-  }
-
-  private static double[][] silhouettes(KSweep.Point pt, int k) {
-    var detail = pt.silhouetteDetail();
-    if (detail == null || detail.values() == null) return null;
-    int[] labels = pt.solution().labels();
-    List<List<Double>> per = new ArrayList<>();
-    for (int i = 0; i < k; i++) per.add(new ArrayList<>());
-    double[] v = detail.values();
-    int[] rowsOf = detail.rows();
-    for (int i = 0; i < v.length; i++) per.get(labels[rowsOf == null ? i : rowsOf[i]]).add(v[i]);
-    double[][] out = new double[k][];
-    for (int i = 0; i < k; i++) {
-      out[i] = per.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      for (int a = 0, b = out[i].length - 1; a < b; a++, b--) { double t = out[i][a]; out[i][a] = out[i][b]; out[i][b] = t; }
-    }
-    return out;
+    String[] c = colours.toArray(new String[0]);
+    String[] nm = names.toArray(new String[0]);
+    if (scatter.shows(f.solution())) scatter.relabel(c, nm);
+    else scatter.show(f.matrix(), f.solution(), f.scatter().withSegments(c, nm));
+    session.segmentationProperty().set(new SegmentationResult(f.features(), f.matrix(), sweepOptions, sweep.get(),
+        f.k(), f.solution(), f.analysis(), st, names, colours));
   }
 
   static String advise(KSweep.Result r) {
@@ -305,6 +382,15 @@ public final class SegmentsViewModel {
     if (knee == null) return "Best silhouette at k = " + sil + "; the WCSS curve has no clear knee.";
     if (sil == null || knee.equals(sil)) return "The elbow (knee) and the silhouette agree: k = " + knee + ".";
     return "The elbow suggests k = " + knee + ", the silhouette k = " + sil + ": they disagree, so look at the profiles of both.";
+  }
+
+  private void parseSeed(String text) {
+    try {
+      seed.set(Long.parseLong(text == null ? "" : text.trim()));
+      seedValid.set(true);
+    } catch (NumberFormatException e) {
+      seedValid.set(false);
+    }
   }
 
   private void setKSilently(int v) {
@@ -318,18 +404,19 @@ public final class SegmentsViewModel {
 
   private void clear() {
     sweepJob.cancel();
+    kJob.cancel();
+    stabilityJob.cancel();
     sweepPoints.clear();
     sweep.set(null);
     rows.clear();
-    solution = null;
-    analysis = null;
+    frame = null;
     points = null;
     session.segmentationProperty().set(null);
     scatter.clear();
   }
 
   /** For tests and the status line: the current solution's k, or 0. */
-  public int currentK() { return solution == null ? 0 : solution.k(); }
+  public int currentK() { return frame == null ? 0 : frame.k(); }
 
   Async async() { return async; }
 }

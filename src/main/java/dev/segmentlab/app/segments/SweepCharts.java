@@ -18,17 +18,20 @@ final class SweepCharts {
   final LineChart<Number, Number> silhouette = chart("Silhouette (higher is better)", "silhouetteChart");
   final LineChart<Number, Number> ch = chart("Calinski-Harabasz (higher is better)", "chChart");
   final LineChart<Number, Number> db = chart("Davies-Bouldin (lower is better)", "dbChart");
-  final LineChart<Number, Number> stability = chart("Stability: mean ARI across seeds (higher is better)", "stabilityChart");
+  final LineChart<Number, Number> stability = chart(SegmentsText.ARI_TITLE, "stabilityChart");
 
   SweepCharts(ObservableList<KSweep.Point> points, ReadOnlyObjectProperty<KSweep.Result> result, IntegerProperty k,
       javafx.collections.ObservableMap<Integer, Double> ari) {
     Runnable ariRefresh = () -> {
       XYChart.Series<Number, Number> s = new XYChart.Series<>();
-      s.setName("mean ARI");
+      s.setName(SegmentsText.ARI);
       List<XYChart.Data<Number, Number>> data = new ArrayList<>();
       ari.forEach((kk, v) -> data.add(new XYChart.Data<>(kk, v)));
       s.getData().setAll(data);
       stability.getData().setAll(List.of(s));
+      List<Integer> ks = new ArrayList<>(ari.keySet());
+      if (!points.isEmpty()) integerK(stability, points.get(0).k(), points.get(points.size() - 1).k());
+      else if (!ks.isEmpty()) integerK(stability, ks.get(0), ks.get(ks.size() - 1));
     };
     ari.addListener((javafx.collections.MapChangeListener<Integer, Double>) c -> ariRefresh.run());
     ariRefresh.run();
@@ -93,13 +96,23 @@ final class SweepCharts {
     }
     chart.getData().setAll(all);
     chart.setLegendVisible(!marks.isEmpty());
+    if (!pts.isEmpty()) integerK(chart, pts.get(0).k(), pts.get(pts.size() - 1).k());
+  }
+
+  /** A k axis with a tick on every whole k and nothing between (not 1.5…10.5, nor 4.95–5.05 for one point). */
+  static void integerK(LineChart<Number, Number> chart, int from, int to) {
     NumberAxis x = (NumberAxis) chart.getXAxis();
-    if (!pts.isEmpty()) {
-      // whole k ticks only: k is an integer
-      x.setAutoRanging(false);
-      x.setLowerBound(pts.get(0).k() - 0.5);
-      x.setUpperBound(pts.get(pts.size() - 1).k() + 0.5);
-      x.setTickUnit(1);
-    }
+    x.setAutoRanging(false);
+    x.setLowerBound(from == to ? from - 1 : from);
+    x.setUpperBound(from == to ? to + 1 : to);
+    x.setTickUnit(1);
+    x.setMinorTickVisible(false);
+    x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+      @Override public String toString(Number n) {
+        return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
+      }
+
+      @Override public Number fromString(String s) { return Integer.valueOf(s); }
+    });
   }
 }

@@ -35,6 +35,36 @@ public record KMeansResult(int k, int[] labels, double[][] centroids, double wcs
     return sizes.clone();
   }
 
+  /** Cluster of row {@code i} (no copy: use this in loops instead of {@code labels()[i]}). */
+  public int label(int i) {
+    return labels[i];
+  }
+
+  /** Number of rows (the length of {@link #labels()}). */
+  public int rows() {
+    return labels.length;
+  }
+
+  /** Rows in cluster {@code s} (no copy). */
+  public int size(int s) {
+    return sizes[s];
+  }
+
+  /** Coordinate {@code f} of centroid {@code s} (no copy). */
+  public double centroid(int s, int f) {
+    return centroids[s][f];
+  }
+
+  /** A copy of centroid {@code s} only. */
+  public double[] centroid(int s) {
+    return centroids[s].clone();
+  }
+
+  /** Copies the labels into {@code out} (length {@link #rows()}), for callers that reuse a buffer. */
+  public void copyLabels(int[] out) {
+    System.arraycopy(labels, 0, out, 0, labels.length);
+  }
+
   /** Labels without copying, for this package's read-only use. */
   int[] labelsRef() {
     return labels;

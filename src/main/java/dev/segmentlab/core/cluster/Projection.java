@@ -40,6 +40,26 @@ public record Projection(double[][] points, double[] explainedVarianceRatio, dou
     return Points.deepCopy(loadings);
   }
 
+  /** Number of projected rows. */
+  public int size() {
+    return points.length;
+  }
+
+  /** Score of row {@code i} on component {@code c} (0 = PC1, 1 = PC2); no copy: use this in loops. */
+  public double point(int i, int c) {
+    return points[i][c];
+  }
+
+  /** Share of the total variance along component {@code c} (no copy). */
+  public double explainedVarianceRatio(int c) {
+    return explainedVarianceRatio[c];
+  }
+
+  /** Copies component {@code c}'s scores of every row into {@code out} (length {@link #size()}). */
+  public void copyComponent(int c, double[] out) {
+    for (int i = 0; i < points.length; i++) out[i] = points[i][c];
+  }
+
   /**
    * Projects onto the first two principal components. With a single feature, PC2 is all zeros with ratio 0.
    *

@@ -71,6 +71,21 @@ public final class Stability {
       return unstable.clone();
     }
 
+    /** Mean Jaccard of reference cluster {@code s} (no copy: use this in loops). */
+    public double meanJaccard(int s) {
+      return meanJaccard[s];
+    }
+
+    /** Whether reference cluster {@code s} is flagged unstable (no copy). */
+    public boolean unstable(int s) {
+      return unstable[s];
+    }
+
+    /** Number of reference clusters. */
+    public int clusters() {
+      return meanJaccard.length;
+    }
+
     @Override
     public boolean equals(Object o) {
       return o instanceof Result r && Arrays.equals(ari, r.ari) && Arrays.equals(meanJaccard, r.meanJaccard);
@@ -170,6 +185,16 @@ public final class Stability {
    */
   public static Result run(Points x, int k, int[] reference, Options options, Executor executor,
       BooleanSupplier cancelled) {
+    return run(x, k, reference, options, executor, cancelled, null);
+  }
+
+  /**
+   * As {@link #run(Points, int, int[], Options, Executor, BooleanSupplier)}, reporting the share of runs done.
+   *
+   * @param progress receives 0..1 after each run, possibly from executor threads; null = none
+   */
+  public static Result run(Points x, int k, int[] reference, Options options, Executor executor,
+      BooleanSupplier cancelled, java.util.function.DoubleConsumer progress) {
     Objects.requireNonNull(options, "options");
     int refK = Criteria.clusterCount(x, reference);
     KMeans.checkFits(x, k, "k", Ordering.BY_SIZE_DESC);
@@ -179,6 +204,7 @@ public final class Stability {
     for (int r = 0; r < seeds.length; r++) seeds[r] = master.nextLong();
     double[] ari = new double[seeds.length];
     double[][] jaccard = new double[seeds.length][];
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     Parallel.forEach(seeds.length, executor, cancelled, r -> {
       SplittableRandom rng = new SplittableRandom(seeds[r]);
       int[] rows = new int[n];
@@ -208,7 +234,7 @@ public final class Stability {
       jaccard[r] = new double[refK];
       Arrays.fill(jaccard[r], Double.NaN); // a cluster absent from this resample says nothing about it
       System.arraycopy(j, 0, jaccard[r], 0, j.length);
-    }, null);
+    }, progress == null ? null : r -> progress.accept(done.incrementAndGet() / (double) seeds.length));
     double[] meanJ = new double[refK];
     boolean[] unstable = new boolean[refK];
     for (int c = 0; c < refK; c++) {

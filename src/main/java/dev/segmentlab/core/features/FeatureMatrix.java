@@ -43,6 +43,12 @@ public record FeatureMatrix(String[] ids, List<String> features, double[][] raw,
     return preparation().toRaw(scaledRow);
   }
 
+  /** Raw value of feature {@code f} of customer {@code i}. */
+  public double raw(int i, int f) { return raw[i][f]; }
+
+  /** Scaled value of feature {@code f} of customer {@code i}. */
+  public double scaled(int i, int f) { return scaled[i][f]; }
+
   /** Column {@code f} of the raw values. */
   public double[] rawColumn(int f) {
     double[] c = new double[raw.length];

@@ -212,7 +212,7 @@ public final class SegmentExport {
       revenueShare[r] = p.revenueShare();
       country[r] = p.topCountry();
       countryShare[r] = p.topCountryShare();
-      stability[r] = overall || seg.stability() == null ? Double.NaN : seg.stability().meanJaccard()[p.segment()];
+      stability[r] = overall || seg.stability() == null ? Double.NaN : seg.stability().meanJaccard(p.segment());
       colour[r] = overall ? null : seg.colours().get(p.segment());
       SegmentName sn = overall || p.segment() >= seg.analysis().names().size() ? null : seg.analysis().names().get(p.segment());
       description[r] = sn == null ? null : sn.description();

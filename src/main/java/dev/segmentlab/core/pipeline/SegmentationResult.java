@@ -36,11 +36,11 @@ public record SegmentationResult(CustomerFeatures features, FeatureMatrix matrix
     if (names.size() != k || colours.size() != k) throw new IllegalArgumentException("one name and colour per segment");
   }
 
-  /** The segment of each customer (row order of {@link FeatureMatrix#ids()}); not a copy. */
+  /** The segment of each customer (row order of {@link FeatureMatrix#ids()}); a copy: in loops use {@code solution().label(i)}. */
   public int[] labels() { return solution.labels(); }
 
   /** Centroid of segment {@code s} in original feature units. */
-  public double[] rawCentroid(int s) { return matrix.toRaw(solution.centroids()[s]); }
+  public double[] rawCentroid(int s) { return matrix.toRaw(solution.centroid(s)); }
 
   /** The same segments with their stability across re-runs. */
   public SegmentationResult withStability(Stability.Result newStability) {

@@ -25,6 +25,17 @@ public record SegmentAnalysis(
     List<SegmentName> names,
     List<RfmScore> rfmScores) {
 
+  /**
+   * Share of customers below which a segment is flagged small (1 %): a high silhouette can come from isolating a
+   * few extreme customers. The one place the figure is written, for the app, the CLI and exports.
+   */
+  public static final double SMALL_SHARE = 0.01;
+
+  /** Whether a segment of {@code size} customers out of {@code customers} is below {@link #SMALL_SHARE}. */
+  public static boolean isSmall(int size, int customers) {
+    return size < SMALL_SHARE * customers;
+  }
+
   /** @throws NullPointerException if a component is null */
   public SegmentAnalysis {
     Objects.requireNonNull(profiles, "profiles");

@@ -1,0 +1,265 @@
+package dev.segmentlab.app.bench;
+
+import dev.segmentlab.app.AppContext;
+import dev.segmentlab.app.DatasetLoader;
+import dev.segmentlab.app.Screens;
+import dev.segmentlab.app.Step;
+import dev.segmentlab.app.fx.DialogService;
+import dev.segmentlab.app.fx.FxAsync;
+import dev.segmentlab.app.fx.TaskMonitor;
+import dev.segmentlab.app.segments.ScatterData;
+import dev.segmentlab.core.features.Transform;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.controlsfx.control.ToggleSwitch;
+
+/**
+ * The real app (scene, ViewModels, worker threads) driven through its controls on one file, timed from the
+ * control's change to the pulse that shows the result. Each run: open the file, switch a cleaning rule, change a
+ * transform, change k three times, drag the k slider over 20 steps, then visit the six steps. A probe posts to the
+ * FX thread every few milliseconds; the longest wait it sees is the longest the FX thread was busy. Beside each
+ * wall-clock figure, {@code *_fx_cpu_ms} is the FX thread's CPU time over the same stretch: on a machine shared with
+ * other work it says what the app itself asked of the FX thread.
+ */
+public final class UiTour {
+  /** The figures in milliseconds, one per sample, by name ({@code open_ms}, …, {@code max_fx_stall_ms}). */
+  public record Result(Map<String, List<Double>> samples, int rows, int customers) {}
+
+  private final Path file;
+  private final Consumer<String> log;
+  private final StallProbe probe = new StallProbe();
+  private final Map<String, List<Double>> samples = new LinkedHashMap<>();
+  private CountingAsync async;
+  private AppContext ctx;
+  private Scene scene;
+  private volatile String error;
+  /** CPU time of the FX thread during the last timed action (less sensitive to a loaded machine than wall time). */
+  private volatile double lastFxCpuMs;
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private UiTour(Path file, Consumer<String> log) {
+    this.file = file;
+    this.log = log;
+  }
+
+  /**
+   * Runs the tour {@code runs} times (needs a display: xvfb-run on servers).
+   *
+   * @throws IllegalStateException with the app's message if the file cannot be opened
+   */
+  public static Result run(Path file, int runs, Consumer<String> log) throws Exception {
+    UiTour t = new UiTour(file, log);
+    try {
+      Platform.startup(() -> { });
+    } catch (IllegalStateException already) {
+      // the toolkit runs already
+    }
+    Platform.setImplicitExit(false);
+    t.fx(() -> { t.start(); return null; });
+    t.probe.start();
+    for (int r = 1; r <= runs; r++) {
+      t.probe.reset();
+      t.once(r);
+      t.sample("max_fx_stall_ms", t.probe.maxMs());
+    }
+    t.probe.stop();
+    int rows = t.fx(() -> t.ctx.session().getDataset().rows());
+    int customers = t.fx(() -> t.ctx.session().getMatrix().rows());
+    t.fx(() -> { ((Stage) t.scene.getWindow()).close(); return null; });
+    return new Result(t.samples, rows, customers);
+  }
+
+  private void start() {
+    FxAsync fx = new FxAsync(new TaskMonitor(), 2);
+    async = new CountingAsync(fx);
+    ctx = new AppContext(async, new Dialogs(), DatasetLoader.standard(), fx.executor(), null);
+    scene = Screens.scene(ctx);
+    Stage stage = new Stage();
+    stage.setScene(scene);
+    stage.setWidth(1280);
+    stage.setHeight(800);
+    stage.show();
+  }
+
+  private void once(int run) throws Exception {
+    step(Step.DATA);
+    Object before = fx(() -> ctx.session().getDataset());
+    double open = timed(() -> button("#openButton").fire(),
+        () -> ctx.session().getDataset() != before && !((TableView<?>) scene.lookup("#previewTable")).getItems().isEmpty());
+    sample("open_ms", open);
+    settle();
+    log.accept(String.format("run %d: open %.0f ms", run, open));
+
+    step(Step.QUALITY);
+    Label left = (Label) scene.lookup("#rowsLeftLabel");
+    String rowsBefore = fx(left::getText);
+    ToggleSwitch dup = (ToggleSwitch) scene.lookup("#rule-duplicates");
+    sample("rule_toggle_ms", timed(() -> dup.setSelected(!dup.isSelected()), () -> !left.getText().equals(rowsBefore)));
+    settle();
+
+    step(Step.FEATURES);
+    @SuppressWarnings("unchecked")
+    ComboBox<Transform> monetary = (ComboBox<Transform>) scene.lookup("#transform-monetary");
+    Object sweepBefore = fx(() -> ctx.segments().sweepProperty().get());
+    Transform next = fx(() -> monetary.getValue() == Transform.LOG1P ? Transform.CBRT : Transform.LOG1P);
+    sample("transform_ms", timed(() -> monetary.setValue(next), () -> {
+      Object s = ctx.segments().sweepProperty().get();
+      return s != null && s != sweepBefore && ctx.segments().currentK() > 0 && shown(ctx.segments().kProperty().get());
+    }));
+    settle();
+
+    step(Step.SEGMENTS);
+    @SuppressWarnings("unchecked")
+    Spinner<Integer> spinner = (Spinner<Integer>) scene.lookup("#kSpinner");
+    for (int target : new int[] {5, 3, 6}) {
+      int k = fx(() -> Math.max(ctx.segments().kLowestProperty().get(), Math.min(ctx.segments().kHighestProperty().get(), target)));
+      sample("k_change_ms", timed(() -> spinner.getValueFactory().setValue(k), () -> shown(k)));
+      settle();
+    }
+    sample("slider_drag_ms", drag());
+    settle();
+
+    for (Step s : Step.values()) {
+      step(s);
+      settle();
+    }
+    log.accept(String.format("run %d done: longest FX stall %.0f ms", run, probe.maxMs()));
+  }
+
+  /**
+   * 20 slider steps at 60 per second across the swept range, the thumb held (value changing) as in a drag; timed
+   * from the release to the settled screen.
+   */
+  private double drag() throws Exception {
+    Slider slider = (Slider) scene.lookup("#kSlider");
+    int lo = fx(() -> (int) slider.getMin());
+    int hi = fx(() -> (int) slider.getMax());
+    int v = fx(() -> (int) Math.round(slider.getValue()));
+    int dir = 1;
+    Platform.runLater(() -> slider.setValueChanging(true)); // the thumb is pressed
+    for (int i = 0; i < 19; i++) {
+      if (v + dir > hi || v + dir < lo) dir = -dir;
+      v += dir;
+      int value = v;
+      Platform.runLater(() -> slider.setValue(value));
+      Thread.sleep(16);
+    }
+    if (v + dir > hi || v + dir < lo) dir = -dir;
+    int last = v + dir;
+    return timed(() -> { slider.setValue(last); slider.setValueChanging(false); }, () -> shown(last));
+  }
+
+  /** The Segments step shows k whole: table, scatter and profiles (FX thread). */
+  private boolean shown(int k) {
+    ScatterData d = ctx.segments().scatter().dataProperty().get();
+    return ctx.segments().currentK() == k && ctx.segments().getRows().size() == k && d != null && d.k() == k
+        && ctx.profiles().getRows().size() == k + 1;
+  }
+
+  /** Clicks a step's button; returns once the step's screen has been laid out (skins built, lookups work). */
+  private void step(Step s) throws Exception {
+    timed(() -> { if (ctx.main().getStep() != s) button("#step" + s.title()).fire(); }, () -> true);
+    timed(() -> { }, () -> true);
+  }
+
+  private ButtonBase button(String id) {
+    Node n = scene.lookup(id);
+    if (n == null) throw new IllegalStateException("no control " + id + " on the screen");
+    return (ButtonBase) n;
+  }
+
+  /**
+   * Runs {@code action} on the FX thread and returns the milliseconds until the first pulse at which {@code done}
+   * holds (checked after each pulse's layout, i.e. as it is drawn).
+   */
+  private double timed(Runnable action, BooleanSupplier done) throws Exception {
+    CompletableFuture<Double> result = new CompletableFuture<>();
+    long[] t0 = new long[2];
+    Runnable[] check = new Runnable[1];
+    check[0] = () -> {
+      if (!result.isDone() && done.getAsBoolean()) {
+        scene.removePostLayoutPulseListener(check[0]);
+        lastFxCpuMs = (CPU.getCurrentThreadCpuTime() - t0[1]) / 1e6;
+        result.complete((System.nanoTime() - t0[0]) / 1e6);
+      }
+    };
+    Platform.runLater(() -> {
+      scene.addPostLayoutPulseListener(check[0]);
+      t0[1] = CPU.getCurrentThreadCpuTime();
+      t0[0] = System.nanoTime();
+      action.run();
+      Platform.requestNextPulse();
+    });
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+    while (!result.isDone()) {
+      if (error != null) throw new IllegalStateException(error);
+      if (System.nanoTime() > deadline) throw new IllegalStateException("the screen did not show the result in 20 minutes");
+      Thread.sleep(5);
+      Platform.runLater(Platform::requestNextPulse); // a result that changes no node still gets its pulse
+    }
+    return result.get();
+  }
+
+  /** Waits until no job is in flight for 100 ms. */
+  private void settle() throws Exception {
+    int quiet = 0;
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+    while (quiet < 10) {
+      if (error != null) throw new IllegalStateException(error);
+      if (System.nanoTime() > deadline) throw new IllegalStateException("the app did not settle in 30 minutes");
+      Thread.sleep(10);
+      quiet = fx(() -> async.inFlight()) == 0 ? quiet + 1 : 0;
+    }
+  }
+
+  private void sample(String name, double ms) {
+    samples.computeIfAbsent(name, n -> new ArrayList<>()).add(ms);
+    if (!name.startsWith("max_")) {
+      samples.computeIfAbsent(name.replace("_ms", "_fx_cpu_ms"), n -> new ArrayList<>()).add(lastFxCpuMs);
+    }
+  }
+
+  private static <T> T fx(Callable<T> c) throws Exception {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      try {
+        f.complete(c.call());
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    });
+    return f.get(30, TimeUnit.MINUTES);
+  }
+
+  /** Answers the open dialog with the file; an error ends the tour with its message. */
+  private final class Dialogs implements DialogService {
+    @Override public Optional<Path> chooseOpenFile(String title, List<String> extensions) { return Optional.of(file); }
+    @Override public Optional<Path> chooseSaveFile(String title, String initialName, List<String> extensions) { return Optional.empty(); }
+    @Override public Optional<Path> chooseFolder(String title) { return Optional.empty(); }
+    @Override public void showError(String title, String message) { error = title + ": " + message; }
+    @Override public void showInfo(String title, String message) { log.accept(message); }
+    @Override public boolean confirm(String title, String message) { return true; }
+    @Override public Optional<String> choose(String title, String message, List<String> options, String initial) {
+      return Optional.ofNullable(initial);
+    }
+  }
+}
