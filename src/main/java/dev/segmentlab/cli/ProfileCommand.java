@@ -3,6 +3,7 @@ package dev.segmentlab.cli;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.Mode;
+import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.quality.Cleaner;
 import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.quality.CleaningReport;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ProfileCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin InputOptions input = new InputOptions();
+  @Mixin ReturnsOption returns = new ReturnsOption();
 
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
@@ -28,17 +30,21 @@ final class ProfileCommand implements Callable<Integer> {
   @Override public Integer call() {
     Dataset d = DatasetReader.read(input.file, input.readerOptions(), Workers.pool(), p -> { }, () -> false);
     PrintWriter out = spec.commandLine().getOut();
-    CleaningReport cleaning = d.mode() == Mode.TRANSACTIONS
-        ? Cleaner.clean(d.transactions(), CleaningOptions.defaults()).report() : null;
+    CleaningOptions options = returns.cleaning();
+    CleanedData cleaned = d.mode() == Mode.TRANSACTIONS ? Cleaner.clean(d.transactions(), options) : null;
+    CleaningReport cleaning = cleaned == null ? null : cleaned.report();
     if (json) {
       Map<String, Object> m = Reports.profile(d);
       m.put("cleaning", cleaning == null ? java.util.List.of() : Reports.cleaning(cleaning));
       m.put("rows_after_cleaning", cleaning == null ? d.rows() : cleaning.rowsAfterCleaning());
       m.put("customers_after_cleaning", cleaning == null ? d.report().customers() : cleaning.customers());
+      ReturnsOption.put(m, cleaned);
       out.println(Json.write(m));
     } else {
       Reports.printProfile(out, d);
       if (cleaning != null) Reports.printCleaning(out, cleaning);
+      if (cleaned != null) out.printf("returns: %s%s%n", options.returns().key(), cleaned.netting() == null ? ""
+          : String.format(" (%,d customers with net spend ≤ 0 left out)", cleaned.netting().excludedCustomers()));
     }
     return 0;
   }

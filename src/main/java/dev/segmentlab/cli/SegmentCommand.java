@@ -15,7 +15,6 @@ import dev.segmentlab.core.pipeline.PipelineResult;
 import dev.segmentlab.core.pipeline.ExportRequest;
 import dev.segmentlab.core.pipeline.SegmentExport;
 import dev.segmentlab.core.pipeline.WorkspaceRunner;
-import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.segments.SegmentName;
 import dev.segmentlab.core.segments.SegmentProfile;
 import java.io.PrintWriter;
@@ -57,6 +56,7 @@ final class SegmentCommand implements Callable<Integer> {
   Path workspace;
 
   @Mixin OutputOptions output = new OutputOptions();
+  @Mixin ReturnsOption returns = new ReturnsOption();
 
   @Option(names = "--save-workspace", paramLabel = "W.segmentlab.json", description = "Save the run as a workspace "
       + "(to reopen it, or to assign new customers with 'assign').")
@@ -68,8 +68,11 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--k-min", defaultValue = "2", description = "Smallest k of the sweep (default ${DEFAULT-VALUE}).")
   int kMin;
 
-  @Option(names = "--k-max", defaultValue = "10", description = "Largest k of the sweep, at most 30 (default ${DEFAULT-VALUE}).")
-  int kMax;
+  /** The sweep's upper end when --k-max is not given; lowered to the distinct customers − 1 on small files. */
+  static final int DEFAULT_K_MAX = 10;
+
+  @Option(names = "--k-max", description = "Largest k of the sweep, at most 30 (default 10, lowered to the distinct customers − 1 when the file has fewer).")
+  Integer kMax;
 
   @Option(names = "--restarts", defaultValue = "10", description = "k-means restarts per k (default ${DEFAULT-VALUE}).")
   int restarts;
@@ -111,9 +114,15 @@ final class SegmentCommand implements Callable<Integer> {
       fingerprint = FileFingerprint.of(r.dataset().source());
     } else {
       if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
-      o = new PipelineOptions(DatasetReader.Options.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
-          Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
+      o = new PipelineOptions(DatasetReader.Options.defaults().withSheet(sheet), returns.cleaning(), features,
+          Transform.parse(transform), Scaling.parse(scale), kMin, kMax == null ? DEFAULT_K_MAX : kMax, parseK(k),
+          restarts, seed, stability, kMax == null);
       r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
+      int swept = r.sweep().points().get(r.sweep().points().size() - 1).k();
+      if (kMax == null && swept < DEFAULT_K_MAX) {
+        spec.commandLine().getErr().println("note: --k-max lowered from " + DEFAULT_K_MAX + " to " + swept
+            + " (one less than the distinct customers in the file).");
+      }
     }
     SegmentExport.Outcome written = null;
     if (request != null || saveWorkspace != null) {
@@ -177,6 +186,7 @@ final class SegmentCommand implements Callable<Integer> {
     m.put("cleaning", r.cleaned() == null ? List.of() : Reports.cleaning(r.cleaned().report()));
     m.put("rows_after_cleaning", r.cleaned() == null ? r.dataset().rows() : r.cleaned().report().rowsAfterCleaning());
     m.put("customers", r.matrix().rows());
+    ReturnsOption.put(m, r.cleaned());
     if (r.customerFeatures().snapshot() != null) m.put("snapshot", r.customerFeatures().snapshot().toLocalDate().toString());
     FeatureMatrix fm = r.matrix();
     Map<String, Object> sums = new LinkedHashMap<>();

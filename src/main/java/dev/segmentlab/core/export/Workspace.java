@@ -49,6 +49,8 @@ import java.util.regex.Pattern;
  * @param savedAt when it was saved, or {@code null}
  * @param model the fitted preparation and centroids, so that new customers can be assigned to the saved segments
  *     without the original input ({@code segmentlab assign}); {@code null} in workspaces saved without it
+ * @param returns what cleaning did with cancellations, {@code net} or {@code drop}; {@code null} in workspaces
+ *     saved before the choice existed (they dropped them)
  */
 public record Workspace(
     int formatVersion,
@@ -72,7 +74,8 @@ public record Workspace(
     Map<Integer, String> segmentColours,
     String appVersion,
     Instant savedAt,
-    Model model) {
+    Model model,
+    String returns) {
 
   /** The format version this code writes and the highest it reads. */
   public static final int FORMAT_VERSION = 1;
@@ -227,6 +230,7 @@ public record Workspace(
     b.appVersion = appVersion;
     b.savedAt = savedAt;
     b.model = model;
+    b.returns = returns;
     return b;
   }
 
@@ -263,6 +267,7 @@ public record Workspace(
     private String appVersion;
     private Instant savedAt;
     private Model model;
+    private String returns;
 
     private Builder() {}
 
@@ -302,12 +307,13 @@ public record Workspace(
     public Builder savedAt(Instant v) { savedAt = v; return this; }
     public Builder formatVersion(int v) { formatVersion = v; return this; }
     public Builder model(Model v) { model = v; return this; }
+    public Builder returns(String v) { returns = v; return this; }
 
     /** @throws IllegalArgumentException as the {@link Workspace} constructor */
     public Workspace build() {
       return new Workspace(formatVersion, Objects.requireNonNull(inputPath, "inputPath"), inputSha256, inputSize,
           sheet, columnMapping, cleaningRules, nonProductCodes, features, transforms, scaling, weights, kMin, kMax,
-          k, seed, restarts, segmentNames, segmentColours, appVersion, savedAt, model);
+          k, seed, restarts, segmentNames, segmentColours, appVersion, savedAt, model, returns);
     }
   }
 }

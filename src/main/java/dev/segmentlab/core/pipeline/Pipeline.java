@@ -53,11 +53,12 @@ public final class Pipeline {
     FeatureMatrix m = timed(t, "matrix", () -> FeatureMatrixBuilder.build(features, o.featureOptions(defaults)));
     progress.accept(0.35);
     Points points = Points.of(m.scaled());
-    if (o.kMax() > points.distinctRows()) {
-      throw new IllegalArgumentException("--k-max (" + o.kMax() + ") is larger than the number of distinct customers ("
+    int kMax = o.fitKMax() ? Math.max(o.kMin(), Math.min(o.kMax(), points.distinctRows() - 1)) : o.kMax();
+    if (kMax > points.distinctRows()) {
+      throw new IllegalArgumentException("--k-max (" + kMax + ") is larger than the number of distinct customers ("
           + points.distinctRows() + "). Lower it.");
     }
-    KSweep.Options so = Segmentation.sweepOptions(o.kMin(), o.kMax(), o.restarts(), o.seed(), Segmentation.ordering(cf));
+    KSweep.Options so = Segmentation.sweepOptions(o.kMin(), kMax, o.restarts(), o.seed(), Segmentation.ordering(cf));
     KSweep.Result sweep = timed(t, "sweep", () -> KSweep.run(points, so, executor, null,
         p -> progress.accept(0.35 + 0.55 * p), cancelled));
     int k = o.k() == 0 ? Segmentation.autoK(sweep, o.kMin()) : o.k();

@@ -23,9 +23,18 @@ import java.util.List;
  * @param restarts k-means restarts per k (≥ 1)
  * @param seed random seed
  * @param stabilityRuns re-runs with other seeds for stability, 0 = skip
+ * @param fitKMax when true kMax is a default the user did not set: it is lowered to the distinct customers − 1
+ *     instead of failing on a small file
  */
 public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleaning, List<String> features,
-    Transform transform, Scaling scaling, int kMin, int kMax, int k, int restarts, long seed, int stabilityRuns) {
+    Transform transform, Scaling scaling, int kMin, int kMax, int k, int restarts, long seed, int stabilityRuns,
+    boolean fitKMax) {
+
+  /** With a kMax the user chose (a misfit fails). */
+  public PipelineOptions(DatasetReader.Options read, CleaningOptions cleaning, List<String> features,
+      Transform transform, Scaling scaling, int kMin, int kMax, int k, int restarts, long seed, int stabilityRuns) {
+    this(read, cleaning, features, transform, scaling, kMin, kMax, k, restarts, seed, stabilityRuns, false);
+  }
 
   public PipelineOptions {
     features = List.copyOf(features);
@@ -39,7 +48,7 @@ public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleani
 
   /** The seeds' recipe: default cleaning, RFM, log1p, standard scaling, k = 2..10 with the knee, 10 restarts, seed 42. */
   public static PipelineOptions defaults() {
-    return new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), List.of(),
+    return new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.seeds(), List.of(),
         Transform.LOG1P, Scaling.STANDARD, 2, 10, 0, KMeans.Options.DEFAULT_RESTARTS, KMeans.Options.DEFAULT_SEED, 0);
   }
 
