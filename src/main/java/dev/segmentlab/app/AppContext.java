@@ -63,6 +63,9 @@ public final class AppContext {
     dev.segmentlab.core.export.Workspace ws = req.workspace();
     var cleaning = quality.cleaning();
     ws.cleaningRules().forEach((rule, on) -> cleaning.setRule(dev.segmentlab.core.quality.CleaningRule.parse(rule), on));
+    if (!ws.cleaningRules().isEmpty()) {
+      cleaning.setReturns(dev.segmentlab.core.pipeline.WorkspaceRunner.cleaningOptions(ws).returns());
+    }
     if (ws.nonProductCodes() != null && !ws.nonProductCodes().isEmpty()) {
       cleaning.nonProductTextProperty().set(String.join("\n", ws.nonProductCodes()));
       cleaning.applyNonProductCodes();
