@@ -60,7 +60,8 @@ public final class MainView {
       boolean ok = files != null && !files.isEmpty();
       if (ok) {
         vm.setStep(Step.DATA);
-        ctx.data().load(Path.of(files.get(0).getAbsolutePath()));
+        Path dropped = Path.of(files.get(0).getAbsolutePath());
+        vm.whenLeaving(() -> ctx.data().load(dropped));
       }
       e.setDropCompleted(ok);
       e.consume();
@@ -78,7 +79,7 @@ public final class MainView {
     MenuItem export = item("Export…", "menuExport", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), vm::goToExport);
     MenuItem saveCharts = item("Save all charts…", "menuSaveCharts",
         new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveCharts);
-    MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
+    MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> vm.quit(Platform::exit));
     Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, saveCharts, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
     Menu go = new Menu("Go");

@@ -2,11 +2,17 @@ package dev.segmentlab.app;
 
 import dev.segmentlab.Version;
 import dev.segmentlab.app.data.DataViewModel;
+import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.TaskMonitor;
 import dev.segmentlab.core.data.Dataset;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /** The shell: which step is shown, the window title, the status bar. */
@@ -16,6 +22,12 @@ public final class MainViewModel {
   private final TaskMonitor monitor;
   private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.DATA);
   private final StringBinding title;
+  private final BooleanProperty unsavedNames = new SimpleBooleanProperty(this, "unsavedNames");
+  private DialogService dialogs;
+  private Consumer<Runnable> saveWorkspaceThen = Runnable::run;
+
+  /** The answers of the prompt before leaving an analysis with unsaved names. */
+  public static final String SAVE = "Save workspace…", DISCARD = "Don't save", CANCEL = "Cancel";
 
   public MainViewModel(Session session, DataViewModel data, TaskMonitor monitor) {
     this.session = session;
@@ -36,9 +48,43 @@ public final class MainViewModel {
   public TaskMonitor monitor() { return monitor; }
   public Session session() { return session; }
 
+  /** True when segments were renamed since the last workspace was saved or opened (set by the composition root). */
+  public BooleanProperty unsavedNamesProperty() { return unsavedNames; }
+
+  /**
+   * How to ask before leaving an analysis with unsaved names, and how to save a workspace and then go on (the
+   * save runs in the background; {@code then} runs only once it is written).
+   */
+  public void setLeaveGuard(DialogService dialogs, Consumer<Runnable> saveWorkspaceThen) {
+    this.dialogs = dialogs;
+    this.saveWorkspaceThen = saveWorkspaceThen;
+  }
+
   // Commands
-  public void openFile() { data.openFile(); }
-  public void openSample() { data.openSample(); }
+  public void openFile() { whenLeaving(data::openFile); }
+  public void openSample() { whenLeaving(data::openSample); }
+  /** Quits through {@code exit} once unsaved names were saved or given up. */
+  public void quit(Runnable exit) { whenLeaving(exit); }
+
+  /**
+   * Runs {@code then} at once when nothing is unsaved; otherwise asks whether to save a workspace first, discard
+   * the names or cancel.
+   */
+  public void whenLeaving(Runnable then) {
+    if (!unsavedNames.get() || dialogs == null) {
+      then.run();
+      return;
+    }
+    Optional<String> answer = dialogs.choose("Unsaved segment names",
+        "You renamed segments in this analysis. Names belong to their file: save a workspace to keep them?",
+        List.of(SAVE, DISCARD, CANCEL), SAVE);
+    if (answer.isEmpty() || answer.get().equals(CANCEL)) return;
+    if (answer.get().equals(DISCARD)) {
+      then.run();
+    } else {
+      saveWorkspaceThen.accept(then);
+    }
+  }
   public void cancelTask() { monitor.cancel(); }
   public void goToExport() { step.set(Step.EXPORT); }
 
