@@ -91,7 +91,8 @@ public final class MainView {
     go.getItems().add(new SeparatorMenuItem());
     go.getItems().add(item("Next step", "menuNext", new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.move(1)));
     go.getItems().add(item("Previous step", "menuPrevious", new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> vm.move(-1)));
-    Menu help = new Menu("Help", null, item("About SegmentLab", "menuAbout", null, this::about));
+    Menu help = new Menu("Help", null, item("Glossary", "menuGlossary", new KeyCodeCombination(KeyCode.F1), this::glossary),
+        item("About SegmentLab", "menuAbout", null, this::about));
     MenuBar bar = new MenuBar(file, go, help);
     bar.setId("menuBar");
     return bar;
@@ -116,6 +117,21 @@ public final class MainView {
         ctx.dialogs().showError("Could not save the charts", e.getMessage());
       }
     });
+  }
+
+  private void glossary() {
+    javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(vm.glossaryText());
+    text.setId("glossaryText");
+    text.setEditable(false);
+    text.setWrapText(true);
+    text.setPrefSize(620, 460);
+    Alert a = new Alert(Alert.AlertType.INFORMATION);
+    a.initOwner(root.getScene().getWindow());
+    a.setTitle("Glossary");
+    a.setHeaderText("The words of SegmentLab, in plain language");
+    a.getDialogPane().setContent(text);
+    a.setResizable(true);
+    a.show();
   }
 
   private void about() {

@@ -102,6 +102,32 @@ public final class MainViewModel {
         + System.getProperty("javafx.runtime.version", "?") + ".";
   }
 
+  /** Help > Glossary: the words of the Segments and Profiles steps in plain language. */
+  public String glossaryText() {
+    return String.join("\n\n",
+        "RFM — three numbers per customer: Recency (days since the last order; fewer is better), Frequency (how "
+            + "many orders) and Monetary (how much they spent in all).",
+        "Returns netted — a cancellation takes its units back from the customer's earlier purchase of the same "
+            + "product, so a customer who bought and returned everything is worth nothing, not a big spender.",
+        "WCSS (within-cluster sum of squares) — how far customers sit from the centre of their segment, added up. "
+            + "It always falls as k grows; the bend where it stops falling fast (the knee) is a good k.",
+        "Silhouette — for each customer, how much closer it is to its own segment than to the next one, from −1 "
+            + "to 1. Higher is better; above 0.5 the segments are clearly apart, near 0 they overlap.",
+        "Calinski-Harabasz — how far apart the segments are compared with how spread out each one is. Higher is "
+            + "better; compare it between values of k on the same data, not between datasets.",
+        "Davies-Bouldin — how much each segment looks like its most similar neighbour. Lower is better; 0 would "
+            + "be segments with no overlap at all.",
+        "ARI (adjusted Rand index) — how much two ways of splitting the same customers agree, from about 0 "
+            + "(no better than chance) to 1 (the same split).",
+        "Jaccard — for one segment, the share of its customers that stay together when the clustering is re-run: "
+            + "customers in both versions ÷ customers in either. 1 means the segment comes back whole.",
+        "Stability — whether the segments come back when k-means is re-run with other seeds on resampled "
+            + "customers: the mean ARI for the whole segmentation, the mean Jaccard for each segment. Below about "
+            + "0.6 a segment is not to be trusted.",
+        "Median — the middle customer: half are above, half below. Descriptions use medians because a few very "
+            + "large customers would pull an average up.");
+  }
+
   /** One line for the status bar's right side. */
   public StringBinding datasetSummary() { return Bindings.createStringBinding(() -> data.summaryProperty().get(), data.summaryProperty()); }
 }

@@ -85,4 +85,11 @@ class MainViewModelTest {
     assertThat(dialogs.errors).singleElement().asString().contains("sample was not found");
     assertThat(c.session().getDataset()).isNull();
   }
+
+  @Test
+  void theGlossaryExplainsEveryFigureInPlainWords() {
+    String g = ctx.main().glossaryText();
+    assertThat(g).contains("RFM —", "WCSS", "Silhouette —", "Calinski-Harabasz —", "Davies-Bouldin —", "ARI",
+        "Jaccard —", "Stability —");
+  }
 }
