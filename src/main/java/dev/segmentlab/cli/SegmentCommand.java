@@ -58,6 +58,10 @@ final class SegmentCommand implements Callable<Integer> {
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin ReturnsOption returns = new ReturnsOption();
 
+  @Option(names = "--campaign-csv", paramLabel = "FILE.csv", description = "Also write the Campaign table alone "
+      + "(customer, segment, description, action), for a mailing tool.")
+  Path campaignCsv;
+
   @Option(names = "--save-workspace", paramLabel = "W.segmentlab.json", description = "Save the run as a workspace "
       + "(to reopen it, or to assign new customers with 'assign').")
   Path saveWorkspace;
@@ -100,6 +104,7 @@ final class SegmentCommand implements Callable<Integer> {
     ExportRequest request = output.request();
     output.checkFree(output.out);
     output.checkFree(saveWorkspace);
+    output.checkFree(campaignCsv);
     PipelineOptions o;
     PipelineResult r;
     WorkspaceRunner.Outcome reopened = null;
@@ -137,6 +142,12 @@ final class SegmentCommand implements Callable<Integer> {
             fingerprint, now), output.force);
       }
     }
+    if (campaignCsv != null) {
+      dev.segmentlab.core.export.CsvExporter.write(campaignCsv,
+          dev.segmentlab.core.pipeline.SegmentExport.campaign(r.segmentation()),
+          dev.segmentlab.core.export.CsvExporter.Options.DEFAULT.withByteOrderMark(output.bom), output.force,
+          p -> { }, () -> false);
+    }
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> m = toJson(r, o);
@@ -152,6 +163,7 @@ final class SegmentCommand implements Callable<Integer> {
         m.put("out_rows", written.customers());
       }
       if (saveWorkspace != null) m.put("workspace_saved", saveWorkspace.toAbsolutePath().normalize().toString());
+      if (campaignCsv != null) m.put("campaign_csv", campaignCsv.toAbsolutePath().normalize().toString());
       if (reopened != null) {
         m.put("workspace", workspace.toAbsolutePath().normalize().toString());
         m.put("input_changed", reopened.inputChanged());

@@ -73,4 +73,23 @@ class ReturnsAndKMaxCliTest {
     assertThat(run("profile", RETAIL, "--returns", "keep")).isEqualTo(2);
     assertThat(err.toString()).contains("--returns must be net or drop");
   }
+
+  @Test
+  void campaignCsvAndEverySheetsDimension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path csv = dir.resolve("campaign.csv"), xlsx = dir.resolve("six.xlsx");
+    assertThat(run("segment", SIX, "--k", "2", "--stability", "0", "--campaign-csv", csv.toString(), "--out",
+        xlsx.toString())).as(err.toString()).isZero();
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+    assertThat(lines.get(0)).isEqualTo("Customer,Segment,Description,Action");
+    assertThat(lines).hasSize(1 + 6);
+    assertThat(lines.get(1)).startsWith("10001,");
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(xlsx.toFile())) {
+      long sheets = z.stream().filter(e -> e.getName().matches("xl/worksheets/sheet\\d+\\.xml")).count();
+      assertThat(sheets).isEqualTo(8); // Customers, Segments, 2 segments, Campaign, Sweep, Cleaning, Parameters
+      for (int s = 1; s <= sheets; s++) {
+        assertThat(dev.segmentlab.core.export.XlsxDimensionTest.dimension(xlsx, s)).as("sheet %d", s)
+            .isEqualTo(dev.segmentlab.core.export.XlsxDimensionTest.usedRange(xlsx, s));
+      }
+    }
+  }
 }
