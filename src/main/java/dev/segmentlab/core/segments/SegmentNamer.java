@@ -249,7 +249,8 @@ public final class SegmentNamer {
           ? "No feature more than " + options.threshold() + " sd from the average customer."
           : "Compared with the average customer: " + String.join(", ", details) + ".")
           + " " + SegmentDescriber.numbers(input, medians, s, order, options.currency()) + ".";
-      names.add(new SegmentName(s, name, name, description, CustomerTableActions.of(input, medians, s), null));
+      // no rule-based action here: the columns of a customer table are not known well enough to advise on
+      names.add(new SegmentName(s, name, name, description, "", null));
     }
     for (List<Integer> group : duplicates(names)) {
       if (group.size() == 2) {
