@@ -41,10 +41,20 @@ public final class AppContext {
   private final dev.segmentlab.app.migration.MigrationViewModel migration;
   private final dev.segmentlab.app.report.ReportViewModel report;
 
+  private boolean applyingWorkspace;
+  private List<String> savedNames = List.of();
+
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
     this.dialogs = dialogs;
     this.executor = executor;
+    // registered before any step's listener: another file's state is forgotten before its cleaning, features
+    // and segments are computed (with a same-thread Async they are computed inside the steps' listeners)
+    session.datasetProperty().addListener((o, old, d) -> {
+      if (!applyingWorkspace && old != null && d != null && !java.util.Objects.equals(old.source(), d.source())) {
+        forgetFileState();
+      }
+    });
     this.data = new DataViewModel(session, async, dialogs, loader, executor, sample);
     this.main = new MainViewModel(session, data, async.monitor());
     this.quality = new QualityViewModel(session, async, dialogs);
@@ -59,6 +69,52 @@ public final class AppContext {
     this.report = new dev.segmentlab.app.report.ReportViewModel(session, async, dialogs);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
     export.setWorkspaceHandler(this::applyWorkspace);
+    session.segmentationProperty().addListener((o, a, seg) -> updateUnsavedNames());
+    export.lastWrittenProperty().addListener((o, a, f) -> {
+      if (f != null && f.getFileName().toString().endsWith(dev.segmentlab.core.export.WorkspaceFile.EXTENSION)) {
+        savedNames = currentNames();
+        updateUnsavedNames();
+      }
+    });
+    main.setLeaveGuard(dialogs, this::saveWorkspaceThen);
+  }
+
+  /**
+   * What belonged to the previous file goes when another file is opened: segment names, colours and their notes,
+   * k, stability figures, the Features lookup and the Explore segment filter. The analyst's cleaning rules, returns
+   * choice, non-product codes, transforms (by feature name), scaling and k range stay.
+   */
+  private void forgetFileState() {
+    segments.forgetFileState();
+    features.filterProperty().set("");
+    explore.segmentChoiceProperty().set(SegmentFilter.ALL.name());
+    savedNames = List.of();
+  }
+
+  private List<String> currentNames() {
+    SegmentationResult seg = session.getSegmentation();
+    return seg == null ? List.of() : seg.names();
+  }
+
+  /** Unsaved when a segment carries a name of the analyst's that no saved or opened workspace holds. */
+  private void updateUnsavedNames() {
+    SegmentationResult seg = session.getSegmentation();
+    boolean renamed = seg != null && !seg.names().equals(seg.analysis().suggestedNames());
+    main.unsavedNamesProperty().set(renamed && !seg.names().equals(savedNames));
+  }
+
+  /** Saves a workspace (the analyst picks the file) and runs {@code then} once it is written. */
+  private void saveWorkspaceThen(Runnable then) {
+    javafx.beans.value.ChangeListener<Path> once = new javafx.beans.value.ChangeListener<>() {
+      @Override public void changed(javafx.beans.value.ObservableValue<? extends Path> o, Path before, Path f) {
+        export.lastWrittenProperty().removeListener(this);
+        if (f != null) then.run();
+      }
+    };
+    export.lastWrittenProperty().addListener(once);
+    export.saveWorkspace();
+    // done already (same-thread), or the analyst cancelled the file chooser: nothing will call back
+    if (!export.runningProperty().get()) export.lastWrittenProperty().removeListener(once);
   }
 
   /**
@@ -69,8 +125,13 @@ public final class AppContext {
    */
   private void applyWorkspace(dev.segmentlab.app.export.WorkspaceRequest req) {
     dev.segmentlab.core.export.Workspace ws = req.workspace();
+    forgetFileState();
+    applyingWorkspace = true;
     var cleaning = quality.cleaning();
     ws.cleaningRules().forEach((rule, on) -> cleaning.setRule(dev.segmentlab.core.quality.CleaningRule.parse(rule), on));
+    if (!ws.cleaningRules().isEmpty()) {
+      cleaning.setReturns(dev.segmentlab.core.pipeline.WorkspaceRunner.cleaningOptions(ws).returns());
+    }
     if (ws.nonProductCodes() != null && !ws.nonProductCodes().isEmpty()) {
       cleaning.nonProductTextProperty().set(String.join("\n", ws.nonProductCodes()));
       cleaning.applyNonProductCodes();
@@ -102,10 +163,16 @@ public final class AppContext {
         if (ws.segmentColours() != null) ws.segmentColours().forEach((id, colour) -> {
           if (id < seg.k() && colour != null && !colour.equalsIgnoreCase(seg.colours().get(id))) segments.recolour(id, colour);
         });
+        savedNames = currentNames();
+        updateUnsavedNames();
       }
     };
     session.segmentationProperty().addListener(restore);
-    session.datasetProperty().set(req.dataset());
+    try {
+      session.datasetProperty().set(req.dataset());
+    } finally {
+      applyingWorkspace = false;
+    }
     if (req.warning() != null && !req.warning().isBlank()) dialogs.showInfo("Workspace opened", req.warning());
   }
 

@@ -60,7 +60,8 @@ public final class MainView {
       boolean ok = files != null && !files.isEmpty();
       if (ok) {
         vm.setStep(Step.DATA);
-        ctx.data().load(Path.of(files.get(0).getAbsolutePath()));
+        Path dropped = Path.of(files.get(0).getAbsolutePath());
+        vm.whenLeaving(() -> ctx.data().load(dropped));
       }
       e.setDropCompleted(ok);
       e.consume();
@@ -80,7 +81,7 @@ public final class MainView {
         new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveCharts);
     MenuItem report = item("Report…", "menuReport", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         () -> dev.segmentlab.app.report.ReportView.show(ctx.report(), root.getScene() == null ? null : root.getScene().getWindow()));
-    MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
+    MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> vm.quit(Platform::exit));
     Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, report, saveCharts, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
     Menu go = new Menu("Go");
@@ -94,7 +95,8 @@ public final class MainView {
     go.getItems().add(item("Segment migration…", "menuMigration", null, this::openMigration));
     go.getItems().add(item("Next step", "menuNext", new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.move(1)));
     go.getItems().add(item("Previous step", "menuPrevious", new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> vm.move(-1)));
-    Menu help = new Menu("Help", null, item("About SegmentLab", "menuAbout", null, this::about));
+    Menu help = new Menu("Help", null, item("Glossary", "menuGlossary", new KeyCodeCombination(KeyCode.F1), this::glossary),
+        item("About SegmentLab", "menuAbout", null, this::about));
     MenuBar bar = new MenuBar(file, go, help);
     bar.setId("menuBar");
     return bar;
@@ -137,6 +139,21 @@ public final class MainView {
         ctx.dialogs().showError("Could not save the charts", e.getMessage());
       }
     });
+  }
+
+  private void glossary() {
+    javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(vm.glossaryText());
+    text.setId("glossaryText");
+    text.setEditable(false);
+    text.setWrapText(true);
+    text.setPrefSize(620, 460);
+    Alert a = new Alert(Alert.AlertType.INFORMATION);
+    a.initOwner(root.getScene().getWindow());
+    a.setTitle("Glossary");
+    a.setHeaderText("The words of SegmentLab, in plain language");
+    a.getDialogPane().setContent(text);
+    a.setResizable(true);
+    a.show();
   }
 
   private void about() {

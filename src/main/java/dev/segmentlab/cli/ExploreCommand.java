@@ -7,7 +7,6 @@ import dev.segmentlab.core.explore.ExploreReport;
 import dev.segmentlab.core.explore.MonthlyPoint;
 import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.quality.CleanedData;
-import dev.segmentlab.core.quality.CleaningOptions;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,6 +22,7 @@ import picocli.CommandLine.Spec;
 final class ExploreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin InputOptions input = new InputOptions();
+  @Mixin ReturnsOption returns = new ReturnsOption();
 
   @Option(names = "--min-support", paramLabel = "FRACTION", defaultValue = "0.02",
       description = "Minimum share of baskets an itemset must appear in (default ${DEFAULT-VALUE}).")
@@ -50,7 +50,7 @@ final class ExploreCommand implements Callable<Integer> {
     if (d.transactions() == null) {
       throw new IllegalArgumentException(d.report().file() + " is a customer table: explore needs transaction lines.");
     }
-    CleanedData c = stages.clean(d, CleaningOptions.defaults(), rc);
+    CleanedData c = stages.clean(d, returns.cleaning(), rc);
     AssociationRules.Options ro = AssociationRules.Options.DEFAULT.withMinSupport(minSupport)
         .withMinConfidence(minConfidence).withMinLift(minLift);
     ExploreReport r = ExploreReport.build(d.transactions(), c.rows(), c.options()::isNonProduct, null, ro, p -> { }, () -> false);
@@ -60,6 +60,7 @@ final class ExploreCommand implements Callable<Integer> {
       m.put("cleaning", Reports.cleaning(c.report()));
       m.put("rows_after_cleaning", c.report().rowsAfterCleaning());
       m.put("customers", c.report().customers());
+      ReturnsOption.put(m, c);
       out.println(Json.write(m));
       return 0;
     }

@@ -33,9 +33,15 @@ final class OutputOptions {
    * @throws IllegalArgumentException or ExportException saying which option's file is wrong and what to do
    */
   OutputBatch checkAll(Path workspace) throws ExportException {
+    return checkAll(workspace, null);
+  }
+
+  /** {@link #checkAll(Path)} with the {@code --campaign-csv} file too (null when not asked for). */
+  OutputBatch checkAll(Path workspace, Path campaign) throws ExportException {
     if (out != null) ExportRequest.Format.of(out);
     checkFree(out);
     checkFree(workspace);
+    checkFree(campaign);
     if (out != null && workspace != null
         && out.toAbsolutePath().normalize().equals(workspace.toAbsolutePath().normalize())) {
       throw new IllegalArgumentException("--out and --save-workspace name the same file " + out
@@ -44,6 +50,7 @@ final class OutputOptions {
     OutputBatch batch = OutputBatch.open(force);
     check(batch, "--out", out);
     check(batch, "--save-workspace", workspace);
+    check(batch, "--campaign-csv", campaign);
     return batch;
   }
 

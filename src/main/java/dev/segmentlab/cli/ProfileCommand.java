@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ProfileCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin InputOptions input = new InputOptions();
+  @Mixin ReturnsOption returns = new ReturnsOption();
 
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
@@ -31,17 +32,20 @@ final class ProfileCommand implements Callable<Integer> {
     Dataset d = input.read(stages, rc);
     Reports.warn(spec.commandLine().getErr(), d);
     PrintWriter out = spec.commandLine().getOut();
-    CleanedData cleaned = stages.clean(d, CleaningOptions.defaults(), rc);
+    CleanedData cleaned = stages.clean(d, returns.cleaning(), rc);
     CleaningReport cleaning = cleaned == null ? null : cleaned.report();
     if (json) {
       Map<String, Object> m = Reports.profile(d);
       m.put("cleaning", cleaning == null ? java.util.List.of() : Reports.cleaning(cleaning));
       m.put("rows_after_cleaning", cleaning == null ? d.rows() : cleaning.rowsAfterCleaning());
       m.put("customers_after_cleaning", cleaning == null ? d.report().customers() : cleaning.customers());
+      ReturnsOption.put(m, cleaned);
       out.println(Json.write(m));
     } else {
       Reports.printProfile(out, d);
       if (cleaning != null) Reports.printCleaning(out, cleaning);
+      if (cleaned != null) out.printf("returns: %s%s%n", cleaned.options().returns().key(), cleaned.netting() == null ? ""
+          : String.format(" (%,d customers with net spend ≤ 0 left out)", cleaned.netting().excludedCustomers()));
     }
     return 0;
   }

@@ -5,7 +5,9 @@ import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
+import dev.segmentlab.core.export.CsvExporter;
 import dev.segmentlab.core.export.OutputBatch;
+import dev.segmentlab.core.export.SheetData;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.features.FeatureMatrix;
@@ -16,6 +18,7 @@ import dev.segmentlab.core.pipeline.PipelineOptions;
 import dev.segmentlab.core.pipeline.PipelineResult;
 import dev.segmentlab.core.pipeline.ExportRequest;
 import dev.segmentlab.core.pipeline.SegmentExport;
+import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.pipeline.WorkspaceRunner;
 import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.segments.SegmentAnalysis;
@@ -64,6 +67,11 @@ final class SegmentCommand implements Callable<Integer> {
   String mode;
 
   @Mixin OutputOptions output = new OutputOptions();
+  @Mixin ReturnsOption returns = new ReturnsOption();
+
+  @Option(names = "--campaign-csv", paramLabel = "FILE.csv", description = "Also write the Campaign table alone "
+      + "(customer, segment, description, action), for a mailing tool.")
+  Path campaignCsv;
 
   @Mixin DatabaseOptions database = new DatabaseOptions();
 
@@ -77,8 +85,11 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--k-min", defaultValue = "2", description = "Smallest k of the sweep (default ${DEFAULT-VALUE}).")
   int kMin;
 
-  @Option(names = "--k-max", defaultValue = "10", description = "Largest k of the sweep, at most 30 (default ${DEFAULT-VALUE}).")
-  int kMax;
+  /** The sweep's upper end when --k-max is not given; lowered to the distinct customers − 1 on small files. */
+  static final int DEFAULT_K_MAX = 10;
+
+  @Option(names = "--k-max", description = "Largest k of the sweep, at most 30 (default 10, lowered to the distinct customers − 1 when the file has fewer).")
+  Integer kMax;
 
   @Option(names = "--restarts", defaultValue = "10", description = "k-means restarts per k (default ${DEFAULT-VALUE}).")
   int restarts;
@@ -110,7 +121,7 @@ final class SegmentCommand implements Callable<Integer> {
 
   @Override public Integer call() throws ExportException {
     // every output checked before any work, and placed together only when all of them were written
-    try (OutputBatch batch = output.checkAll(saveWorkspace)) {
+    try (OutputBatch batch = output.checkAll(saveWorkspace, campaignCsv)) {
       return run(batch);
     }
   }
@@ -129,21 +140,27 @@ final class SegmentCommand implements Callable<Integer> {
       if (reopened.warning() != null) spec.commandLine().getErr().println("warning: " + reopened.warning());
       r = reopened.result();
       fingerprint = r.dataset().source() == null ? null : FileFingerprint.of(r.dataset().source());
-    } else if (database.given()) {
-      if (file != null) throw new IllegalArgumentException("Give either FILE or --jdbc, not both.");
-      o = new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), features,
-          Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
-      r = Pipeline.run(database.source(), o, Workers.pool(), p -> { }, () -> false);
     } else {
-      database.checkUnused();
-      if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
-      o = new PipelineOptions(new DatasetReader.Options(sheet, null, InputOptions.parseMode(mode)), CleaningOptions.defaults(), features,
-          Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
-      r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
+      o = new PipelineOptions(new DatasetReader.Options(sheet, null, InputOptions.parseMode(mode)), returns.cleaning(),
+          features, Transform.parse(transform), Scaling.parse(scale), kMin, kMax == null ? DEFAULT_K_MAX : kMax,
+          parseK(k), restarts, seed, stability, kMax == null);
+      if (database.given()) {
+        if (file != null) throw new IllegalArgumentException("Give either FILE or --jdbc, not both.");
+        r = Pipeline.run(database.source(), o, Stages.plain(), RunControl.on(Workers.pool()));
+      } else {
+        database.checkUnused();
+        if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
+        r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
+      }
+      int swept = r.sweep().points().get(r.sweep().points().size() - 1).k();
+      if (kMax == null && swept < DEFAULT_K_MAX) {
+        spec.commandLine().getErr().println("note: --k-max lowered from " + DEFAULT_K_MAX + " to " + swept
+            + " (one less than the distinct customers in the file).");
+      }
     }
     Reports.warn(spec.commandLine().getErr(), r.dataset());
     SegmentExport.Outcome written = null;
-    if (request != null || saveWorkspace != null) {
+    if (request != null || saveWorkspace != null || campaignCsv != null) {
       if (fingerprint == null && r.dataset().source() != null) fingerprint = FileFingerprint.of(r.dataset().source());
       Instant now = Instant.now();
       if (request != null) {
@@ -154,6 +171,11 @@ final class SegmentCommand implements Callable<Integer> {
         byte[] ws = WorkspaceFile.toJson(WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(),
             fingerprint, now));
         batch.stage(saveWorkspace, out -> out.write(ws));
+      }
+      if (campaignCsv != null) {
+        SheetData campaign = SegmentExport.campaign(r.segmentation());
+        CsvExporter.Options csv = CsvExporter.Options.DEFAULT.withByteOrderMark(output.bom);
+        batch.stage(campaignCsv, out -> CsvExporter.write(out, campaign, csv, p -> { }, () -> false));
       }
       batch.commit();
     }
@@ -173,6 +195,7 @@ final class SegmentCommand implements Callable<Integer> {
         m.put("out_rows", written.customers());
       }
       if (saveWorkspace != null) m.put("workspace_saved", saveWorkspace.toAbsolutePath().normalize().toString());
+      if (campaignCsv != null) m.put("campaign_csv", campaignCsv.toAbsolutePath().normalize().toString());
       if (reopened != null) {
         m.put("workspace", workspace.toAbsolutePath().normalize().toString());
         m.put("input_changed", reopened.inputChanged());
@@ -208,6 +231,7 @@ final class SegmentCommand implements Callable<Integer> {
     m.put("cleaning", r.cleaned() == null ? List.of() : Reports.cleaning(r.cleaned().report()));
     m.put("rows_after_cleaning", r.cleaned() == null ? r.dataset().rows() : r.cleaned().report().rowsAfterCleaning());
     m.put("customers", r.matrix().rows());
+    ReturnsOption.put(m, r.cleaned());
     if (r.customerFeatures().snapshot() != null) m.put("snapshot", r.customerFeatures().snapshot().toLocalDate().toString());
     FeatureMatrix fm = r.matrix();
     Map<String, Object> sums = new LinkedHashMap<>();

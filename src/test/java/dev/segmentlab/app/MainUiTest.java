@@ -5,6 +5,7 @@ import static org.testfx.api.FxAssert.verifyThat;
 
 import dev.segmentlab.app.fx.FxAsync;
 import dev.segmentlab.app.fx.TaskMonitor;
+import dev.segmentlab.core.quality.Returns;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -32,6 +33,7 @@ class MainUiTest {
     stage.setScene(Screens.scene(ctx));
     stage.titleProperty().bind(ctx.main().titleProperty());
     stage.show();
+    ctx.quality().cleaning().setReturns(Returns.DROP); // the seeds' figures below
     ctx.data().openSample();
   }
 

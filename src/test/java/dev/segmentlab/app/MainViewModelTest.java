@@ -3,6 +3,7 @@ package dev.segmentlab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.app.fx.SameThreadAsync;
+import dev.segmentlab.core.quality.Returns;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,7 @@ class MainViewModelTest {
   void theOnlineRetailSampleFlowsThroughEveryStep() {
     AppContext c = new AppContext(new SameThreadAsync(), dialogs, DatasetLoader.standard(), null,
         Path.of("assets/data/online-retail.csv.gz"));
+    c.quality().cleaning().setReturns(Returns.DROP); // the seeds' figures below
     c.main().openSample();
     assertThat(c.session().getCleaned().report().customers()).isEqualTo(4_338);
     assertThat(c.session().getMatrix().rows()).isEqualTo(4_338);
@@ -56,6 +58,7 @@ class MainViewModelTest {
   void aSavedWorkspaceReopensWithTheSameSegmentsAndNames(@org.junit.jupiter.api.io.TempDir Path dir) {
     AppContext c = new AppContext(new SameThreadAsync(), dialogs, DatasetLoader.standard(), null,
         Path.of("assets/data/online-retail.csv.gz"));
+    c.quality().cleaning().setReturns(Returns.DROP); // the seeds' figures below
     c.main().openSample();
     c.segments().rename(1, "Core buyers");
     int[] labels = c.session().getSegmentation().labels().clone();
@@ -81,5 +84,12 @@ class MainViewModelTest {
     c.main().openSample();
     assertThat(dialogs.errors).singleElement().asString().contains("sample was not found");
     assertThat(c.session().getDataset()).isNull();
+  }
+
+  @Test
+  void theGlossaryExplainsEveryFigureInPlainWords() {
+    String g = ctx.main().glossaryText();
+    assertThat(g).contains("RFM —", "WCSS", "Silhouette —", "Calinski-Harabasz —", "Davies-Bouldin —", "ARI",
+        "Jaccard —", "Stability —");
   }
 }

@@ -40,7 +40,7 @@ class ExportCliTest {
   void segmentWritesTheExportAndWorkspaceAndAssignGivesTheSameLabels() throws Exception {
     Path xlsx = dir.resolve("retail.xlsx");
     Path ws = dir.resolve("retail.segmentlab.json");
-    int code = cli("segment", RETAIL.toString(), "--k", "4", "--stability", "0", "--out", xlsx.toString(),
+    int code = cli("segment", RETAIL.toString(), "--k", "4", "--stability", "0", "--returns", "drop", "--out", xlsx.toString(),
         "--save-workspace", ws.toString(), "--json");
     assertThat(code).as(err.toString()).isZero();
     JsonNode j = json();

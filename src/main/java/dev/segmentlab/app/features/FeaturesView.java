@@ -78,9 +78,10 @@ public final class FeaturesView {
     filter.textProperty().bindBidirectional(vm.filterProperty());
     filter.setPrefColumnCount(24);
     Label count = new Label();
+    count.setId("featuresShown");
     count.getStyleClass().add("key");
-    count.textProperty().bind(Bindings.createStringBinding(() -> String.format("%,d customers shown", vm.getRows().size()),
-        vm.getRows()));
+    count.textProperty().bind(Bindings.createStringBinding(() -> String.format("%,d %s shown", vm.getRows().size(),
+        vm.getRows().size() == 1 ? "customer" : "customers"), vm.getRows()));
     FeaturesTable table = new FeaturesTable(vm.getRows());
     vm.tableProperty().addListener((o, a, t) -> table.show(t));
     table.show(vm.tableProperty().get());

@@ -26,6 +26,15 @@ import javafx.util.StringConverter;
 
 /** The left column of the Features step: which features, their transforms and weights, scaling, snapshot. */
 final class RecipePane {
+  private static javafx.scene.control.ListCell<Transform> transformCell(boolean mixed) {
+    return new javafx.scene.control.ListCell<>() {
+      @Override protected void updateItem(Transform t, boolean empty) {
+        super.updateItem(t, empty);
+        setText(mixed ? "mixed (per feature)" : empty || t == null ? null : t.toString());
+      }
+    };
+  }
+
   private final ScrollPane root;
 
   RecipePane(FeaturesViewModel vm) {
@@ -34,6 +43,9 @@ final class RecipePane {
     all.getItems().setAll(Transform.values());
     all.valueProperty().bindBidirectional(vm.transformAllProperty());
     all.setTooltip(new Tooltip("log1p and cube root pull in long right tails (monetary, frequency)"));
+    // under per-feature choices the combo would still show the last "for all" value: it says "mixed" instead
+    vm.summaryProperty().addListener((o, a, text) -> all.setButtonCell(transformCell(text != null && text.contains("mixed transforms"))));
+    all.setButtonCell(transformCell(false));
     ComboBox<Scaling> scaling = new ComboBox<>();
     scaling.setId("scaling");
     scaling.getItems().setAll(Scaling.values());

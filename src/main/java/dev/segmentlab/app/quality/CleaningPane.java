@@ -25,7 +25,7 @@ final class CleaningPane {
 
   CleaningPane(CleaningViewModel vm, ObservableBooleanValue transactions) {
     this.vm = vm;
-    VBox left = new VBox(6, title("Cleaning rules (applied in this order)"), rules(), figures(), nonProduct());
+    VBox left = new VBox(6, title("Cleaning rules (applied in this order)"), rules(), returns(), figures(), nonProduct());
     left.setPadding(new Insets(8, 16, 8, 8));
     left.setMinWidth(Region.USE_PREF_SIZE);
     Label error = new Label();
@@ -71,6 +71,26 @@ final class CleaningPane {
       g.addRow(row++, sw, name, effect);
     }
     return g;
+  }
+
+  /** Net returns against purchases (default) or drop them; what netting changed below. */
+  private VBox returns() {
+    ToggleSwitch sw = new ToggleSwitch("Net returns against purchases");
+    sw.setId("returnsNet");
+    sw.selectedProperty().bindBidirectional(vm.netReturnsProperty());
+    Tooltip tip = new Tooltip("On: each cancellation takes its units back from the customer's earlier purchases of "
+        + "the same product; what no purchase covers comes off the customer's spend; orders cancelled whole are not "
+        + "orders; customers whose net spend is ≤ 0 are left out. Off: cancellations are dropped and the purchases "
+        + "they undo still count (the seeds' way, 4,338 customers on Online Retail).");
+    tip.setWrapText(true);
+    tip.setMaxWidth(420);
+    sw.setTooltip(tip);
+    Label note = Labels.bound("returnsNote", "rule-effect", vm.returnsNoteProperty());
+    note.setWrapText(true);
+    note.setMaxWidth(420);
+    VBox box = new VBox(2, sw, note);
+    box.setPadding(new Insets(8, 0, 0, 0));
+    return box;
   }
 
   private HBox figures() {

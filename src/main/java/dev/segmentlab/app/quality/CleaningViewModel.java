@@ -11,6 +11,8 @@ import dev.segmentlab.core.quality.Cleaner;
 import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.quality.CleaningReport;
 import dev.segmentlab.core.quality.CleaningRule;
+import dev.segmentlab.core.quality.Returns;
+import dev.segmentlab.core.quality.ReturnsNetting;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,6 +66,8 @@ public final class CleaningViewModel {
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private final BooleanProperty netReturns = new SimpleBooleanProperty(this, "netReturns", true);
+  private final ReadOnlyStringWrapper returnsNote = new ReadOnlyStringWrapper("");
 
   CleaningViewModel(Session session, Async async, DialogService dialogs) {
     this.session = session;
@@ -76,7 +80,18 @@ public final class CleaningViewModel {
       ruleEffect.put(r, new ReadOnlyStringWrapper(""));
     }
     nonProductText.set(String.join("\n", options.get().nonProductCodes()));
+    netReturns.addListener((o, was, on) -> {
+      if (!syncing) apply(options.get().withReturns(on ? Returns.NET : Returns.DROP), true);
+    });
   }
+
+  /** True when cancellations are netted against purchases (the default), false when dropped as the seeds do. */
+  public BooleanProperty netReturnsProperty() { return netReturns; }
+  /** What netting changed, e.g. "23 customers with net spend ≤ 0 left out; 161 orders cancelled whole; …". */
+  public ReadOnlyStringProperty returnsNoteProperty() { return returnsNote.getReadOnlyProperty(); }
+
+  /** Nets or drops cancellations (undoable). */
+  public void setReturns(Returns r) { netReturns.set(r == Returns.NET); }
 
   /** Whether a rule is on; bind a switch to it bidirectionally (each change re-runs the cleaning). */
   public BooleanProperty ruleOnProperty(CleaningRule r) { return ruleOn.get(r); }
@@ -153,6 +168,7 @@ public final class CleaningViewModel {
     syncing = true;
     try {
       for (CleaningRule r : CleaningRule.values()) ruleOn.get(r).set(o.isOn(r));
+      netReturns.set(o.returns() == Returns.NET);
       if (!parseCodes(nonProductText.get()).equals(o.nonProductCodes())) {
         nonProductText.set(String.join("\n", o.nonProductCodes()));
       }
@@ -198,6 +214,7 @@ public final class CleaningViewModel {
       waterfall.clear();
       rowsLeft.set("—");
       customersLeft.set("—");
+      returnsNote.set("");
       for (CleaningRule rule : CleaningRule.values()) ruleEffect.get(rule).set("");
       return;
     }
@@ -205,8 +222,20 @@ public final class CleaningViewModel {
     report.set(rep);
     rowsLeft.set(String.format("%,d", rep.rowsAfterCleaning()));
     customersLeft.set(String.format("%,d", rep.customers()));
+    returnsNote.set(returnsNote(r.cleaned()));
     for (CleaningRule rule : CleaningRule.values()) ruleEffect.get(rule).set(effect(rule, rep, r.wouldRemove()));
     waterfall.setAll(bars(rep));
+  }
+
+  static String returnsNote(CleanedData c) {
+    ReturnsNetting n = c.netting();
+    if (c.options().returns() == Returns.DROP) return "Cancellations dropped; the purchases they undo still count (the seeds' way).";
+    if (n == null) return "Cancellations are kept as lines (rules 2 and 3 are off): they subtract themselves.";
+    return String.format("%,d %s with net spend ≤ 0 left out of clustering · %,d %s cancelled whole no longer "
+        + "counted · %,d cancellation lines netted (%,.0f taken back from purchases, %,.0f from spends)",
+        n.excludedCustomers(), n.excludedCustomers() == 1 ? "customer" : "customers", n.ordersCancelledWhole(),
+        n.ordersCancelledWhole() == 1 ? "order" : "orders", n.cancellationLines(), n.matchedValue(),
+        n.unmatchedValue());
   }
 
   private static String effect(CleaningRule rule, CleaningReport rep, Map<CleaningRule, Integer> would) {

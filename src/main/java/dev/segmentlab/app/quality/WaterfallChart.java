@@ -40,6 +40,7 @@ final class WaterfallChart {
     waterfall.setId("waterfallChart");
     waterfall.getStyleClass().add("waterfall");
     waterfall.setAnimated(false);
+    categories.setAutoRanging(false);
     waterfall.setLegendVisible(false);
     waterfall.setCategoryGap(6);
     waterfall.getXAxis().setLabel("rows");
@@ -69,7 +70,9 @@ final class WaterfallChart {
     List<String> names = new ArrayList<>();
     for (CleaningViewModel.WaterfallBar bar : bars) {
       String name = String.format(bar.total() ? "%s  %,d" : "%s  −%,d", bar.label(), bar.rows());
-      names.add(0, name); // a vertical category axis runs bottom-up: keep the first step on top
+      // a vertical category axis draws its first category at the bottom: last step first puts rows loaded on
+      // top, as the rules read (the axis does not auto-range, or it would take the data's order instead)
+      names.add(0, name);
       b.add(new XYChart.Data<>(bar.base(), name));
       t.add(new XYChart.Data<>(bar.total() ? bar.rows() : 0, name));
       r.add(new XYChart.Data<>(bar.total() ? 0 : bar.rows(), name));

@@ -415,6 +415,20 @@ public final class SegmentsViewModel {
     scatter.clear();
   }
 
+  /**
+   * Forgets what belonged to the previous file before another is opened: the analyst's names and colours (and
+   * their notes), the chosen k (back to 4, the first run's) and the stability figures. The k range, restarts and
+   * seed are the analyst's settings and stay.
+   */
+  public void forgetFileState() {
+    carrier = NameCarrier.create();
+    notes.clear();
+    message.set("");
+    stability.set(null);
+    sweepStability.clear();
+    setKSilently(4);
+  }
+
   /** For tests and the status line: the current solution's k, or 0. */
   public int currentK() { return frame == null ? 0 : frame.k(); }
 

@@ -113,6 +113,7 @@ public final class SheetData {
     private final IntFunction<String> text;
     private final long[] longs;
     private final double[] doubles;
+    private boolean money;
 
     private Column(String name, Type type, int size, IntFunction<String> text, long[] longs, double[] doubles) {
       this.name = Objects.requireNonNull(name, "column name");
@@ -158,6 +159,37 @@ public final class SheetData {
       return new Column(name, Type.NUMBER, values.length, null, null, values);
     }
 
+    /**
+     * Amounts of money: numbers rounded to cents, shown in XLSX with the workbook's currency format; {@code NaN}
+     * is blank. The array is copied (rounded).
+     */
+    public static Column money(String name, double[] values) {
+      double[] cents = new double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        cents[i] = Double.isFinite(values[i]) ? Math.round(values[i] * 100) / 100.0 : values[i];
+      }
+      Column c = new Column(name, Type.NUMBER, cents.length, null, null, cents);
+      c.money = true;
+      return c;
+    }
+
+    /**
+     * Customer ids: whole numbers when every id is one (no leading zeros, sign or spaces, so nothing is lost),
+     * else text. The accessor is read once.
+     */
+    public static Column ids(String name, int size, IntFunction<String> values) {
+      long[] numbers = new long[size];
+      for (int i = 0; i < size; i++) {
+        String v = values.apply(i);
+        if (v == null || v.isEmpty() || v.length() > 18 || !v.chars().allMatch(Character::isDigit)
+            || (v.length() > 1 && v.charAt(0) == '0')) {
+          return text(name, size, values);
+        }
+        numbers[i] = Long.parseLong(v);
+      }
+      return integers(name, numbers);
+    }
+
     /** Fractions shown as percent in XLSX (0.125 → 12.5 %); {@code NaN} is blank. The array is not copied. */
     public static Column percents(String name, double[] fractions) {
       return new Column(name, Type.PERCENT, fractions.length, null, null, fractions);
@@ -195,6 +227,9 @@ public final class SheetData {
     public String name() { return name; }
 
     public Type type() { return type; }
+
+    /** Whether the numbers are money (rounded to cents, with the currency format in XLSX). */
+    public boolean isMoney() { return money; }
 
     public int size() { return size; }
 

@@ -51,6 +51,8 @@ import java.util.regex.Pattern;
  *     without the original input ({@code segmentlab assign}); {@code null} in workspaces saved without it
  * @param inputDatabase the database and table or query read, when the input was a database ({@code inputPath} then
  *     holds its URL), else {@code null}; it never holds a password: reopening asks for it
+ * @param returns what cleaning did with cancellations, {@code net} or {@code drop}; {@code null} in workspaces
+ *     saved before the choice existed (they dropped them)
  */
 public record Workspace(
     int formatVersion,
@@ -75,7 +77,8 @@ public record Workspace(
     String appVersion,
     Instant savedAt,
     Model model,
-    Database inputDatabase) {
+    Database inputDatabase,
+    String returns) {
 
   /** The format version this code writes and the highest it reads. */
   public static final int FORMAT_VERSION = 1;
@@ -127,7 +130,7 @@ public record Workspace(
       String appVersion, Instant savedAt, Model model) {
     this(formatVersion, inputPath, inputSha256, inputSize, sheet, columnMapping, cleaningRules, nonProductCodes,
         features, transforms, scaling, weights, kMin, kMax, k, seed, restarts, segmentNames, segmentColours,
-        appVersion, savedAt, model, null);
+        appVersion, savedAt, model, null, null);
   }
 
   /**
@@ -258,6 +261,7 @@ public record Workspace(
     b.savedAt = savedAt;
     b.model = model;
     b.inputDatabase = inputDatabase;
+    b.returns = returns;
     return b;
   }
 
@@ -295,6 +299,7 @@ public record Workspace(
     private Instant savedAt;
     private Model model;
     private Database inputDatabase;
+    private String returns;
 
     private Builder() {}
 
@@ -334,6 +339,7 @@ public record Workspace(
     public Builder savedAt(Instant v) { savedAt = v; return this; }
     public Builder formatVersion(int v) { formatVersion = v; return this; }
     public Builder model(Model v) { model = v; return this; }
+    public Builder returns(String v) { returns = v; return this; }
 
     /** A database input: sets {@code inputPath} to its URL and clears the file fingerprint. */
     public Builder inputDatabase(Database v) {
@@ -350,7 +356,7 @@ public record Workspace(
     public Workspace build() {
       return new Workspace(formatVersion, Objects.requireNonNull(inputPath, "inputPath"), inputSha256, inputSize,
           sheet, columnMapping, cleaningRules, nonProductCodes, features, transforms, scaling, weights, kMin, kMax,
-          k, seed, restarts, segmentNames, segmentColours, appVersion, savedAt, model, inputDatabase);
+          k, seed, restarts, segmentNames, segmentColours, appVersion, savedAt, model, inputDatabase, returns);
     }
   }
 }

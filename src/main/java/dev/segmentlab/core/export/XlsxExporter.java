@@ -2,6 +2,7 @@ package dev.segmentlab.core.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,15 +53,32 @@ public final class XlsxExporter {
    *     advises, so the text is never run as a formula even after a user edits the cell
    * @param maxColumnWidth widest column in Excel character units, 8..255
    * @param autoFilter whether the header row gets filter buttons
+   * @param currency the symbol of {@link SheetData.Column#money money} columns' format, e.g. {@code "£"}
    */
-  public record Options(boolean escapeFormulas, double maxColumnWidth, boolean autoFilter) {
-    /** Escaping on, columns at most 60 characters wide, filters on. */
+  public record Options(boolean escapeFormulas, double maxColumnWidth, boolean autoFilter, String currency) {
+    /** Escaping on, columns at most 60 characters wide, filters on, pounds (the bundled data's currency). */
     public static final Options DEFAULT = new Options(true, 60, true);
 
     public Options {
       if (!(maxColumnWidth >= 8 && maxColumnWidth <= Worksheet.MAX_COL_WIDTH)) {
         throw new IllegalArgumentException("maxColumnWidth must be in 8.." + Worksheet.MAX_COL_WIDTH + ", was " + maxColumnWidth);
       }
+      Objects.requireNonNull(currency, "currency");
+    }
+
+    /** With pounds as the currency. */
+    public Options(boolean escapeFormulas, double maxColumnWidth, boolean autoFilter) {
+      this(escapeFormulas, maxColumnWidth, autoFilter, "£");
+    }
+
+    /** The same options with another currency symbol ("" for plain two decimals). */
+    public Options withCurrency(String symbol) {
+      return new Options(escapeFormulas, maxColumnWidth, autoFilter, symbol);
+    }
+
+    /** The Excel number format of money, e.g. {@code "£"#,##0.00}. */
+    String moneyFormat() {
+      return currency.isEmpty() ? "#,##0.00" : "\"" + currency.replace("\"", "") + "\"#,##0.00";
     }
   }
 
@@ -91,6 +109,25 @@ public final class XlsxExporter {
       BooleanSupplier cancelled) throws IOException {
     Objects.requireNonNull(options, "options");
     checkLimits(sheets);
+    // fastexcel streams each sheet and so writes <dimension ref="A1"/> before it knows the rows; readers that
+    // trust the dimension (openpyxl's read-only mode) would see one cell. The workbook goes to a temporary file
+    // and is copied into out with each sheet's real used range.
+    Path tmp = Files.createTempFile("segmentlab-", ".xlsx");
+    try {
+      try (OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+        writeStreamed(raw, sheets, options, progress, cancelled);
+      }
+      List<String> refs = new ArrayList<>();
+      for (SheetData sh : sheets) refs.add(SheetDimensions.ref(sh.rowCount() + 1, sh.columnCount()));
+      SheetDimensions.copyWithDimensions(tmp, out, refs);
+      progress.accept(1);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void writeStreamed(OutputStream out, List<SheetData> sheets, Options options, DoubleConsumer progress,
+      BooleanSupplier cancelled) throws IOException {
     List<String> names = sheetNames(sheets.stream().map(SheetData::name).toList());
     long totalRows = Math.max(1, sheets.stream().mapToLong(SheetData::rowCount).sum());
     long done = 0;
@@ -104,7 +141,6 @@ public final class XlsxExporter {
       done += sheet.rowCount();
     }
     wb.finish();
-    progress.accept(1);
   }
 
   private static void writeSheet(Worksheet ws, SheetData sheet, Options options, long doneBefore, long totalRows,
@@ -152,7 +188,7 @@ public final class XlsxExporter {
           double v = col.doubleAt(r);
           if (Double.isFinite(v)) ws.value(r + 1, c, v);
         }
-        format = col.type() == SheetData.Type.PERCENT ? PERCENT_FORMAT : null;
+        format = col.type() == SheetData.Type.PERCENT ? PERCENT_FORMAT : col.isMoney() ? options.moneyFormat() : null;
         break;
       case DATE:
         for (int r = start; r < end; r++) {

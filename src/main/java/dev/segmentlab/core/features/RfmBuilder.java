@@ -3,6 +3,7 @@ package dev.segmentlab.core.features;
 import dev.segmentlab.core.data.TextColumn;
 import dev.segmentlab.core.data.Transactions;
 import dev.segmentlab.core.quality.CleanedData;
+import dev.segmentlab.core.quality.ReturnsNetting;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,10 @@ import java.util.List;
  *   <li>distinct_products = distinct stock codes</li>
  *   <li>return_rate = the customer's cancellation rows ÷ all the customer's rows, on the raw (uncleaned) data</li>
  * </ul>
+ *
+ * <p>When the returns were netted ({@link dev.segmentlab.core.quality.Returns#NET}) the quantities are the netted
+ * ones: a line taken back whole is not a purchase (no order, no date, no product), the value no purchase covered
+ * is subtracted from monetary, and customers whose net spend is &le; 0 are left out.
  */
 public final class RfmBuilder {
   private RfmBuilder() {}
@@ -41,10 +46,12 @@ public final class RfmBuilder {
     TextColumn cust = tx.customer();
     int dictSize = cust.dictionary().length;
     // dense customer index by code, in id order
+    ReturnsNetting netting = data.netting();
+    double[] q = data.quantity(), p = tx.unitPrice();
     int[] count = new int[dictSize];
     for (int r : rows) {
       int c = cust.code(r);
-      if (c != TextColumn.MISSING) count[c]++;
+      if (c != TextColumn.MISSING && (netting == null || (q[r] > 0 && !netting.isExcluded(c)))) count[c]++;
     }
     Integer[] present = java.util.stream.IntStream.range(0, dictSize).filter(c -> count[c] > 0).boxed().toArray(Integer[]::new);
     if (present.length == 0) {
@@ -71,7 +78,7 @@ public final class RfmBuilder {
     long[] dates = tx.invoiceDate();
     for (int r : rows) {
       int c = cust.code(r);
-      if (c == TextColumn.MISSING) continue;
+      if (c == TextColumn.MISSING || index[c] < 0 || (netting != null && q[r] <= 0)) continue;
       grouped[fill[index[c]]++] = r;
       if (dates[r] > maxDate) maxDate = dates[r];
     }
@@ -84,7 +91,6 @@ public final class RfmBuilder {
     int[] productStamp = new int[tx.stockCode().dictionary().length + 1];
     int[] countryCount = new int[tx.country().dictionary().length + 1];
     String[] countries = new String[n];
-    double[] q = tx.quantity(), p = tx.unitPrice();
     for (int i = 0; i < n; i++) {
       int stamp = i + 1;
       long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
@@ -107,6 +113,7 @@ public final class RfmBuilder {
         if (bestCountry < 0 || countryCount[cc] > countryCount[bestCountry]) bestCountry = cc;
       }
       for (int k = start[i]; k < start[i + 1]; k++) countryCount[tx.country().code(grouped[k]) + 1] = 0;
+      if (netting != null) money -= netting.unmatched()[codes[i]];
       recency[i] = Math.floorDiv(snap - last, 86_400L);
       tenure[i] = Math.floorDiv(snap - first, 86_400L);
       frequency[i] = inv;

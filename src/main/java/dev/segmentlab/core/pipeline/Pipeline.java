@@ -57,8 +57,8 @@ public final class Pipeline {
     FeatureMatrix m = timed(t, "matrix", () -> stages.matrix(f.features(), o.featureOptions(f.defaults())));
     rc.progress(0.35);
     Points points = Points.of(m.scaled());
-    o.checkFits(points.distinctRows());
-    KSweep.Options so = Segmentation.sweepOptions(o.kMin(), o.kMax(), o.restarts(), o.seed(),
+    int kMax = o.kMaxFor(points.distinctRows());
+    KSweep.Options so = Segmentation.sweepOptions(o.kMin(), kMax, o.restarts(), o.seed(),
         Segmentation.ordering(f.features()));
     KSweep.Result sweep = timed(t, "sweep", () -> stages.sweep(points, so, null, rc.slice(0.35, 0.9)));
     KMeansResult s = timed(t, "solution", () -> stages.chooseK(sweep, o.k(), points, so, rc));

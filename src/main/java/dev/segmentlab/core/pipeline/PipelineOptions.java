@@ -23,9 +23,18 @@ import java.util.List;
  * @param restarts k-means restarts per k (≥ 1)
  * @param seed random seed
  * @param stabilityRuns re-runs with other seeds for stability, 0 = skip
+ * @param fitKMax when true kMax is a default the user did not set: it is lowered to the distinct customers − 1
+ *     instead of failing on a small file
  */
 public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleaning, List<String> features,
-    Transform transform, Scaling scaling, int kMin, int kMax, int k, int restarts, long seed, int stabilityRuns) {
+    Transform transform, Scaling scaling, int kMin, int kMax, int k, int restarts, long seed, int stabilityRuns,
+    boolean fitKMax) {
+
+  /** With a kMax the user chose (a misfit fails). */
+  public PipelineOptions(DatasetReader.Options read, CleaningOptions cleaning, List<String> features,
+      Transform transform, Scaling scaling, int kMin, int kMax, int k, int restarts, long seed, int stabilityRuns) {
+    this(read, cleaning, features, transform, scaling, kMin, kMax, k, restarts, seed, stabilityRuns, false);
+  }
 
   public PipelineOptions {
     features = List.copyOf(features);
@@ -39,6 +48,25 @@ public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleani
     if (k < 0) throw new OptionException("k", k, "k must be at least 1 (or auto), not " + k + ".");
     if (restarts < 1) throw new OptionException("restarts", restarts, "The restarts per k must be at least 1, not " + restarts + ".");
     if (stabilityRuns < 0) throw new OptionException("stabilityRuns", stabilityRuns, "The stability re-runs must be 0 or more.");
+  }
+
+  /**
+   * The largest k to sweep on this data: kMax, or (when kMax is a default the user did not set) kMax lowered to
+   * the distinct customers − 1.
+   *
+   * @param distinctCustomers customers with distinct feature values (k-means cannot make more segments)
+   * @throws OptionException naming the option that does not fit
+   */
+  public int kMaxFor(int distinctCustomers) {
+    int max = fitKMax ? Math.max(kMin, Math.min(kMax, distinctCustomers - 1)) : kMax;
+    withKMax(max).checkFits(distinctCustomers);
+    return max;
+  }
+
+  /** The same options with another kMax (set by the user). */
+  public PipelineOptions withKMax(int newKMax) {
+    return new PipelineOptions(read, cleaning, features, transform, scaling, kMin, newKMax, k, restarts, seed,
+        stabilityRuns, false);
   }
 
   /**
@@ -61,7 +89,7 @@ public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleani
 
   /** The seeds' recipe: default cleaning, RFM, log1p, standard scaling, k = 2..10 with the knee, 10 restarts, seed 42. */
   public static PipelineOptions defaults() {
-    return new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), List.of(),
+    return new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.seeds(), List.of(),
         Transform.LOG1P, Scaling.STANDARD, 2, 10, 0, KMeans.Options.DEFAULT_RESTARTS, KMeans.Options.DEFAULT_SEED, 0);
   }
 

@@ -88,13 +88,14 @@ public final class SegmentExport {
     }
   }
 
-  /** Every sheet, in workbook order: Customers, Segments, one per segment, Sweep, Cleaning, Parameters. */
+  /** Every sheet, in workbook order: Customers, Segments, one per segment, Campaign, Sweep, Cleaning, Parameters. */
   public static List<SheetData> sheets(SegmentationResult seg, Context ctx) {
     List<SheetData> out = new ArrayList<>();
     String[] top = TopProducts.of(ctx.cleaned(), seg.features());
     out.add(customers(seg, top));
     out.add(segments(seg));
     out.addAll(segmentSheets(seg, top));
+    out.add(campaign(seg));
     out.add(sweep(seg));
     out.add(cleaning(ctx));
     out.add(ExportParameters.table(seg, ctx));
@@ -167,13 +168,16 @@ public final class SegmentExport {
     int n = rows.length;
     Set<String> used = new HashSet<>();
     List<SheetData.Column> cols = new ArrayList<>();
-    cols.add(SheetData.Column.text(unique(used, "Customer"), n, i -> ids[rows[i]]));
+    cols.add(SheetData.Column.ids(unique(used, "Customer"), n, i -> ids[rows[i]]));
     long[] segment = new long[n];
     for (int i = 0; i < n; i++) segment[i] = labels[rows[i]];
     cols.add(SheetData.Column.integers(unique(used, "Segment"), segment));
     cols.add(SheetData.Column.text(unique(used, "Segment name"), n, i -> names.get(labels[rows[i]])));
     for (int f = 0; f < cf.names().size(); f++) {
-      cols.add(SheetData.Column.numbers(unique(used, cf.names().get(f)), pick(cf.columns()[f], rows)));
+      String fname = cf.names().get(f);
+      double[] values = pick(cf.columns()[f], rows);
+      cols.add(isMoney(cf, fname) ? SheetData.Column.money(unique(used, fname), values)
+          : SheetData.Column.numbers(unique(used, fname), values));
     }
     double[][] scaled = m.scaled();
     for (int f = 0; f < m.dims(); f++) {
@@ -224,7 +228,7 @@ public final class SegmentExport {
     cols.add(SheetData.Column.text(unique(used, "Name"), name));
     cols.add(SheetData.Column.integers(unique(used, "Customers"), size));
     cols.add(SheetData.Column.percents(unique(used, "Share of customers"), share));
-    cols.add(SheetData.Column.numbers(unique(used, "Revenue"), revenue));
+    cols.add(SheetData.Column.money(unique(used, "Revenue"), revenue));
     cols.add(SheetData.Column.percents(unique(used, "Share of revenue"), revenueShare));
     List<String> features = profiles.featureNames();
     for (int f = 0; f < features.size(); f++) {
@@ -233,8 +237,11 @@ public final class SegmentExport {
         mean[r] = rows.get(r).means().get(f);
         median[r] = rows.get(r).medians().get(f);
       }
-      cols.add(SheetData.Column.numbers(unique(used, "Mean " + features.get(f)), mean));
-      cols.add(SheetData.Column.numbers(unique(used, "Median " + features.get(f)), median));
+      boolean money = isMoney(seg.features(), features.get(f));
+      cols.add(money ? SheetData.Column.money(unique(used, "Mean " + features.get(f)), mean)
+          : SheetData.Column.numbers(unique(used, "Mean " + features.get(f)), mean));
+      cols.add(money ? SheetData.Column.money(unique(used, "Median " + features.get(f)), median)
+          : SheetData.Column.numbers(unique(used, "Median " + features.get(f)), median));
     }
     FeatureMatrix m = seg.matrix();
     for (int f = 0; f < m.dims(); f++) {
@@ -249,6 +256,27 @@ public final class SegmentExport {
     cols.add(SheetData.Column.text(unique(used, "Description"), description));
     cols.add(SheetData.Column.text(unique(used, "Action"), action));
     return SheetData.of("Segments", cols);
+  }
+
+  /** Whether a feature is an amount of money: monetary and average order value, built from transactions. */
+  private static boolean isMoney(CustomerFeatures cf, String feature) {
+    return cf.snapshot() != null && (feature.equals("monetary") || feature.equals("avg_order_value"));
+  }
+
+  /**
+   * What a mailing tool takes as it is: one row per customer with the segment's name, description and action.
+   * Also written alone by {@code segment --campaign-csv FILE}.
+   */
+  public static SheetData campaign(SegmentationResult seg) {
+    String[] ids = seg.matrix().ids();
+    int[] labels = seg.labels();
+    List<SegmentName> suggested = seg.analysis().names();
+    int n = ids.length;
+    return SheetData.of("Campaign",
+        SheetData.Column.ids("Customer", n, i -> ids[i]),
+        SheetData.Column.text("Segment", n, i -> seg.names().get(labels[i])),
+        SheetData.Column.text("Description", n, i -> labels[i] < suggested.size() ? suggested.get(labels[i]).description() : null),
+        SheetData.Column.text("Action", n, i -> labels[i] < suggested.size() ? suggested.get(labels[i]).action() : null));
   }
 
   /** The k sweep: one row per k with its criteria and sizes; a note when the result has no sweep. */

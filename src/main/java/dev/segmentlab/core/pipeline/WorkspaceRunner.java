@@ -18,6 +18,7 @@ import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.quality.CleaningOptions;
+import dev.segmentlab.core.quality.Returns;
 import dev.segmentlab.core.quality.CleaningRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,7 @@ public final class WorkspaceRunner {
       Map<String, Boolean> rules = new LinkedHashMap<>();
       for (CleaningRule r : CleaningRule.values()) rules.put(r.key(), cleaned.options().isOn(r));
       b.cleaningRules(rules).nonProductCodes(cleaned.options().nonProductCodes());
+      b.returns(cleaned.options().returns().key());
     }
     return b.build();
   }
@@ -164,7 +166,9 @@ public final class WorkspaceRunner {
     ws.cleaningRules().forEach((key, enabled) -> {
       if (enabled) on.add(CleaningRule.parse(key));
     });
-    return new CleaningOptions(on, ws.nonProductCodes());
+    // a workspace saved before the returns choice existed dropped cancellations: replay it that way
+    Returns returns = ws.returns() == null ? Returns.DROP : Returns.parse(ws.returns());
+    return new CleaningOptions(on, ws.nonProductCodes(), returns);
   }
 
   /**

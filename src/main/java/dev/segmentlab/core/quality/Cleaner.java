@@ -38,7 +38,39 @@ public final class Cleaner {
     }
     int[] kept = Arrays.copyOf(rows, size);
     int customers = distinctCustomers(tx.customer(), kept);
-    return new CleanedData(tx, kept, options, new CleaningReport(steps, n, size, customers));
+    boolean removesCancellations = options.isOn(CleaningRule.CANCELLATIONS) || options.isOn(CleaningRule.NON_POSITIVE);
+    // with both rules off the cancellation lines stay among the kept rows and subtract themselves: nothing to net
+    if (options.returns() == Returns.DROP || !removesCancellations) {
+      return new CleanedData(tx, kept, options, new CleaningReport(steps, n, size, customers));
+    }
+    if (cancelled.getAsBoolean()) throw new CancellationException("Cleaning cancelled");
+    ReturnsNetting netting = ReturnsNetting.of(tx, kept, cancellationsToNet(tx, options));
+    return new CleanedData(tx, kept, options,
+        new CleaningReport(steps, n, size, customers - netting.excludedCustomers()), netting);
+  }
+
+  /**
+   * The cancellation lines (invoice starting with C, negative quantity, with a customer) that only the
+   * cancellation and non-positive rules removed: the other rules (duplicates, bad debt, non-product codes) still
+   * decide which cancellations count.
+   */
+  private static int[] cancellationsToNet(Transactions tx, CleaningOptions options) {
+    int n = tx.size();
+    int[] rows = new int[n];
+    int size = 0;
+    String[] dict = tx.invoice().dictionary();
+    boolean[] isCancel = new boolean[dict.length];
+    for (int c = 0; c < dict.length; c++) isCancel[c] = !dict[c].isEmpty() && Character.toUpperCase(dict[c].charAt(0)) == 'C';
+    double[] q = tx.quantity();
+    for (int r = 0; r < n; r++) {
+      int ic = tx.invoice().code(r);
+      if (ic != TextColumn.MISSING && isCancel[ic] && q[r] < 0 && !tx.customer().isMissing(r)) rows[size++] = r;
+    }
+    for (CleaningRule rule : CleaningRule.values()) {
+      if (!options.isOn(rule) || rule == CleaningRule.CANCELLATIONS || rule == CleaningRule.NON_POSITIVE) continue;
+      size = apply(rule, tx, options, rows, size);
+    }
+    return Arrays.copyOf(rows, size);
   }
 
   /** Keeps the rows of {@code rows[0, size)} that the rule does not remove; returns the new size. */

@@ -26,7 +26,7 @@ package dev.segmentlab.core.segments;
  * (nurture recent customers, win back lapsed ones).
  */
 public enum RfmSegment {
-  CHAMPIONS("Champions", "Bought recently, buy often and spend the most.",
+  CHAMPIONS("Champions", "Bought recently, buy often and spend well.",
       "Reward them: early access, loyalty perks, ask for reviews; no discounts needed."),
   LOYAL_CUSTOMERS("Loyal Customers", "Buy regularly and spend well; respond to promotions.",
       "Upsell higher-value products; invite them to a loyalty programme."),
@@ -44,7 +44,7 @@ public enum RfmSegment {
       "Send personalised reactivation emails; offer renewals and helpful resources."),
   ABOUT_TO_SLEEP("About To Sleep", "Below-average recency and frequency; will be lost if not reactivated.",
       "Share popular products and a discount to reconnect."),
-  LOST("Lost", "Lowest recency and frequency: one order long ago.",
+  LOST("Lost", "One order, long ago: among the longest since their last purchase.",
       "Try one low-cost revival campaign, otherwise leave them out of spending."),
   HIBERNATING("Hibernating", "Last order long ago, few orders, low spend.",
       "Offer relevant products and special discounts; keep contact costs low.");

@@ -43,14 +43,31 @@ public final class SegmentNamer {
    * @param threshold   a feature is notable when its standardized segment mean is beyond ±threshold; &gt; 0
    * @param maxFeatures at most this many features in a name, 1..5
    */
-  public record Options(double threshold, int maxFeatures) {
-    /** Threshold 0.5 standard deviations, at most 2 features: short enough for a legend. */
+  public record Options(double threshold, int maxFeatures, String currency) {
+    /** Threshold 0.5 standard deviations, at most 2 features: short enough for a legend; pounds (Online Retail). */
     public static final Options DEFAULT = new Options(0.5, 2);
 
-    /** @throws IllegalArgumentException if out of range */
+    /** The currency written before money in descriptions when none is given: the bundled data's pound. */
+    public static final String DEFAULT_CURRENCY = "£";
+
+    /**
+     * @param currency symbol written before money in descriptions ("£", "$", "€", or "" for none)
+     * @throws IllegalArgumentException if out of range; @throws NullPointerException if currency is null
+     */
     public Options {
       if (!(threshold > 0) || Double.isInfinite(threshold)) throw new IllegalArgumentException("threshold must be > 0");
       if (maxFeatures < 1 || maxFeatures > 5) throw new IllegalArgumentException("maxFeatures must be in 1..5");
+      Objects.requireNonNull(currency, "currency");
+    }
+
+    /** With the {@link #DEFAULT_CURRENCY}. */
+    public Options(double threshold, int maxFeatures) {
+      this(threshold, maxFeatures, DEFAULT_CURRENCY);
+    }
+
+    /** The same options writing money with another currency symbol. */
+    public Options withCurrency(String symbol) {
+      return new Options(threshold, maxFeatures, symbol);
     }
   }
 
@@ -66,7 +83,7 @@ public final class SegmentNamer {
    */
   public static List<SegmentName> suggest(SegmentInput input, Options options) {
     Objects.requireNonNull(options, "options");
-    return hasRfm(input) ? rfmNames(input) : featureNames(input, options);
+    return hasRfm(input) ? rfmNames(input, options) : featureNames(input, options);
   }
 
   /** True when the input is in transactions mode and has recency, frequency and monetary columns. */
@@ -132,9 +149,10 @@ public final class SegmentNamer {
     return Math.min(5, 1 + (int) Math.floor(5 * percentile));
   }
 
-  private static List<SegmentName> rfmNames(SegmentInput input) {
+  private static List<SegmentName> rfmNames(SegmentInput input, Options options) {
     Rfm rfm = rfm(input);
     List<RfmScore> scores = scoresOf(rfm.percentiles());
+    SegmentDescriber.Medians medians = SegmentDescriber.Medians.of(input);
     List<SegmentName> names = new ArrayList<>();
     for (int s = 0; s < input.k(); s++) {
       RfmScore score = scores.get(s);
@@ -143,7 +161,8 @@ public final class SegmentNamer {
         continue;
       }
       RfmSegment rule = RfmSegment.of(score);
-      names.add(new SegmentName(s, rule.displayName(), rule.displayName(), rule.description(), rule.action(), score));
+      String description = SegmentDescriber.rfmDescription(input, medians, s, options.currency());
+      names.add(new SegmentName(s, rule.displayName(), rule.displayName(), description, rule.action(), score));
     }
     for (List<Integer> group : duplicates(names)) {
       if (group.size() == 2) {
@@ -169,16 +188,39 @@ public final class SegmentNamer {
       boolean meansDiffer = Math.min(ma, mb) > 0 && Math.max(ma, mb) >= NOTABLE_RATIO * Math.min(ma, mb);
       if (pa != pb && (scoresDiffer || meansDiffer)) {
         boolean aHigher = pa > pb;
-        names.set(a, names.get(a).withName(names.get(a).baseName() + " " + words[i][aHigher ? 0 : 1]));
-        names.set(b, names.get(b).withName(names.get(b).baseName() + " " + words[i][aHigher ? 1 : 0]));
+        names.set(a, qualified(names.get(a), words[i][aHigher ? 0 : 1], ACTION_CLAUSES[i][aHigher ? 0 : 1]));
+        names.set(b, qualified(names.get(b), words[i][aHigher ? 1 : 0], ACTION_CLAUSES[i][aHigher ? 1 : 0]));
         return;
       }
     }
     number(names, new ArrayList<>(List.of(a, b)));
   }
 
+  /**
+   * What the pair qualifier changes in the action, in the order of the qualifiers (value, frequency, recency;
+   * higher first): the twin with less of something is not told to be rewarded as if it had the most.
+   */
+  private static final String[][] ACTION_CLAUSES = {
+      {"Of the two, these spend more: give them the personal attention first.",
+          "Of the two, these spend less: grow their baskets (bundles, a free-delivery threshold) rather than "
+              + "reward them as top spenders."},
+      {"Of the two, these order more often: keep the rhythm with timely reminders.",
+          "Of the two, these order less often: give them a reason to come back sooner."},
+      {"Of the two, these bought more recently: act while they are still engaged.",
+          "Of the two, these are lapsing: reach them before they are lost."}};
+
+  private static SegmentName qualified(SegmentName n, String word, String clause) {
+    // the lesser twin gets its own advice only: the rule's (e.g. "Reward them… no discounts needed") was written
+    // for the segment that really holds the top position
+    boolean lesser = clause.contains(" less") || clause.contains("lapsing");
+    String action = n.action().isEmpty() || lesser ? clause : n.action() + " " + clause;
+    return new SegmentName(n.segment(), n.baseName() + " " + word, n.baseName(), n.description(), action, n.score());
+  }
+
   private static List<SegmentName> featureNames(SegmentInput input, Options options) {
     SegmentCharts.SegmentMatrix snake = SegmentCharts.snake(input);
+    SegmentDescriber.Medians medians = SegmentDescriber.Medians.of(input);
+    int[] order = SegmentDescriber.displayOrder(input);
     String[] headers = input.featureNames();
     int[] sizes = input.segmentSizes();
     List<SegmentName> names = new ArrayList<>();
@@ -203,13 +245,52 @@ public final class SegmentNamer {
         details.add(String.format(Locale.ROOT, "%s %+.1f sd", headers[j], z));
       }
       String name = words.isEmpty() ? "Average" : String.join(" · ", words);
-      String description = words.isEmpty()
+      String description = (words.isEmpty()
           ? "No feature more than " + options.threshold() + " sd from the average customer."
-          : "Compared with the average customer: " + String.join(", ", details) + ".";
+          : "Compared with the average customer: " + String.join(", ", details) + ".")
+          + " " + SegmentDescriber.numbers(input, medians, s, order, options.currency()) + ".";
+      // no rule-based action here: the columns of a customer table are not known well enough to advise on
       names.add(new SegmentName(s, name, name, description, "", null));
     }
-    for (List<Integer> group : duplicates(names)) number(names, group);
+    for (List<Integer> group : duplicates(names)) {
+      if (group.size() == 2) {
+        qualifyFeaturePair(names, group.get(0), group.get(1), input, medians);
+      } else {
+        number(names, group);
+      }
+    }
     return List.copyOf(names);
+  }
+
+  /**
+   * Two customer-table segments with the same name: told apart by the feature whose medians differ the most
+   * (in standard deviations of that feature), e.g. "Average (older)" / "Average (younger)"; numbered when no
+   * median differs.
+   */
+  private static void qualifyFeaturePair(List<SegmentName> names, int a, int b, SegmentInput input,
+      SegmentDescriber.Medians m) {
+    int best = -1;
+    double bestGap = 0;
+    for (int j = 0; j < input.dimension(); j++) {
+      double sd = dev.segmentlab.core.quality.Stats.std(input.rawColumn(j));
+      double gap = Math.abs(m.segment()[a][j] - m.segment()[b][j]) / (sd > 0 ? sd : 1);
+      if (gap > bestGap) {
+        bestGap = gap;
+        best = j;
+      }
+    }
+    if (best < 0) {
+      number(names, new ArrayList<>(List.of(a, b)));
+      return;
+    }
+    String noun = FeatureWords.clean(input.featureNames()[best]);
+    boolean aHigher = m.segment()[a][best] > m.segment()[b][best];
+    String higher = "(" + FeatureWords.phrase(noun, true).toLowerCase(Locale.ROOT).replace("high ", "higher ") + ")";
+    String lower = "(" + FeatureWords.phrase(noun, false).toLowerCase(Locale.ROOT).replace("low ", "lower ") + ")";
+    higher = higher.replace("(older)", "(older)").replace("(lapsed)", "(less recent)");
+    lower = lower.replace("(young)", "(younger)").replace("(recent)", "(more recent)");
+    names.set(a, names.get(a).withName(names.get(a).name() + " " + (aHigher ? higher : lower)));
+    names.set(b, names.get(b).withName(names.get(b).name() + " " + (aHigher ? lower : higher)));
   }
 
   private static SegmentName empty(int s) {

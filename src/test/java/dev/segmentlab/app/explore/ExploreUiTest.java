@@ -41,7 +41,7 @@ class ExploreUiTest {
   private ExploreViewModel vm;
 
   @BeforeAll static void load() {
-    cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.defaults());
+    cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
   }
 
   @Start

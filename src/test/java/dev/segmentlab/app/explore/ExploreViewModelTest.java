@@ -34,7 +34,7 @@ class ExploreViewModelTest {
   private final ExploreViewModel vm = new ExploreViewModel(session, new SameThreadAsync(), dialogs);
 
   @BeforeAll static void clean() {
-    cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.defaults());
+    cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
   }
 
   private void open() {

@@ -80,7 +80,7 @@ class ExportUiTest {
     try (ReadableWorkbook wb = new ReadableWorkbook(target.toFile())) {
       List<Row> rows = wb.getFirstSheet().read();
       assertThat(rows).hasSize(1 + 4338);
-      assertThat(wb.getSheets().count()).isEqualTo(9);
+      assertThat(wb.getSheets().count()).isEqualTo(9 + 1); // and the Campaign sheet (issue 18)
     }
     assertThat(dialogs.errors).isEmpty();
   }

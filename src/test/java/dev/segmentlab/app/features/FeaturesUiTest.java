@@ -50,7 +50,7 @@ class FeaturesUiTest {
 
   @Test
   void switchingTheTransformRedrawsTheHistogramAndTheFilterNarrowsTheTable(FxRobot robot) {
-    CleanedData cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.defaults());
+    CleanedData cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
     robot.interact(() -> {
       session.datasetProperty().set(OnlineRetailFixture.dataset());
       session.cleanedProperty().set(cleaned);

@@ -32,7 +32,7 @@ class FeaturesViewModelTest {
 
   @BeforeAll
   static void load() {
-    cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.defaults());
+    cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
     mall = DatasetReader.read(Path.of("src/test/resources/data/mall-customers.csv"));
   }
 

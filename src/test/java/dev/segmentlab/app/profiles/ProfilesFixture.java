@@ -32,7 +32,7 @@ final class ProfilesFixture {
   /** Computes the Online Retail matrix once (call it off the FX thread before publishing on it). */
   static synchronized void prepareOnlineRetail() {
     if (matrix == null) {
-      cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.defaults());
+      cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
       features = RfmBuilder.build(cleaned, null);
       matrix = FeatureMatrixBuilder.build(features, FeatureOptions.defaults());
     }

@@ -9,6 +9,7 @@ import dev.segmentlab.app.fx.FxAsync;
 import dev.segmentlab.app.fx.TaskMonitor;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.OnlineRetailFixture;
+import dev.segmentlab.core.quality.Returns;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -49,6 +50,7 @@ class QualityUiTest {
     scene.getStylesheets().add(QualityUiTest.class.getResource("/dev/segmentlab/app/app.css").toExternalForm());
     stage.setScene(scene);
     stage.show();
+    vm.cleaning().setReturns(Returns.DROP); // these figures are the seeds' (cancellations dropped)
     session.datasetProperty().set(retail);
   }
 

@@ -13,6 +13,7 @@ import dev.segmentlab.core.quality.CleaningReport;
 import dev.segmentlab.core.quality.CleaningRule;
 import dev.segmentlab.core.quality.MissingProfile;
 import dev.segmentlab.core.quality.OutlierRule;
+import dev.segmentlab.core.quality.Returns;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ class QualityViewModelTest {
   void setUp() {
     vm = new QualityViewModel(session, new SameThreadAsync(), dialogs);
     cleaning = vm.cleaning();
+    cleaning.setReturns(Returns.DROP); // these figures are the seeds' (cancellations dropped)
     session.datasetProperty().set(OnlineRetailFixture.dataset());
   }
 

@@ -21,7 +21,7 @@ final class SegmentsFixture {
 
   static synchronized void publish(Session s) {
     if (matrix == null) {
-      cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.defaults());
+      cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
       features = RfmBuilder.build(cleaned, null);
       matrix = FeatureMatrixBuilder.build(features, FeatureOptions.defaults());
     }

@@ -32,7 +32,7 @@ class OnlineRetailExploreTest {
 
   @BeforeAll static void load() {
     tx = OnlineRetailFixture.transactions();
-    CleanedData cleaned = Cleaner.clean(tx, CleaningOptions.defaults());
+    CleanedData cleaned = Cleaner.clean(tx, CleaningOptions.seeds());
     rows = cleaned.rows();
     nonProduct = cleaned.options()::isNonProduct;
   }

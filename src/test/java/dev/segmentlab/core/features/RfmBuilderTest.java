@@ -24,7 +24,7 @@ class RfmBuilderTest {
 
   @BeforeAll
   static void build() {
-    cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.defaults());
+    cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
     cf = RfmBuilder.build(cleaned, null);
   }
 

@@ -52,7 +52,7 @@ class SegmentExportTest {
     try (ReadableWorkbook wb = new ReadableWorkbook(out.toFile())) {
       List<Sheet> sheets = wb.getSheets().toList();
       List<String> names = sheets.stream().map(Sheet::getName).toList();
-      assertThat(names).startsWith("Customers", "Segments").endsWith("Sweep", "Cleaning", "Parameters").hasSize(4 + 5);
+      assertThat(names).startsWith("Customers", "Segments").endsWith("Sweep", "Cleaning", "Parameters").hasSize(4 + 6).contains("Campaign");
       List<Row> customers = sheets.get(0).read();
       assertThat(customers).hasSize(1 + 4338);
       List<String> header = texts(customers.get(0));

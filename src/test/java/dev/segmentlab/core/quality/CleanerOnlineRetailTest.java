@@ -12,7 +12,7 @@ class CleanerOnlineRetailTest {
 
   @Test
   void defaultRulesGiveTheSeedsFigures() {
-    CleaningReport r = Cleaner.clean(tx, CleaningOptions.defaults()).report();
+    CleaningReport r = Cleaner.clean(tx, CleaningOptions.seeds()).report();
     assertThat(r.steps()).extracting(CleaningReport.Step::rule).containsExactly(CleaningRule.MISSING_CUSTOMER,
         CleaningRule.CANCELLATIONS, CleaningRule.NON_POSITIVE, CleaningRule.DUPLICATES);
     assertThat(r.steps()).extracting(CleaningReport.Step::removed).containsExactly(135_080, 8_905, 40, 5_192);
@@ -46,7 +46,7 @@ class CleanerOnlineRetailTest {
 
   @Test
   void optionalRulesRemoveNonProductAndBadDebtRows() {
-    CleaningReport r = Cleaner.clean(tx, CleaningOptions.defaults().with(CleaningRule.NON_PRODUCT, true)
+    CleaningReport r = Cleaner.clean(tx, CleaningOptions.seeds().with(CleaningRule.NON_PRODUCT, true)
         .with(CleaningRule.BAD_DEBT, true)).report();
     assertThat(r.steps()).hasSize(6);
     assertThat(r.steps().get(4).removed()).isPositive();
@@ -55,7 +55,7 @@ class CleanerOnlineRetailTest {
 
   @Test
   void nonProductMatchingIsCaseInsensitiveWithPrefixes() {
-    CleaningOptions o = CleaningOptions.defaults();
+    CleaningOptions o = CleaningOptions.seeds();
     assertThat(o.isNonProduct("post")).isTrue();
     assertThat(o.isNonProduct("m")).isTrue();
     assertThat(o.isNonProduct("gift_0001_40")).isTrue();
