@@ -1,6 +1,13 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.cluster.GaussianMixture;
 import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.cluster.Method;
+import dev.segmentlab.core.cluster.MethodSweep;
+import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.pipeline.MethodChoice;
+import dev.segmentlab.core.pipeline.MethodPipeline;
+import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
@@ -93,12 +100,32 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (the profile keys plus the segmentation).")
   boolean json;
 
+  @Option(names = "--method", defaultValue = "kmeans", description = "kmeans, gmm (Gaussian mixture), ward or dbscan (default ${DEFAULT-VALUE}).")
+  String method;
+
+  @Option(names = "--covariance-floor", defaultValue = "1e-6", paramLabel = "X", description = "gmm: added to every variance (scikit-learn's reg_covar; default ${DEFAULT-VALUE}).")
+  double covarianceFloor;
+
+  @Option(names = "--covariance", defaultValue = "full", description = "gmm: full or diag (default ${DEFAULT-VALUE}).")
+  String covariance;
+
+  @Option(names = "--eps", paramLabel = "R", description = "dbscan: neighbourhood radius in the scaled space (default: the knee of the k-distance curve).")
+  Double eps;
+
+  @Option(names = "--min-points", defaultValue = "0", description = "dbscan: neighbours (itself included) that make a core point (default 2 x features).")
+  int minPoints;
+
+  @Option(names = "--time-budget", defaultValue = "0", paramLabel = "MS", description = "kmeans: restarts continue per k until the best WCSS stops improving or MS milliseconds pass (default 0: --restarts only).")
+  long timeBudget;
+
   @Override public Integer call() throws ExportException {
     ExportRequest request = output.request();
     output.checkFree(output.out);
     output.checkFree(saveWorkspace);
     PipelineOptions o;
     PipelineResult r;
+    MethodChoice choice = MethodChoice.kMeans();
+    MethodSweep.Result methodSweep = null;
     WorkspaceRunner.Outcome reopened = null;
     FileFingerprint fingerprint = null;
     if (workspace != null) {
@@ -113,7 +140,14 @@ final class SegmentCommand implements Callable<Integer> {
       if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
       o = new PipelineOptions(DatasetReader.Options.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
           Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
-      r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
+      choice = methodChoice();
+      if (choice.equals(MethodChoice.kMeans()) && choice.kMeansBudgetMillis() == 0) {
+        r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
+      } else {
+        MethodPipeline.Outcome oc = MethodPipeline.run(file, o, choice, Stages.plain(), RunControl.on(Workers.pool()));
+        r = oc.result();
+        methodSweep = oc.sweep();
+      }
     }
     SegmentExport.Outcome written = null;
     if (request != null || saveWorkspace != null) {
@@ -131,6 +165,7 @@ final class SegmentCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> m = toJson(r, o);
+      MethodOutput.addJson(m, choice, methodSweep, r.matrix());
       for (int s = 0; s < r.k(); s++) {
         @SuppressWarnings("unchecked")
         Map<String, Object> seg = ((List<Map<String, Object>>) m.get("segments")).get(s);
@@ -151,6 +186,7 @@ final class SegmentCommand implements Callable<Integer> {
       w.println(Json.write(m));
     } else {
       print(w, r);
+      MethodOutput.print(w, choice, methodSweep);
       if (written != null) {
         w.printf("%nwrote %s (%,d customers%s)%n", written.files().get(0), written.customers(),
             written.files().size() > 1 ? ", and " + (written.files().size() - 1) + " per-segment files" : "");
@@ -158,6 +194,12 @@ final class SegmentCommand implements Callable<Integer> {
       if (saveWorkspace != null) w.printf("saved workspace %s%n", saveWorkspace);
     }
     return 0;
+  }
+
+  private MethodChoice methodChoice() {
+    return MethodChoice.of(Method.parse(method)).withCovariance(GaussianMixture.Covariance.parse(covariance))
+        .withCovarianceFloor(covarianceFloor).withKMeansBudget(timeBudget)
+        .withDbscan(eps == null ? Double.NaN : eps, minPoints);
   }
 
   static int parseK(String k) {

@@ -203,7 +203,11 @@ public final class GaussianMixtureModel implements FittedClustering {
      * squared Mahalanobis distances into {@code maha}.
      */
     void logDensities(double[] x, int off, double[] out, double[] maha) {
-      double[] z = new double[d];
+      logDensities(x, off, out, maha, new double[d]);
+    }
+
+    /** As above with a scratch array of at least d values (no allocation per point). */
+    void logDensities(double[] x, int off, double[] out, double[] maha, double[] z) {
       for (int c = 0; c < k; c++) {
         double[] mu = means[c];
         double[] fc = factor[c];
