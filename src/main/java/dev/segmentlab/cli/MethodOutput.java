@@ -23,8 +23,9 @@ final class MethodOutput {
    * {@code restarts_used} for k-means.
    */
   @SuppressWarnings("unchecked")
-  static void addJson(Map<String, Object> m, MethodChoice choice, MethodSweep.Result ms, FeatureMatrix fm) {
-    m.put("method", choice.method().key());
+  static void addJson(Map<String, Object> m, MethodChoice choice, MethodSweep.Result ms, FeatureMatrix fm,
+      String fittedMethod) {
+    m.put("method", fittedMethod);
     if (ms == null) return;
     List<Map<String, Object>> sweep = (List<Map<String, Object>>) m.get("sweep");
     for (Map<String, Object> e : sweep) {

@@ -165,7 +165,7 @@ final class SegmentCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> m = toJson(r, o);
-      MethodOutput.addJson(m, choice, methodSweep, r.matrix());
+      MethodOutput.addJson(m, choice, methodSweep, r.matrix(), r.segmentation().method());
       for (int s = 0; s < r.k(); s++) {
         @SuppressWarnings("unchecked")
         Map<String, Object> seg = ((List<Map<String, Object>>) m.get("segments")).get(s);

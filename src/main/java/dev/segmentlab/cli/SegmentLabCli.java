@@ -33,6 +33,7 @@ public final class SegmentLabCli {
     COMMANDS.put("assign", AssignCommand::new);
     COMMANDS.put("explore", ExploreCommand::new);
     COMMANDS.put("bench", BenchCommand::new);
+    COMMANDS.put("compare", CompareCommand::new);
   }
 
   /** Exit code for unusable input (bad file, bad option value). */

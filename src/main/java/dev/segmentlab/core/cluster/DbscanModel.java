@@ -60,6 +60,12 @@ public final class DbscanModel implements FittedClustering {
 
   public double eps() { return eps; }
 
+  /** The core points; a copy. */
+  public double[][] corePoints() { return Points.deepCopy(corePoints); }
+
+  /** Each core point's segment; a copy. */
+  public int[] coreLabels() { return coreLabels.clone(); }
+
   /** The index of the "Unassigned" segment, or −1 when the fit had no noise. */
   public int unassignedSegment() { return hasUnassigned ? segments - 1 : -1; }
 

@@ -126,7 +126,7 @@ public final class WorkspaceRunner {
       colours.add(ws.segmentColours().getOrDefault(s, SegmentPalette.colour(s)));
       descriptions.add("");
     }
-    return new SegmentModel(prep, new KMeansModel(m.centroids()), names, colours, descriptions);
+    return new SegmentModel(prep, FittedModels.of(m), names, colours, descriptions);
   }
 
   /** A fitted model as a workspace stores it (k-means centroids). */
@@ -135,7 +135,7 @@ public final class WorkspaceRunner {
     List<String> transforms = new ArrayList<>();
     for (Transform t : p.transforms()) transforms.add(t.label());
     return new Workspace.Model(p.features(), transforms, p.scaling().label(), p.center(), p.scale(), p.weights(),
-        model.clustering().centres());
+        model.clustering().centres(), model.clustering().method(), FittedModels.parameters(model.clustering()));
   }
 
   /** The reader options of a workspace: its sheet and its column mapping (none saved: detect). */
@@ -212,7 +212,9 @@ public final class WorkspaceRunner {
       FileFingerprint now = FileFingerprint.of(input, p -> progress.accept(0.05 * p), cancelled);
       changed = !now.equals(saved);
     }
-    PipelineResult r = Pipeline.run(input, o, RunControl.of(executor, p -> progress.accept(0.05 + 0.95 * p), cancelled));
+    RunControl rc = RunControl.of(executor, p -> progress.accept(0.05 + 0.95 * p), cancelled);
+    MethodChoice method = ws.model() == null ? null : methodChoice(ws.model());
+    PipelineResult r = method == null ? Pipeline.run(input, o, rc) : MethodPipeline.run(input, o, method, Stages.plain(), rc).result();
     SegmentationResult seg = r.segmentation();
     List<String> names = new ArrayList<>(seg.names());
     List<String> colours = new ArrayList<>(seg.colours());
@@ -221,7 +223,7 @@ public final class WorkspaceRunner {
       colours.set(s, ws.segmentColours().getOrDefault(s, colours.get(s)));
     }
     PipelineResult named = new PipelineResult(r.dataset(), r.cleaned(), seg.withLabels(names, colours), r.timings());
-    boolean reproduced = ws.model() == null || close(ws.model().centroids(), seg.solution().centroids());
+    boolean reproduced = ws.model() == null || close(ws.model().centroids(), seg.clustering().centres());
     String warning = null;
     if (changed) {
       warning = input.getFileName() + " has changed since the workspace was saved (its SHA-256 differs); the "
@@ -230,6 +232,19 @@ public final class WorkspaceRunner {
       warning = "The segments differ from the saved ones (centroids moved); check the names before using them.";
     }
     return new Outcome(named, changed, reproduced, warning);
+  }
+
+  /** The method a workspace's model was fitted with, or null for k-means (run as before). */
+  static MethodChoice methodChoice(Workspace.Model m) {
+    dev.segmentlab.core.cluster.Method method = dev.segmentlab.core.cluster.Method.parse(m.methodKey());
+    if (method == dev.segmentlab.core.cluster.Method.KMEANS) return null;
+    MethodChoice c = MethodChoice.of(method);
+    Workspace.Fitted f = m.fitted();
+    if (f == null) return c;
+    if (f.covariance() != null) c = c.withCovariance(dev.segmentlab.core.cluster.GaussianMixture.Covariance.parse(f.covariance()));
+    if (f.covarianceFloor() != null) c = c.withCovarianceFloor(f.covarianceFloor());
+    if (f.eps() != null) c = c.withDbscan(f.eps(), 0);
+    return c;
   }
 
   /** Same shape and every coordinate equal to 1e-9 (relative): parallel sums may differ in the last bits. */
