@@ -12,6 +12,7 @@ import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.explore.SegmentFilter;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.pipeline.SegmentationResult;
+import dev.segmentlab.core.pipeline.WorkspaceRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Files;
@@ -56,8 +57,9 @@ public final class AppContext {
 
   /**
    * Restores a workspace in every step: cleaning rules, features, k range, seed, restarts and k are set first, then
-   * the dataset the workspace re-read is published, so the chain recomputes exactly what the workspace describes;
-   * the saved names and colours are put back once the segments for the saved k arrive (ids are stable for a seed).
+   * the dataset the workspace re-read is published, so the chain computes exactly what the workspace describes,
+   * each stage once; the saved names and colours are put back once the segments for the saved k arrive (ids are
+   * stable for a seed), and the analyst is told if they are not the saved segments.
    */
   private void applyWorkspace(dev.segmentlab.app.export.WorkspaceRequest req) {
     dev.segmentlab.core.export.Workspace ws = req.workspace();
@@ -83,8 +85,11 @@ public final class AppContext {
     javafx.beans.value.ChangeListener<SegmentationResult> restore = new javafx.beans.value.ChangeListener<>() {
       @Override public void changed(javafx.beans.value.ObservableValue<? extends SegmentationResult> o,
           SegmentationResult before, SegmentationResult seg) {
-        if (seg == null || seg.k() != ws.k() || seg.features().size() != req.result().matrix().rows()) return;
+        if (seg == null || seg.k() != ws.k() || session.getDataset() != req.dataset()) return;
         session.segmentationProperty().removeListener(this);
+        if (req.warning() == null && !WorkspaceRunner.reproduces(ws, seg)) {
+          dialogs.showInfo("Workspace opened", WorkspaceRunner.MOVED_WARNING);
+        }
         if (ws.segmentNames() != null) ws.segmentNames().forEach((id, name) -> {
           if (id < seg.k() && name != null && !name.equals(seg.names().get(id))) segments.rename(id, name);
         });
@@ -94,7 +99,7 @@ public final class AppContext {
       }
     };
     session.segmentationProperty().addListener(restore);
-    session.datasetProperty().set(req.result().dataset());
+    session.datasetProperty().set(req.dataset());
     if (req.warning() != null && !req.warning().isBlank()) dialogs.showInfo("Workspace opened", req.warning());
   }
 

@@ -4,6 +4,8 @@ import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.pipeline.SegmentationResult;
+import dev.segmentlab.core.pipeline.StageCounter;
+import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.quality.CleanedData;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -18,6 +20,14 @@ public final class Session {
   private final ObjectProperty<CustomerFeatures> features = new SimpleObjectProperty<>(this, "features");
   private final ObjectProperty<FeatureMatrix> matrix = new SimpleObjectProperty<>(this, "matrix");
   private final ObjectProperty<SegmentationResult> segmentation = new SimpleObjectProperty<>(this, "segmentation");
+  private final StageCounter stageCounter = new StageCounter();
+  private final Stages stages = new Stages(stageCounter);
+
+  /** The pipeline's stages that every step computes with (counted, so that tests can see what ran). */
+  public Stages stages() { return stages; }
+
+  /** How often each stage ran in this session. */
+  public StageCounter stageCounter() { return stageCounter; }
 
   /** The loaded file. */
   public ObjectProperty<Dataset> datasetProperty() { return dataset; }

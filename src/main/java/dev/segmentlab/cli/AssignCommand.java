@@ -1,5 +1,6 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
 import dev.segmentlab.core.export.Workspace;
@@ -45,7 +46,7 @@ final class AssignCommand implements Callable<Integer> {
     ExportRequest request = output.request();
     output.checkFree(output.out);
     Workspace ws = WorkspaceFile.read(workspace);
-    SegmentAssigner.Assignment a = SegmentAssigner.assign(file, ws, Workers.pool(), p -> { }, () -> false);
+    SegmentAssigner.Assignment a = SegmentAssigner.assign(file, ws, RunControl.on(Workers.pool()));
     SegmentExport.Outcome written = null;
     if (request != null) {
       SegmentExport.Context ctx = new SegmentExport.Context(a.dataset(), a.cleaned(), FileFingerprint.of(file), Instant.now());

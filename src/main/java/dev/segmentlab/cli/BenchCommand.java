@@ -1,14 +1,13 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
-import dev.segmentlab.core.features.FeatureMatrixBuilder;
 import dev.segmentlab.core.features.FeatureOptions;
-import dev.segmentlab.core.features.RfmBuilder;
+import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.quality.CleanedData;
-import dev.segmentlab.core.quality.Cleaner;
 import dev.segmentlab.core.quality.CleaningOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -89,15 +88,17 @@ final class BenchCommand implements Callable<Integer> {
   private static double round(double s) { return Math.round(s * 1e4) / 1e4; }
 
   private void once() {
-    Dataset d = time("load", () -> DatasetReader.read(file, DatasetReader.Options.defaults().withSheet(sheet), Workers.pool(), p -> { }, () -> false));
+    Stages stages = Stages.plain();
+    RunControl rc = RunControl.on(Workers.pool());
+    Dataset d = time("load", () -> stages.load(file, DatasetReader.Options.defaults().withSheet(sheet), rc));
     if (stage.equals("load")) return;
     if (d.transactions() == null) throw new IllegalArgumentException("bench " + stage + " needs a transactions file");
-    CleanedData c = time("clean", () -> Cleaner.clean(d.transactions(), CleaningOptions.defaults()));
+    CleanedData c = time("clean", () -> stages.clean(d, CleaningOptions.defaults(), rc));
     if (stage.equals("clean")) return;
-    CustomerFeatures cf = time("rfm", () -> RfmBuilder.build(c, null));
-    FeatureMatrix m = time("matrix", () -> FeatureMatrixBuilder.build(cf, FeatureOptions.defaults()));
+    CustomerFeatures cf = time("rfm", () -> stages.features(d, c).features());
+    FeatureMatrix m = time("matrix", () -> stages.matrix(cf, FeatureOptions.defaults()));
     if (stage.equals("features")) return;
-    SweepBench.run(this, m);
+    SweepBench.run(this, stages, m);
   }
 
   <T> T time(String name, Supplier<T> s) {

@@ -1,12 +1,12 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.explore.AssociationRules;
 import dev.segmentlab.core.explore.ExploreReport;
 import dev.segmentlab.core.explore.MonthlyPoint;
+import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.quality.CleanedData;
-import dev.segmentlab.core.quality.Cleaner;
 import dev.segmentlab.core.quality.CleaningOptions;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -39,11 +39,13 @@ final class ExploreCommand implements Callable<Integer> {
 
   @Override public Integer call() {
     if (!(minSupport > 0 && minSupport <= 1)) throw new IllegalArgumentException("--min-support must be in (0, 1], not " + minSupport);
-    Dataset d = DatasetReader.read(input.file, input.readerOptions(), Workers.pool(), p -> { }, () -> false);
+    Stages stages = Stages.plain();
+    RunControl rc = RunControl.on(Workers.pool());
+    Dataset d = stages.load(input.file, input.readerOptions(), rc);
     if (d.transactions() == null) {
       throw new IllegalArgumentException(d.report().file() + " is a customer table: explore needs transaction lines.");
     }
-    CleanedData c = Cleaner.clean(d.transactions(), CleaningOptions.defaults());
+    CleanedData c = stages.clean(d, CleaningOptions.defaults(), rc);
     AssociationRules.Options ro = AssociationRules.Options.DEFAULT.withMinSupport(minSupport)
         .withMinConfidence(minConfidence).withMinLift(minLift);
     ExploreReport r = ExploreReport.build(d.transactions(), c.rows(), c.options()::isNonProduct, null, ro, p -> { }, () -> false);

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * JSON output of the CLI: the key names are a contract (add freely, rename nothing). Reports are built as maps,
  * lists, arrays, strings, numbers, booleans and nulls and written with Jackson's streaming generator, in the
- * layout of its default pretty printer. Not through an ObjectMapper: setting one up took about 0.1 s of a
- * 1 s command-line run, and these values need none of its data binding.
+ * layout of its default pretty printer. Not through an ObjectMapper: setting one up is a noticeable share of a
+ * short command-line run, and these values need none of its data binding.
  */
 final class Json {
   private Json() {}

@@ -1,9 +1,9 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
-import dev.segmentlab.core.data.Mode;
-import dev.segmentlab.core.quality.Cleaner;
+import dev.segmentlab.core.pipeline.Stages;
+import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.quality.CleaningReport;
 import java.io.PrintWriter;
@@ -26,10 +26,12 @@ final class ProfileCommand implements Callable<Integer> {
   boolean json;
 
   @Override public Integer call() {
-    Dataset d = DatasetReader.read(input.file, input.readerOptions(), Workers.pool(), p -> { }, () -> false);
+    Stages stages = Stages.plain();
+    RunControl rc = RunControl.on(Workers.pool());
+    Dataset d = stages.load(input.file, input.readerOptions(), rc);
     PrintWriter out = spec.commandLine().getOut();
-    CleaningReport cleaning = d.mode() == Mode.TRANSACTIONS
-        ? Cleaner.clean(d.transactions(), CleaningOptions.defaults()).report() : null;
+    CleanedData cleaned = stages.clean(d, CleaningOptions.defaults(), rc);
+    CleaningReport cleaning = cleaned == null ? null : cleaned.report();
     if (json) {
       Map<String, Object> m = Reports.profile(d);
       m.put("cleaning", cleaning == null ? java.util.List.of() : Reports.cleaning(cleaning));

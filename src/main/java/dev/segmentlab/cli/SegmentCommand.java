@@ -142,7 +142,7 @@ final class SegmentCommand implements Callable<Integer> {
           Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
       choice = methodChoice();
       if (choice.equals(MethodChoice.kMeans()) && choice.kMeansBudgetMillis() == 0) {
-        r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
+        r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
       } else {
         MethodPipeline.Outcome oc = MethodPipeline.run(file, o, choice, Stages.plain(), RunControl.on(Workers.pool()));
         r = oc.result();

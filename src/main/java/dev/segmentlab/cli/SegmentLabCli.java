@@ -22,7 +22,7 @@ public final class SegmentLabCli {
 
   /**
    * The commands by name. Only the one named on the command line is built: picocli builds a command's model by
-   * reflection, and building all five took about 0.15 s of a 0.3 s start-up (measured with -Xlog:class+load).
+   * reflection, and building all of them was a large part of a short run's start-up (see the README's performance section).
    * Help, an unknown name or no name builds them all, so usage and "did you mean" stay complete.
    */
   private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();

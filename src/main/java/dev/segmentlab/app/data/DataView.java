@@ -103,8 +103,8 @@ public final class DataView {
     preview.setId("previewTable");
     preview.setPlaceholder(new Label("Open a file to see its rows."));
     PreviewTable.installTypedSort(preview);
-    vm.session().datasetProperty().addListener((o, a, d) -> PreviewTable.show(preview, d));
-    PreviewTable.show(preview, vm.session().getDataset());
+    vm.datasetProperty().addListener((o, a, d) -> PreviewTable.show(preview, d));
+    PreviewTable.show(preview, vm.datasetProperty().get());
 
     Tab previewTab = new Tab("Rows", preview);
     Tab colsTab = new Tab("Columns", cols);

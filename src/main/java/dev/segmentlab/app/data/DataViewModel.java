@@ -68,6 +68,8 @@ public final class DataViewModel {
   public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
   public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
   public ReadOnlyStringProperty loadingFileProperty() { return loadingFile.getReadOnlyProperty(); }
+  /** The loaded dataset (read-only here: only a load changes it). */
+  public ReadOnlyObjectProperty<Dataset> datasetProperty() { return session.datasetProperty(); }
   public Session session() { return session; }
   public Path samplePath() { return sample; }
 

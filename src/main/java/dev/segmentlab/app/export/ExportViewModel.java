@@ -14,6 +14,7 @@ import dev.segmentlab.core.pipeline.ExportRequest;
 import dev.segmentlab.core.pipeline.SegmentAssigner;
 import dev.segmentlab.core.pipeline.SegmentExport;
 import dev.segmentlab.core.pipeline.SegmentationResult;
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.pipeline.WorkspaceRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,7 @@ public final class ExportViewModel {
   private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint");
   private final BooleanBinding canExport;
   private Consumer<WorkspaceRequest> workspaceHandler = this::publishToSession;
+  private boolean stepsRestore;
 
   public ExportViewModel(Session session, Async async, DialogService dialogs) {
     this.session = session;
@@ -124,6 +126,7 @@ public final class ExportViewModel {
    */
   public void setWorkspaceHandler(Consumer<WorkspaceRequest> handler) {
     this.workspaceHandler = handler == null ? this::publishToSession : handler;
+    this.stepsRestore = handler != null;
   }
 
   // Commands
@@ -197,15 +200,21 @@ public final class ExportViewModel {
     Optional<Path> chosen = dialogs.chooseOpenFile("Open workspace", WORKSPACE_EXTENSIONS);
     if (chosen.isEmpty()) return;
     Path file = chosen.get();
+    boolean onlyLoad = stepsRestore;
     start("Opening " + file.getFileName(), ctx -> {
       Workspace ws = WorkspaceFile.read(file);
+      if (onlyLoad) { // the steps compute the rest, each stage once
+        WorkspaceRunner.Opened o = WorkspaceRunner.open(ws, session.stages(), RunControl.of(null, progressTo(ctx),
+            ctx.cancelledCheck()));
+        return new WorkspaceRequest(file, ws, o.dataset(), null, o.warning());
+      }
       WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, 0, null, progressTo(ctx), ctx.cancelledCheck());
-      return new WorkspaceRequest(file, ws, o.result(), o.warning());
+      return new WorkspaceRequest(file, ws, o.result().dataset(), o.result(), o.warning());
     }, req -> {
       openedWorkspace.set(req);
       workspaceHandler.accept(req);
-      result.set("Opened " + file.getFileName() + ": " + req.result().k() + " segments of "
-          + req.result().dataset().report().file() + "." + (req.warning() == null ? "" : " " + req.warning()));
+      result.set("Opened " + file.getFileName() + ": " + req.workspace().k() + " segments of "
+          + req.dataset().report().file() + "." + (req.warning() == null ? "" : " " + req.warning()));
     });
   }
 
@@ -220,7 +229,7 @@ public final class ExportViewModel {
     var cleaned = session.getCleaned();
     start("Applying segments to " + file.getFileName(), ctx -> {
       Workspace ws = WorkspaceRunner.capture(seg, dataset, cleaned, null, Instant.now());
-      return SegmentAssigner.assign(file, ws, null, progressTo(ctx), ctx.cancelledCheck());
+      return SegmentAssigner.assign(file, ws, RunControl.of(null, progressTo(ctx), ctx.cancelledCheck()));
     }, a -> {
       int[] counts = a.counts();
       List<AppliedCount> rows = new ArrayList<>();

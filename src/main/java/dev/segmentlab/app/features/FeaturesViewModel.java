@@ -168,8 +168,7 @@ public final class FeaturesViewModel {
     LocalDate snap = snapshotOverride;
     computing.set(true);
     featureJob.submit("Computing customer features",
-        ctx -> customers ? CustomerTableFeatures.build(d.customerTable(), d.idColumn(), oneHotColumns)
-            : RfmBuilder.build(c, snap == null ? null : snap.atStartOfDay()),
+        ctx -> session.stages().features(d, c, snap == null ? null : snap.atStartOfDay(), oneHotColumns).features(),
         cf -> {
           computing.set(false);
           note.set(FeatureTexts.note(cf, customers ? d.customerTable().rowCount() : cf.size()));
@@ -248,7 +247,7 @@ public final class FeaturesViewModel {
     }
     RfmScores known = scoresFor == cf ? scores : null;
     matrixJob.submit("Preparing the feature matrix",
-        ctx -> new Prepared(FeatureMatrixBuilder.build(cf, o), known != null || cf.snapshot() == null ? known : RfmScores.of(cf)),
+        ctx -> new Prepared(session.stages().matrix(cf, o), known != null || cf.snapshot() == null ? known : RfmScores.of(cf)),
         p -> {
           scoresFor = cf;
           scores = p.scores();

@@ -1,5 +1,7 @@
 package dev.segmentlab.app.fx;
 
+import dev.segmentlab.core.concurrent.RunControl;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
@@ -24,6 +26,9 @@ public interface Async {
     default BooleanSupplier cancelledCheck() { return this::isCancelled; }
 
     default DoubleConsumer progressSink() { return this::progress; }
+
+    /** This job's progress and cancellation, with the threads the core may use besides the job's own. */
+    default RunControl control(Executor executor) { return RunControl.of(executor, this::progress, this::isCancelled); }
   }
 
   /** A piece of background work. */
@@ -41,6 +46,11 @@ public interface Async {
    */
   <T> Runnable run(String title, Job<T> job, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure,
       Runnable onCancelled);
+
+  /** A job with named callbacks, started by {@link Task#start()} or {@link Task#startIn(JobSlot)}. */
+  default <T> Task<T> task(String title, Job<T> job) {
+    return new Task<>(this, title, job);
+  }
 
   /** The monitor that the status bar shows. */
   TaskMonitor monitor();

@@ -12,7 +12,7 @@ import javafx.application.Platform;
 
 /**
  * {@link Async} on a small pool of named daemon threads; callbacks and UI posts arrive via
- * {@code Platform.runLater}. Progress updates are throttled to one UI post per ~50 ms.
+ * {@code Platform.runLater}. Progress updates are throttled (a few UI posts per second), so a job that reports often does not flood the FX thread.
  */
 public final class FxAsync implements Async {
   private final ExecutorService pool;

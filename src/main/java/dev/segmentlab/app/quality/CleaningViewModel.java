@@ -5,6 +5,7 @@ import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.data.Transactions;
+import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.quality.Cleaner;
 import dev.segmentlab.core.quality.CleaningOptions;
@@ -165,7 +166,7 @@ public final class CleaningViewModel {
     Transactions tx = transactions;
     CleaningOptions o = options.get();
     running.set(true);
-    slot.submit("Cleaning", ctx -> clean(tx, o, ctx), r -> {
+    slot.submit("Cleaning", ctx -> clean(session.stages(), tx, o, ctx), r -> {
       running.set(false);
       error.set("");
       show(r);
@@ -178,8 +179,8 @@ public final class CleaningViewModel {
     }, () -> running.set(false));
   }
 
-  private static Result clean(Transactions tx, CleaningOptions o, Async.Context ctx) {
-    CleanedData cleaned = Cleaner.clean(tx, o, ctx.cancelledCheck());
+  private static Result clean(Stages stages, Transactions tx, CleaningOptions o, Async.Context ctx) {
+    CleanedData cleaned = stages.clean(tx, o, ctx.control(null));
     Map<CleaningRule, Integer> would = new EnumMap<>(CleaningRule.class);
     CleaningRule[] off = Arrays.stream(CleaningRule.values()).filter(r -> !o.isOn(r)).toArray(CleaningRule[]::new);
     for (int i = 0; i < off.length; i++) {

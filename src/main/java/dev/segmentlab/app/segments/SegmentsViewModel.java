@@ -142,8 +142,8 @@ public final class SegmentsViewModel {
     sweep.set(null);
     sweeping.set(true);
     sweepJob.submit("k sweep " + so.kMin() + "–" + so.kMax(),
-        ctx -> KSweep.run(p, so, executor, pt -> ctx.ui(() -> { if (sweepOptions == so) sweepPoints.add(pt); }),
-            ctx.progressSink(), ctx.cancelledCheck()),
+        ctx -> session.stages().sweep(p, so, pt -> ctx.ui(() -> { if (sweepOptions == so) sweepPoints.add(pt); }),
+            ctx.control(executor)),
         r -> {
           sweeping.set(false);
           sweep.set(r);

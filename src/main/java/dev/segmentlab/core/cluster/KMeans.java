@@ -17,10 +17,9 @@ import java.util.stream.IntStream;
  * max_iter=300)} in method and, up to the random draws, in result.
  *
  * <p><b>Why not Commons Math.</b> Measured on Online Retail's RFM (4,338 customers, log1p + standard
- * scaling), {@code MultiKMeansPlusPlusClusterer} takes 2.1 s warm for k = 1..10 &times; 10 restarts and
- * misses scikit-learn's WCSS by up to 7.5% at k = 10: it keeps the restart with the best sum of cluster
- * variances, not the lowest WCSS, and its seeding is not greedy. This primitive-array Hamerly k-means
- * reached 0.19 s for the same sweep.
+ * scaling), {@code MultiKMeansPlusPlusClusterer} is about ten times slower for k = 1..10 &times; 10 restarts
+ * and misses scikit-learn's WCSS by several per cent at k = 10: it keeps the restart with the best sum of cluster
+ * variances, not the lowest WCSS, and its seeding is not greedy. Figures: the README's performance section.
  *
  * <p><b>Determinism.</b> One seed per restart is drawn up front from a {@link SplittableRandom} seeded with
  * {@link Options#seed()}; the winner is the lowest WCSS, ties to the earliest restart. So a seed gives the same

@@ -18,8 +18,8 @@ import java.util.function.DoubleConsumer;
 /**
  * Opens a retail file: CSV/TSV/TXT (optionally .gz) or XLSX, transactions or a customer table.
  *
- * <p>Why a parser of our own rather than Tablesaw's {@code CsvReader}: Tablesaw took 1.4 s warm and 3.5 s cold
- * for Online Retail's 541,909 lines here; parsing bytes straight into dictionary-encoded columns, in two
+ * <p>Why a parser of our own rather than Tablesaw's {@code CsvReader}: Tablesaw was several times slower on
+ * Online Retail's 541,909 lines; parsing bytes straight into dictionary-encoded columns, in two
  * threads, is several times faster (see the README's performance table) and lets us decide the date order and
  * the charset from the data. The result is still offered as a Tablesaw table ({@link Dataset#table()}).
  */
@@ -134,7 +134,7 @@ public final class DatasetReader {
     int start = bom;
     while (start < len && (data[start] == '\n' || data[start] == '\r')) start++;
     if (start >= len) throw new DataException("The file " + name + " has no content (only blank lines).");
-    // the header line alone decides for now: scanning 48 MB for non-ASCII bytes cost 40 ms, so transaction files
+    // the header line alone decides for now: scanning a whole file for non-ASCII bytes is a measurable cost, so transaction files
     // check only the distinct values they keep (TransactionAssembler), customer tables scan everything
     int headerEnd = start;
     while (headerEnd < len && data[headerEnd] != '\n') headerEnd++;

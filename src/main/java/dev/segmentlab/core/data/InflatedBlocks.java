@@ -25,10 +25,9 @@ import java.util.zip.ZipFile;
 /**
  * Inflates a compressed stream and hands it out in blocks of whole records, parsed while the rest inflates: a
  * block is about 4 MB cut after its last record (a sheet's {@code </row>}, a text file's line), the rest carried
- * into the next one. Inflating is the one sequential part (about 0.45 s for Online Retail's 229 MB sheet, 0.14 s
- * for its 48 MB CSV), so whichever thread finds room for another block inflates it, and the others parse; at most
- * threads + 2 blocks are in memory at once (a 48 MB file held whole cost 50-80 ms more on its first load here:
- * the first touch of fresh memory is slow on this machine).
+ * into the next one. Inflating is the one sequential part, so whichever thread finds room for another block inflates
+ * it, and the others parse; at most threads + 2 blocks are in memory at once (a file held whole made the first
+ * load measurably slower: the first touch of fresh memory is slow on some machines).
  *
  * <p>The threads are the caller's and the executor's, run by {@link Parallel}: the calling thread does both jobs
  * itself when no helper starts, so it never waits for a task that did not start. A sheet's CRC and size are

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A read-ahead for a one-shot command: the input file is read with the default options on a background thread
- * while the command line sets itself up (about 0.25 s of picocli building the command), and the command's own
+ * while the command line sets itself up (picocli building the command), and the command's own
  * {@link DatasetReader#read} of the same unchanged file with the default options takes the result over. What the
  * read returns or throws is the same either way. Any other read drops it. Meant for a process that reads one
  * file and ends: the app never calls it.

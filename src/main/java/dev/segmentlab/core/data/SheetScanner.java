@@ -26,12 +26,12 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>Why our own, against the rule to prefer a well-kept library: fastexcel-reader parses the sheet's XML with
  * Aalto StAX on one thread and makes a {@code BigDecimal} and a {@code String} per cell; for Online Retail as
- * .xlsx (541,909 rows, 229 MB of sheet XML) a load took 4.3 s warm and 5.4 s cold with a 512 MB heap on 2 cores,
- * nearly all of it that parsing, against a goal of 4 s (with the launcher's C1 only: 10.9 s). Here the sheet's
+ * .xlsx a load missed its goal, nearly all of the time spent in that parsing (figures in the README's
+ * performance section). Here the sheet's
  * entry is inflated on one thread while blocks of whole rows are parsed from the bytes on the others ({@link
  * InflatedBlocks}, {@link SheetRowParser}), each block into a {@link TransactionChunk} of its own, merged in sheet
- * order like the CSV reader's chunks: 1.07-1.10 s warm, 2.0-2.3 s cold (launcher: 1.50 s warm), measured side
- * by side with the library path ({@code bench load}, see the README).
+ * order like the CSV reader's chunks: several times faster, measured side by side with the library path
+ * ({@code bench load}, see the README).
  *
  * <p>The scanner gives each row exactly the fields the library path gives, or declines: {@link #chunks} returns
  * null for any sheet it does not read exactly as the library does, and the caller reads that sheet with the

@@ -14,8 +14,8 @@ import tech.tablesaw.api.Table;
  * <p>Text columns are dictionary-encoded ({@link TextColumn}); numbers are {@code double[]}; invoice dates are
  * {@code long[]} seconds since 1970-01-01T00:00 read as local time without a zone (so {@link #dateAt} gives
  * the wall-clock time written in the file). Why not a Tablesaw {@link Table} as the working store: cleaning,
- * RFM and the explore views run over these arrays in tens of milliseconds, while Tablesaw's per-cell access
- * and its CSV reader (1.4 s warm for Online Retail) are several times slower; {@link #toTable()} gives the
+ * RFM and the explore views run over these arrays quickly, while Tablesaw's per-cell access and its CSV
+ * reader are several times slower (README, performance); {@link #toTable()} gives the
  * Tablesaw view for previews and ad-hoc analysis.
  *
  * <p>Immutable: arrays are handed out without copying and must not be modified.

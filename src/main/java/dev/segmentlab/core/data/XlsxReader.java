@@ -105,8 +105,8 @@ final class XlsxReader {
 
   /**
    * @param executor lends threads: to {@link SheetScanner}, or, when the library reads the rows, one of them parses
-   *     the sheet's XML into rows while the calling thread turns rows into columns (Online Retail, 512 MB heap:
-   *     4.63 s warm one after the other, 4.32 s overlapped; the XML parsing is the longer part)
+   *     the sheet's XML into rows while the calling thread turns rows into columns (overlapped: measured faster than one after the other;
+   *     the XML parsing is the longer part)
    */
   static Dataset read(Path file, DatasetReader.Options options, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled, Route route) {

@@ -7,6 +7,7 @@ import dev.segmentlab.core.cluster.Stability;
 import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Transactions;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.CustomerTableFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
@@ -83,9 +84,13 @@ public final class Stages {
 
   /** The rows the cleaning rules keep; {@code null} for a customer table (nothing to clean). */
   public CleanedData clean(Dataset d, CleaningOptions options, RunControl rc) {
-    if (d.transactions() == null) return null;
+    return d.transactions() == null ? null : clean(d.transactions(), options, rc);
+  }
+
+  /** The transactions the cleaning rules keep. */
+  public CleanedData clean(Transactions tx, CleaningOptions options, RunControl rc) {
     listener.started(Stage.CLEAN);
-    return Cleaner.clean(d.transactions(), options, rc.cancelledCheck());
+    return Cleaner.clean(tx, options, rc.cancelledCheck());
   }
 
   /**

@@ -191,6 +191,29 @@ public final class WorkspaceRunner {
   }
 
   /**
+   * A workspace's input, read again: what the app needs to restore the steps, which then compute the rest.
+   *
+   * @param dataset the saved input as read now, with the saved mapping
+   * @param inputChanged whether the input's SHA-256 differs from the saved one (false when none was saved)
+   * @param warning a sentence for the analyst when the input changed, else {@code null}
+   */
+  public record Opened(Dataset dataset, boolean inputChanged, String warning) {}
+
+  /**
+   * Reads a workspace's input (the load stage only) and checks whether it changed since the workspace was saved.
+   *
+   * @param rc progress 0..1 (the first 5 % checks the input's hash)
+   * @throws ExportException when the input file is gone or unreadable (the message names it)
+   * @throws dev.segmentlab.core.data.DataException when the file can no longer be used as saved
+   */
+  public static Opened open(Workspace ws, Stages stages, RunControl rc) throws ExportException {
+    Path input = existingInput(ws);
+    boolean changed = inputChanged(ws, input, rc.slice(0, 0.05));
+    Dataset d = stages.load(input, readerOptions(ws), rc.slice(0.05, 1));
+    return new Opened(d, changed, changed ? changedWarning(input) : null);
+  }
+
+  /**
    * Runs a workspace on its saved input.
    *
    * @param progress 0..1 (the first 5 % checks the input's hash)
@@ -200,21 +223,13 @@ public final class WorkspaceRunner {
    */
   public static Outcome run(Workspace ws, int stabilityRuns, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled) throws ExportException {
-    Path input = Path.of(ws.inputPath());
-    if (!Files.isRegularFile(input)) {
-      throw new ExportException("The workspace's input " + input + " does not exist any more; put the file back "
-          + "or open it and segment it again.");
-    }
+    RunControl rc = RunControl.of(executor, progress, cancelled);
+    Path input = existingInput(ws);
     PipelineOptions o = options(ws, stabilityRuns);
-    boolean changed = false;
-    FileFingerprint saved = ws.inputFingerprint();
-    if (saved != null) {
-      FileFingerprint now = FileFingerprint.of(input, p -> progress.accept(0.05 * p), cancelled);
-      changed = !now.equals(saved);
-    }
-    RunControl rc = RunControl.of(executor, p -> progress.accept(0.05 + 0.95 * p), cancelled);
+    boolean changed = inputChanged(ws, input, rc.slice(0, 0.05));
     MethodChoice method = ws.model() == null ? null : methodChoice(ws.model());
-    PipelineResult r = method == null ? Pipeline.run(input, o, rc) : MethodPipeline.run(input, o, method, Stages.plain(), rc).result();
+    PipelineResult r = method == null ? Pipeline.run(input, o, rc.slice(0.05, 1))
+        : MethodPipeline.run(input, o, method, Stages.plain(), rc.slice(0.05, 1)).result();
     SegmentationResult seg = r.segmentation();
     List<String> names = new ArrayList<>(seg.names());
     List<String> colours = new ArrayList<>(seg.colours());
@@ -223,13 +238,12 @@ public final class WorkspaceRunner {
       colours.set(s, ws.segmentColours().getOrDefault(s, colours.get(s)));
     }
     PipelineResult named = new PipelineResult(r.dataset(), r.cleaned(), seg.withLabels(names, colours), r.timings());
-    boolean reproduced = ws.model() == null || close(ws.model().centroids(), seg.clustering().centres());
+    boolean reproduced = reproduces(ws, seg);
     String warning = null;
     if (changed) {
-      warning = input.getFileName() + " has changed since the workspace was saved (its SHA-256 differs); the "
-          + "segments were computed again on the new content and the saved names applied by segment id.";
+      warning = changedWarning(input);
     } else if (!reproduced) {
-      warning = "The segments differ from the saved ones (centroids moved); check the names before using them.";
+      warning = MOVED_WARNING;
     }
     return new Outcome(named, changed, reproduced, warning);
   }
@@ -245,6 +259,35 @@ public final class WorkspaceRunner {
     if (f.covarianceFloor() != null) c = c.withCovarianceFloor(f.covarianceFloor());
     if (f.eps() != null) c = c.withDbscan(f.eps(), 0);
     return c;
+  }
+
+  /** Said when the segments of a reopened workspace are not the saved ones. */
+  public static final String MOVED_WARNING =
+      "The segments differ from the saved ones (centroids moved); check the names before using them.";
+
+  /** Whether {@code seg} has the workspace's saved centroids (true when it saved none). */
+  public static boolean reproduces(Workspace ws, SegmentationResult seg) {
+    return ws.model() == null || close(ws.model().centroids(), seg.clustering().centres());
+  }
+
+  private static Path existingInput(Workspace ws) throws ExportException {
+    Path input = Path.of(ws.inputPath());
+    if (!Files.isRegularFile(input)) {
+      throw new ExportException("The workspace's input " + input + " does not exist any more; put the file back "
+          + "or open it and segment it again.");
+    }
+    return input;
+  }
+
+  private static boolean inputChanged(Workspace ws, Path input, RunControl rc) throws ExportException {
+    FileFingerprint saved = ws.inputFingerprint();
+    if (saved == null) return false;
+    return !FileFingerprint.of(input, rc.progressSink(), rc.cancelledCheck()).equals(saved);
+  }
+
+  private static String changedWarning(Path input) {
+    return input.getFileName() + " has changed since the workspace was saved (its SHA-256 differs); the "
+        + "segments were computed again on the new content and the saved names applied by segment id.";
   }
 
   /** Same shape and every coordinate equal to 1e-9 (relative): parallel sums may differ in the last bits. */

@@ -7,8 +7,7 @@ import java.util.Arrays;
  * Finds exact duplicate rows (every column equal). Identical rows share their invoice, so rows are first grouped
  * by invoice (a counting sort, which keeps file order within a group) and compared only within their group:
  * by pairs in small groups, through a small open-addressing table in large ones. Why not one table over all
- * rows: its probes jump around a 4 MB array and took 65 ms for Online Retail's 400,000 rows, most of it waiting
- * for memory; a group's rows sit next to each other in the file, so these comparisons stay in cache.
+ * rows: its probes jump around an array of several megabytes and spend most of their time waiting for memory; a group's rows sit next to each other in the file, so these comparisons stay in cache.
  */
 final class DuplicateFinder {
   private DuplicateFinder() {}

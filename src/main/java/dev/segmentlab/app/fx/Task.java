@@ -1,0 +1,59 @@
+package dev.segmentlab.app.fx;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A background job with named callbacks, in the style of JabRef's {@code BackgroundTask}:
+ * <pre>{@code
+ * async.task("Cleaning", ctx -> Cleaner.clean(tx, options, ctx.cancelledCheck()))
+ *     .onSuccess(this::publish)
+ *     .onFailure(this::showError)
+ *     .startIn(cleaningSlot);
+ * }</pre>
+ * Callbacks not set do nothing. Exactly one of them runs on the UI thread when the job ends. UI thread only.
+ *
+ * @param <T> the job's result
+ */
+public final class Task<T> {
+  private final Async async;
+  private final String title;
+  private final Async.Job<T> job;
+  private Consumer<? super T> onSuccess = r -> { };
+  private Consumer<? super Throwable> onFailure = e -> { };
+  private Runnable onCancelled = () -> { };
+
+  Task(Async async, String title, Async.Job<T> job) {
+    this.async = Objects.requireNonNull(async, "async");
+    this.title = Objects.requireNonNull(title, "title");
+    this.job = Objects.requireNonNull(job, "job");
+  }
+
+  /** What to do with the result, on the UI thread. */
+  public Task<T> onSuccess(Consumer<? super T> handler) {
+    this.onSuccess = Objects.requireNonNull(handler);
+    return this;
+  }
+
+  /** What to do when the job throws (other than by being cancelled), on the UI thread. */
+  public Task<T> onFailure(Consumer<? super Throwable> handler) {
+    this.onFailure = Objects.requireNonNull(handler);
+    return this;
+  }
+
+  /** What to do when the job was cancelled, on the UI thread. */
+  public Task<T> onCancelled(Runnable handler) {
+    this.onCancelled = Objects.requireNonNull(handler);
+    return this;
+  }
+
+  /** Starts the job on its own. @return cancels it (idempotent) */
+  public Runnable start() {
+    return async.run(title, job, onSuccess, onFailure, onCancelled);
+  }
+
+  /** Starts the job in {@code slot}: the slot's previous job is cancelled and its late results dropped. */
+  public void startIn(JobSlot slot) {
+    slot.submit(title, job, onSuccess, onFailure, onCancelled);
+  }
+}
