@@ -2,8 +2,8 @@ package dev.segmentlab.cli;
 
 import dev.segmentlab.core.cluster.GaussianMixture;
 import dev.segmentlab.core.cluster.Method;
-import dev.segmentlab.core.cluster.MethodSweep;
-import dev.segmentlab.core.cluster.DbscanModel;
+import dev.segmentlab.core.methods.MethodSweep;
+import dev.segmentlab.core.model.DbscanModel;
 import dev.segmentlab.core.cluster.Ward;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.pipeline.MethodChoice;

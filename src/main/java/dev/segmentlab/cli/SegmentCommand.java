@@ -3,7 +3,7 @@ package dev.segmentlab.cli;
 import dev.segmentlab.core.cluster.GaussianMixture;
 import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.cluster.Method;
-import dev.segmentlab.core.cluster.MethodSweep;
+import dev.segmentlab.core.methods.MethodSweep;
 import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.pipeline.MethodChoice;
 import dev.segmentlab.core.pipeline.MethodPipeline;

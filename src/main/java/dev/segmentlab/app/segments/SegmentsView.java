@@ -138,6 +138,7 @@ public final class SegmentsView {
     notes.setId("nameNotes");
     notes.textProperty().bind(Bindings.createStringBinding(() -> String.join("  ", vm.getNotes()), vm.getNotes()));
     HBox row1 = new HBox(10, new Label("Sweep"), range, rangeLabel, new Label("restarts"), restarts, new Label("seed"), seed, run);
+    row1.getChildren().add(1, MethodChoicePane.of(vm));
     HBox row2 = new HBox(10, new Label("k"), k, kSpin, advice);
     row1.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     row2.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -6,6 +6,9 @@ import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.cluster.KMeansResult;
 import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.cluster.Method;
+import dev.segmentlab.core.methods.MethodSweep;
+import dev.segmentlab.core.pipeline.MethodChoice;
 import dev.segmentlab.core.cluster.Points;
 import dev.segmentlab.core.cluster.Stability;
 import dev.segmentlab.core.features.CustomerFeatures;
@@ -53,6 +56,9 @@ public final class SegmentsViewModel {
   private final IntegerProperty restarts = new SimpleIntegerProperty(this, "restarts", 10);
   private final LongProperty seed = new SimpleLongProperty(this, "seed", 42);
   private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 4);
+  private final javafx.beans.property.ObjectProperty<Method> method =
+      new javafx.beans.property.SimpleObjectProperty<>(this, "method", Method.KMEANS);
+  private final ReadOnlyStringWrapper methodNote = new ReadOnlyStringWrapper(this, "methodNote", "");
   // Properties: results
   private final ObservableList<KSweep.Point> sweepPoints = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<KSweep.Result> sweep = new ReadOnlyObjectWrapper<>();
@@ -68,6 +74,7 @@ public final class SegmentsViewModel {
   private final JobSlot sweepStabilityJob;
 
   private KSweep.Options sweepOptions;
+  private MethodSweep.Result methodSweep;
   private Points points;
   private NameCarrier carrier = NameCarrier.create();
   private SegmentAnalysis analysis;
@@ -95,6 +102,10 @@ public final class SegmentsViewModel {
   public LongProperty seedProperty() { return seed; }
   /** The chosen k; setting it re-segments at once. */
   public IntegerProperty kProperty() { return k; }
+  /** The clustering method of the next sweep (k-means, Gaussian mixture, Ward, DBSCAN). */
+  public javafx.beans.property.ObjectProperty<Method> methodProperty() { return method; }
+  /** What the method adds to the criteria: BIC and degenerate components, Ward's limit, DBSCAN's eps. */
+  public ReadOnlyStringProperty methodNoteProperty() { return methodNote.getReadOnlyProperty(); }
   /** Sweep points as they arrive, in k order. */
   public ObservableList<KSweep.Point> getSweepPoints() { return sweepPoints; }
   public ReadOnlyObjectProperty<KSweep.Result> sweepProperty() { return sweep.getReadOnlyProperty(); }
@@ -141,15 +152,20 @@ public final class SegmentsViewModel {
     sweepStabilityJob.cancel();
     sweep.set(null);
     sweeping.set(true);
-    sweepJob.submit("k sweep " + so.kMin() + "–" + so.kMax(),
-        ctx -> session.stages().sweep(p, so, pt -> ctx.ui(() -> { if (sweepOptions == so) sweepPoints.add(pt); }),
+    MethodSweep.Options mo = MethodChoice.of(method.get()).sweepOptions(so, p.dimension());
+    sweepJob.submit(method.get().label() + " sweep " + so.kMin() + "–" + so.kMax(),
+        ctx -> session.stages().sweep(p, mo, pt -> ctx.ui(() -> { if (sweepOptions == so) sweepPoints.add(pt); }),
             ctx.control(executor)),
-        r -> {
+        ms -> {
+          KSweep.Result r = ms.sweep();
+          methodSweep = ms;
+          methodNote.set(MethodNotes.of(ms));
           sweeping.set(false);
           sweep.set(r);
           sweepPoints.setAll(r.points());
           advice.set(advise(r));
-          int chosen = Segmentation.pointFor(r, k.get()) != null ? k.get() : Segmentation.autoK(r, so.kMin());
+          int chosen = Segmentation.pointFor(r, k.get()) != null ? k.get()
+              : ms.suggestedByBic().isPresent() ? ms.suggestedByBic().getAsInt() : Segmentation.autoK(r, r.points().get(0).k());
           setKSilently(chosen);
           selectK(chosen);
         },
@@ -228,6 +244,10 @@ public final class SegmentsViewModel {
       show(pt.solution(), pt);
       return;
     }
+    if (methodSweep != null && methodSweep.method() != Method.KMEANS) {
+      message.set("k = " + newK + " is outside the " + methodSweep.method().label() + " sweep: widen the k range.");
+      return;
+    }
     Points p = points;
     KSweep.Options so = sweepOptions;
     kJob.submit("Segmenting with k = " + newK,
@@ -277,7 +297,7 @@ public final class SegmentsViewModel {
     rows.setAll(out);
     notes.setAll(carrier.notes().stream().map(CarryNote::message).toList());
     session.segmentationProperty().set(new SegmentationResult(cf, m, sweepOptions, sweep.get(), solution.k(),
-        solution, analysis, st, names, colours));
+        solution, analysis, st, names, colours).withFitted(MethodNotes.fitted(methodSweep, solution.k())));
     scatter.update(m, solution, colours);
   }
 

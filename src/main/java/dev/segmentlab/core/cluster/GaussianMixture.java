@@ -115,6 +115,49 @@ public final class GaussianMixture {
   }
 
   /**
+   * A fitted mixture's parameters, components numbered by the options' ordering.
+   *
+   * @param covariance full or diagonal
+   * @param covarianceFloor the floor added to every variance
+   * @param weights k mixing weights summing to 1
+   * @param means k rows of d values
+   * @param covariances per component d × d row-major (full) or d variances (diagonal)
+   */
+  public record Mixture(Covariance covariance, double covarianceFloor, double[] weights, double[][] means,
+      double[][] covariances) {
+    public Mixture {
+      weights = weights.clone();
+      means = Points.deepCopy(means);
+      covariances = Points.deepCopy(covariances);
+    }
+
+    @Override public double[] weights() { return weights.clone(); }
+    @Override public double[][] means() { return Points.deepCopy(means); }
+    @Override public double[][] covariances() { return Points.deepCopy(covariances); }
+
+    public int k() { return weights.length; }
+    public int dims() { return means[0].length; }
+
+    /** The variance of component {@code c} in feature {@code f}. */
+    public double variance(int c, int f) {
+      int d = dims();
+      return covariance == Covariance.FULL ? covariances[c][f * d + f] : covariances[c][f];
+    }
+
+    /** Number of free parameters (weights, means, covariances), as scikit-learn counts them for BIC/AIC. */
+    public int parameters() {
+      int k = k(), d = dims();
+      int cov = covariance == Covariance.FULL ? k * d * (d + 1) / 2 : k * d;
+      return cov + k * d + k - 1;
+    }
+
+    /** The densities, for labelling and likelihoods. */
+    public MixtureDensity density() {
+      return MixtureDensity.of(covariance, weights, means, covariances);
+    }
+  }
+
+  /**
    * The best restart.
    *
    * @param model the fitted mixture (components numbered by the options' ordering)
@@ -127,7 +170,7 @@ public final class GaussianMixture {
    * @param converged whether the winning restart met the tolerance
    * @param degenerate components collapsed onto the floor, empty when none
    */
-  public record Result(GaussianMixtureModel model, int[] labels, int[] sizes, double meanLogLikelihood, double bic,
+  public record Result(Mixture model, int[] labels, int[] sizes, double meanLogLikelihood, double bic,
       double aic, int iterations, boolean converged, List<Degenerate> degenerate) {
     public Result {
       labels = labels.clone();
@@ -184,7 +227,7 @@ public final class GaussianMixture {
     boolean converged = false;
     while (it < o.maxIterations()) {
       Parallel.checkCancelled(rc.cancelledCheck());
-      GaussianMixtureModel.Components comp = GaussianMixtureModel.Components.of(o.covariance(), p.weights, p.means, p.cov);
+      MixtureDensity comp = MixtureDensity.of(o.covariance(), p.weights, p.means, p.cov);
       if (comp == null) return null;
       ll = eStep(x, comp, k, resp);
       it++;
@@ -196,7 +239,7 @@ public final class GaussianMixture {
       p = mStep(x, resp, k, o);
     }
     if (!converged) { // the last M-step's parameters have not been scored yet
-      GaussianMixtureModel.Components comp = GaussianMixtureModel.Components.of(o.covariance(), p.weights, p.means, p.cov);
+      MixtureDensity comp = MixtureDensity.of(o.covariance(), p.weights, p.means, p.cov);
       if (comp == null) return null;
       ll = eStep(x, comp, k, resp);
     }
@@ -204,7 +247,7 @@ public final class GaussianMixture {
   }
 
   /** Responsibilities into {@code resp}; returns the mean log-likelihood. */
-  private static double eStep(Points x, GaussianMixtureModel.Components comp, int k, double[] resp) {
+  private static double eStep(Points x, MixtureDensity comp, int k, double[] resp) {
     int n = x.size(), d = x.dimension();
     double[] data = x.data();
     double[] logp = new double[k];
@@ -282,10 +325,15 @@ public final class GaussianMixture {
 
   private static Result finish(Points x, Run best, Options o) {
     int n = x.size(), k = o.k();
-    GaussianMixtureModel raw = new GaussianMixtureModel(o.covariance(), o.covarianceFloor(), best.params.weights,
-        best.params.means, best.params.cov);
-    double[][] rows = x.toArray();
-    int[] labels = raw.assign(rows).labels();
+    MixtureDensity raw = MixtureDensity.of(o.covariance(), best.params.weights, best.params.means, best.params.cov);
+    int[] labels = new int[n];
+    double[] logp = new double[k], maha = new double[k], z = new double[x.dimension()];
+    for (int i = 0; i < n; i++) {
+      raw.logDensities(x.data(), i * x.dimension(), logp, maha, z);
+      int b = 0;
+      for (int c = 1; c < k; c++) if (logp[c] > logp[b]) b = c;
+      labels[i] = b;
+    }
     int[] sizes = new int[k];
     for (int l : labels) sizes[l]++;
     Integer[] order = KMeans.rank(best.params.means, sizes, labels, o.ordering());
@@ -302,7 +350,10 @@ public final class GaussianMixture {
       s2[r] = sizes[order[r]];
     }
     for (int i = 0; i < n; i++) labels[i] = newId[labels[i]];
-    GaussianMixtureModel model = new GaussianMixtureModel(o.covariance(), o.covarianceFloor(), w, mu, cov);
+    double total = 0;
+    for (double v : w) total += v;
+    for (int r = 0; r < k; r++) w[r] /= total;
+    Mixture model = new Mixture(o.covariance(), o.covarianceFloor(), w, mu, cov);
     double ll = best.logLikelihood;
     int p = model.parameters();
     double bic = -2 * ll * n + p * Math.log(n);
@@ -311,7 +362,7 @@ public final class GaussianMixture {
   }
 
   /** Components whose variance in some feature is within {@link #DEGENERATE_FACTOR} × the floor. */
-  static List<Degenerate> degenerate(GaussianMixtureModel m, int[] sizes) {
+  static List<Degenerate> degenerate(Mixture m, int[] sizes) {
     List<Degenerate> out = new ArrayList<>();
     double limit = DEGENERATE_FACTOR * m.covarianceFloor();
     for (int c = 0; c < m.k(); c++) {
@@ -323,7 +374,7 @@ public final class GaussianMixture {
   }
 
   /** log Σ exp(v), stable. */
-  static double logSumExp(double[] v) {
+  public static double logSumExp(double[] v) {
     double max = Double.NEGATIVE_INFINITY;
     for (double a : v) max = Math.max(max, a);
     if (max == Double.NEGATIVE_INFINITY) return max;
@@ -333,7 +384,7 @@ public final class GaussianMixture {
   }
 
   /** Log weights-times-densities turned into probabilities, in place. */
-  static void normalise(double[] logp) {
+  public static void normalise(double[] logp) {
     double lse = logSumExp(logp);
     for (int c = 0; c < logp.length; c++) logp[c] = Math.exp(logp[c] - lse);
   }

@@ -200,7 +200,7 @@ public final class Ward {
   }
 
   /** Labels renumbered by an ordering, as k-means renumbers its clusters. */
-  static int[] renumber(Points x, int[] labels, int k, Ordering ordering) {
+  public static int[] renumber(Points x, int[] labels, int k, Ordering ordering) {
     int d = x.dimension();
     int[] sizes = new int[k];
     double[] mean = Criteria.means(x, labels, k, sizes);

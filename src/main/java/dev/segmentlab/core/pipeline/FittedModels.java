@@ -1,9 +1,9 @@
 package dev.segmentlab.core.pipeline;
 
-import dev.segmentlab.core.cluster.DbscanModel;
+import dev.segmentlab.core.model.DbscanModel;
 import dev.segmentlab.core.cluster.GaussianMixture;
-import dev.segmentlab.core.cluster.GaussianMixtureModel;
-import dev.segmentlab.core.cluster.WardModel;
+import dev.segmentlab.core.model.GaussianMixtureModel;
+import dev.segmentlab.core.model.WardModel;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.model.FittedClustering;
 import dev.segmentlab.core.model.KMeansModel;

@@ -4,7 +4,7 @@ import dev.segmentlab.core.cluster.Dbscan;
 import dev.segmentlab.core.cluster.GaussianMixture;
 import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.cluster.Method;
-import dev.segmentlab.core.cluster.MethodSweep;
+import dev.segmentlab.core.methods.MethodSweep;
 import java.util.Objects;
 
 /**

@@ -131,11 +131,11 @@ public final class Stages {
     return KSweep.run(points, options, rc.executor(), onPoint, rc.progressSink(), rc.cancelledCheck());
   }
 
-  /** The k sweep of any method ({@link dev.segmentlab.core.cluster.MethodSweep}). */
-  public dev.segmentlab.core.cluster.MethodSweep.Result sweep(Points points,
-      dev.segmentlab.core.cluster.MethodSweep.Options options, Consumer<KSweep.Point> onPoint, RunControl rc) {
+  /** The k sweep of any method ({@link dev.segmentlab.core.methods.MethodSweep}). */
+  public dev.segmentlab.core.methods.MethodSweep.Result sweep(Points points,
+      dev.segmentlab.core.methods.MethodSweep.Options options, Consumer<KSweep.Point> onPoint, RunControl rc) {
     listener.started(Stage.SWEEP);
-    return dev.segmentlab.core.cluster.MethodSweep.run(points, options, onPoint, rc);
+    return dev.segmentlab.core.methods.MethodSweep.run(points, options, onPoint, rc);
   }
 
   /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.methods.MethodSweep;
+import dev.segmentlab.core.model.DbscanModel;
 import dev.segmentlab.core.model.Labels;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,4 @@
-package dev.segmentlab.core.cluster;
-
-import dev.segmentlab.core.model.FittedClustering;
-import dev.segmentlab.core.model.KMeansModel;
-import dev.segmentlab.core.model.Labels;
+package dev.segmentlab.core.model;
 
 /**
  * Ward's clusters cut at k, as a model: a new point goes to the cluster with the nearest mean (squared Euclidean

@@ -1,7 +1,7 @@
-package dev.segmentlab.core.cluster;
+package dev.segmentlab.core.model;
 
-import dev.segmentlab.core.model.FittedClustering;
-import dev.segmentlab.core.model.Labels;
+import dev.segmentlab.core.cluster.Dbscan;
+import dev.segmentlab.core.cluster.Points;
 
 /**
  * DBSCAN as a model: a new point joins the cluster of its nearest core point when that lies within eps, else the
@@ -28,18 +28,18 @@ public final class DbscanModel implements FittedClustering {
   public DbscanModel(double[][] corePoints, int[] coreLabels, double eps, double[][] centres, boolean hasUnassigned) {
     if (corePoints.length != coreLabels.length) throw new IllegalArgumentException("one label per core point");
     if (centres.length == 0) throw new IllegalArgumentException("DBSCAN found no segment");
-    this.corePoints = Points.deepCopy(corePoints);
+    this.corePoints = copy(corePoints);
     this.coreLabels = coreLabels.clone();
     this.eps = eps;
-    this.centres = Points.deepCopy(centres);
+    this.centres = copy(centres);
     this.segments = centres.length;
     this.hasUnassigned = hasUnassigned;
   }
 
   /** The model of a fit on {@code x}. */
-  static DbscanModel of(Points x, Dbscan.Result r, double[][] centres) {
+  public static DbscanModel of(Points x, Dbscan.Result r, double[][] centres) {
     boolean[] core = r.core();
-    int[] labels = r.labelsRef();
+    int[] labels = r.labels();
     int m = 0;
     for (boolean c : core) if (c) m++;
     double[][] pts = new double[m][];
@@ -53,15 +53,21 @@ public final class DbscanModel implements FittedClustering {
     return new DbscanModel(pts, l, r.eps(), centres, r.unassigned() > 0);
   }
 
+  private static double[][] copy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+    return c;
+  }
+
   @Override public String method() { return METHOD; }
   @Override public int k() { return segments; }
   @Override public int dims() { return centres[0].length; }
-  @Override public double[][] centres() { return Points.deepCopy(centres); }
+  @Override public double[][] centres() { return copy(centres); }
 
   public double eps() { return eps; }
 
   /** The core points; a copy. */
-  public double[][] corePoints() { return Points.deepCopy(corePoints); }
+  public double[][] corePoints() { return copy(corePoints); }
 
   /** Each core point's segment; a copy. */
   public int[] coreLabels() { return coreLabels.clone(); }

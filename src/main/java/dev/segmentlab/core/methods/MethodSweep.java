@@ -1,9 +1,26 @@
-package dev.segmentlab.core.cluster;
+package dev.segmentlab.core.methods;
 
+import dev.segmentlab.core.cluster.Criteria;
+import dev.segmentlab.core.cluster.Dbscan;
+import dev.segmentlab.core.cluster.Dendrogram;
+import dev.segmentlab.core.cluster.GaussianMixture;
+import dev.segmentlab.core.cluster.KMeans;
+import dev.segmentlab.core.cluster.KMeansBudget;
+import dev.segmentlab.core.cluster.KMeansResult;
+import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.cluster.Knee;
+import dev.segmentlab.core.cluster.Method;
+import dev.segmentlab.core.cluster.Ordering;
+import dev.segmentlab.core.cluster.Points;
+import dev.segmentlab.core.cluster.Silhouette;
+import dev.segmentlab.core.cluster.Ward;
 import dev.segmentlab.core.concurrent.Parallel;
 import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.model.DbscanModel;
 import dev.segmentlab.core.model.FittedClustering;
+import dev.segmentlab.core.model.GaussianMixtureModel;
 import dev.segmentlab.core.model.KMeansModel;
+import dev.segmentlab.core.model.WardModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,11 +183,11 @@ public final class MethodSweep {
     int[] labels = r.labels();
     if (c > 1) {
       int[] assigned = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] < c).toArray();
-      Points sub = Points.wrap(subRows(x, assigned), assigned.length, x.dimension());
+      Points sub = Points.ofRowMajor(subRows(x, assigned), assigned.length, x.dimension());
       int[] subLabels = new int[assigned.length];
       for (int q = 0; q < assigned.length; q++) subLabels[q] = labels[assigned[q]];
       Ordering ord = b(o).kMeans().ordering();
-      Ordering subOrd = ord.byKey() ? Ordering.byKeyDesc(subKey(ord.key(), assigned)) : ord;
+      Ordering subOrd = ord.subset(assigned);
       int[] renumbered = Ward.renumber(sub, subLabels, c, subOrd);
       for (int q = 0; q < assigned.length; q++) labels[assigned[q]] = renumbered[q];
     }
@@ -189,15 +206,10 @@ public final class MethodSweep {
   private static double[] subRows(Points x, int[] rows) {
     int d = x.dimension();
     double[] out = new double[rows.length * d];
-    for (int q = 0; q < rows.length; q++) System.arraycopy(x.data(), rows[q] * d, out, q * d, d);
+    for (int q = 0; q < rows.length; q++) for (int f = 0; f < d; f++) out[q * d + f] = x.get(rows[q], f);
     return out;
   }
 
-  private static double[] subKey(double[] key, int[] rows) {
-    double[] out = new double[rows.length];
-    for (int q = 0; q < rows.length; q++) out[q] = key[rows[q]];
-    return out;
-  }
 
   private static Result kMeans(Points x, Options o, Consumer<KSweep.Point> onPoint, RunControl rc) {
     KSweep.Options b = o.base();
@@ -233,9 +245,9 @@ public final class MethodSweep {
     int best = -1;
     double bestBic = Double.POSITIVE_INFINITY;
     for (GaussianMixture.Result r : fits) {
-      solutions.add(solution(x, r.labelsRef(), r.k(), r.iterations()));
+      solutions.add(solution(x, r.labels(), r.k(), r.iterations()));
       MixtureFit m = new MixtureFit(r.bic(), r.aic(), r.meanLogLikelihood(), r.degenerate(), r.converged());
-      extras.add(new Extra(r.k(), r.model(), m, 0));
+      extras.add(new Extra(r.k(), GaussianMixtureModel.of(r.model()), m, 0));
       if (r.degenerate().isEmpty() && r.bic() < bestBic) {
         bestBic = r.bic();
         best = r.k();
@@ -261,22 +273,27 @@ public final class MethodSweep {
   }
 
   /** A labelling as a {@link KMeansResult}: the cluster means as centroids and the WCSS to them. */
-  static KMeansResult solution(Points x, int[] labels, int k, int iterations) {
+  public static KMeansResult solution(Points x, int[] labels, int k, int iterations) {
     int d = x.dimension();
     int[] sizes = new int[k];
     double[] mean = Criteria.means(x, labels, k, sizes);
     double[][] c = new double[k][d];
     for (int j = 0; j < k; j++) System.arraycopy(mean, j * d, c[j], 0, d);
     double wcss = 0;
-    for (int i = 0; i < x.size(); i++) wcss += Seeding.sq(x.data(), i, mean, labels[i], d);
+    for (int i = 0; i < x.size(); i++) {
+      for (int f = 0; f < d; f++) {
+        double t = x.get(i, f) - mean[labels[i] * d + f];
+        wcss += t * t;
+      }
+    }
     return new KMeansResult(k, labels, c, wcss, Math.max(1, iterations), sizes);
   }
 
   /** Criteria of each solution from its labels, one silhouette pass for all. */
-  static KSweep.Result score(Points x, List<KMeansResult> fits, KSweep.Options b, Consumer<KSweep.Point> onPoint,
+  public static KSweep.Result score(Points x, List<KMeansResult> fits, KSweep.Options b, Consumer<KSweep.Point> onPoint,
       RunControl rc) {
     int[][] labels = new int[fits.size()][];
-    for (int q = 0; q < labels.length; q++) labels[q] = fits.get(q).labelsRef();
+    for (int q = 0; q < labels.length; q++) labels[q] = fits.get(q).labels();
     Silhouette.Result[] s = Silhouette.computeAll(x, labels, b.silhouette(), rc.executor(), rc.cancelledCheck());
     List<KSweep.Point> points = new ArrayList<>();
     for (int q = 0; q < labels.length; q++) {

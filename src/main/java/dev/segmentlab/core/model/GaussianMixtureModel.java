@@ -1,7 +1,7 @@
-package dev.segmentlab.core.cluster;
+package dev.segmentlab.core.model;
 
-import dev.segmentlab.core.model.FittedClustering;
-import dev.segmentlab.core.model.Labels;
+import dev.segmentlab.core.cluster.GaussianMixture;
+import dev.segmentlab.core.cluster.MixtureDensity;
 
 /**
  * A fitted Gaussian mixture: weights, means and covariances (full or diagonal) in the prepared space. A point goes
@@ -19,7 +19,7 @@ public final class GaussianMixtureModel implements FittedClustering {
   private final double[][] means;
   /** Full: d × d row-major; diagonal: d variances. */
   private final double[][] covariances;
-  private final Components components;
+  private final MixtureDensity components;
 
   /**
    * @param covariance full or diagonal
@@ -49,23 +49,34 @@ public final class GaussianMixtureModel implements FittedClustering {
     this.floor = floor;
     this.weights = new double[k];
     for (int c = 0; c < k; c++) this.weights[c] = weights[c] / total;
-    this.means = Points.deepCopy(means);
-    this.covariances = Points.deepCopy(covariances);
-    this.components = Components.of(covariance, this.weights, this.means, this.covariances);
+    this.means = copy(means);
+    this.covariances = copy(covariances);
+    this.components = MixtureDensity.of(covariance, this.weights, this.means, this.covariances);
     if (components == null) throw new IllegalArgumentException("a covariance is not positive definite");
+  }
+
+  /** The model of a fitted mixture. */
+  public static GaussianMixtureModel of(GaussianMixture.Mixture m) {
+    return new GaussianMixtureModel(m.covariance(), m.covarianceFloor(), m.weights(), m.means(), m.covariances());
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+    return c;
   }
 
   @Override public String method() { return METHOD; }
   @Override public int k() { return weights.length; }
   @Override public int dims() { return means[0].length; }
-  @Override public double[][] centres() { return Points.deepCopy(means); }
+  @Override public double[][] centres() { return copy(means); }
 
   public GaussianMixture.Covariance covariance() { return covariance; }
   /** The floor added to every variance when fitting. */
   public double covarianceFloor() { return floor; }
   public double[] weights() { return weights.clone(); }
   /** Per component: d × d row-major (full) or d variances (diagonal); copies. */
-  public double[][] covariances() { return Points.deepCopy(covariances); }
+  public double[][] covariances() { return copy(covariances); }
 
   /** The variance of component {@code c} in feature {@code f}. */
   public double variance(int c, int f) {
@@ -146,106 +157,6 @@ public final class GaussianMixtureModel implements FittedClustering {
   private void check(double[] p, int i) {
     if (p.length != dims()) {
       throw new IllegalArgumentException("point " + i + " has " + p.length + " values, the model " + dims());
-    }
-  }
-
-  /**
-   * The components in the form the E-step needs: log weight, log normalisation and the Cholesky factor of each
-   * covariance (full) or the inverse variances (diagonal).
-   */
-  static final class Components {
-    private final int k;
-    private final int d;
-    private final boolean full;
-    private final double[] logConst;
-    private final double[][] means;
-    private final double[][] factor;
-
-    private Components(int k, int d, boolean full, double[] logConst, double[][] means, double[][] factor) {
-      this.k = k;
-      this.d = d;
-      this.full = full;
-      this.logConst = logConst;
-      this.means = means;
-      this.factor = factor;
-    }
-
-    /** Null when a covariance is not positive definite. */
-    static Components of(GaussianMixture.Covariance type, double[] weights, double[][] means, double[][] cov) {
-      int k = weights.length, d = means[0].length;
-      boolean full = type == GaussianMixture.Covariance.FULL;
-      double[] logConst = new double[k];
-      double[][] factor = new double[k][];
-      double log2pi = Math.log(2 * Math.PI);
-      for (int c = 0; c < k; c++) {
-        double logDet = 0;
-        if (full) {
-          double[] l = cholesky(cov[c], d);
-          if (l == null) return null;
-          for (int f = 0; f < d; f++) logDet += 2 * Math.log(l[f * d + f]);
-          factor[c] = l;
-        } else {
-          double[] inv = new double[d];
-          for (int f = 0; f < d; f++) {
-            if (!(cov[c][f] > 0)) return null;
-            inv[f] = 1 / cov[c][f];
-            logDet += Math.log(cov[c][f]);
-          }
-          factor[c] = inv;
-        }
-        logConst[c] = Math.log(weights[c]) - 0.5 * (d * log2pi + logDet);
-      }
-      return new Components(k, d, full, logConst, means, factor);
-    }
-
-    /**
-     * log(weight × density) of the point at {@code x[off..off+d)} under each component into {@code out}, and its
-     * squared Mahalanobis distances into {@code maha}.
-     */
-    void logDensities(double[] x, int off, double[] out, double[] maha) {
-      logDensities(x, off, out, maha, new double[d]);
-    }
-
-    /** As above with a scratch array of at least d values (no allocation per point). */
-    void logDensities(double[] x, int off, double[] out, double[] maha, double[] z) {
-      for (int c = 0; c < k; c++) {
-        double[] mu = means[c];
-        double[] fc = factor[c];
-        double m = 0;
-        if (full) {
-          for (int f = 0; f < d; f++) { // forward substitution L z = x - mu
-            double s = x[off + f] - mu[f];
-            for (int g = 0; g < f; g++) s -= fc[f * d + g] * z[g];
-            z[f] = s / fc[f * d + f];
-            m += z[f] * z[f];
-          }
-        } else {
-          for (int f = 0; f < d; f++) {
-            double t = x[off + f] - mu[f];
-            m += t * t * fc[f];
-          }
-        }
-        maha[c] = m;
-        out[c] = logConst[c] - 0.5 * m;
-      }
-    }
-
-    /** Lower Cholesky factor, row-major, or null when {@code a} is not positive definite. */
-    static double[] cholesky(double[] a, int d) {
-      double[] l = new double[d * d];
-      for (int i = 0; i < d; i++) {
-        for (int j = 0; j <= i; j++) {
-          double s = a[i * d + j];
-          for (int q = 0; q < j; q++) s -= l[i * d + q] * l[j * d + q];
-          if (i == j) {
-            if (!(s > 0)) return null;
-            l[i * d + i] = Math.sqrt(s);
-          } else {
-            l[i * d + j] = s / l[j * d + j];
-          }
-        }
-      }
-      return l;
     }
   }
 }
