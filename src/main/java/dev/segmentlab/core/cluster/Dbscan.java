@@ -14,10 +14,11 @@ import java.util.OptionalDouble;
  *
  * <p><b>Why not Commons Math's {@code DBSCANClusterer}.</b> It answers each neighbourhood query with a scan of
  * a {@code List<Clusterable>} through a {@code DistanceMeasure}, allocating a neighbour list per query, and
- * leaves noise out of its result, so the labels of the input's rows must be found again by identity; measured on
- * Online Retail's 4,338 customers (log1p + standard RFM, eps 0.3, minPoints 6) it took about 0.6 s warm against
- * 0.05 s for these two passes over primitive arrays, and it offers no k-distance curve. Both are O(n²) in time;
- * this one O(n) in memory.
+ * leaves noise out of its result, so the labels of the input's rows must be found again by identity. Measured on
+ * Online Retail's 4,338 customers (log1p + standard RFM, eps 0.503 = the k-distance knee, minPoints 6; both find
+ * the same 3 clusters) on a shared 2-core machine under heavy load: 1.9 s warm against 0.34–0.66 s for these two
+ * passes over primitive arrays; and it offers no k-distance curve. Both are O(n²) in time; this one O(n) in
+ * memory.
  */
 public final class Dbscan {
   private Dbscan() {}
