@@ -167,6 +167,9 @@ for jar in "${FX_JARS[@]}"; do
 done
 FX_MODULE_PATH=$(printf "%s$SEP" "$WORK"/fxmods/*.jar); FX_MODULE_PATH=${FX_MODULE_PATH%"$SEP"}
 APP_CLASS_PATH=$(printf "%s$SEP" "${CP_JARS[@]}"); APP_CLASS_PATH=${APP_CLASS_PATH%"$SEP"}
+# parquet-column and parquet-hadoop both carry shaded fastutil packages: as automatic modules on jdeps' module path
+# they split a package ("Modules parquet.column and parquet.hadoop export package …"); on the class path they are fine
+APP_MODULE_PATH=$(printf "%s\n" "${CP_JARS[@]}" | grep -v '/parquet-[a-z-]*[0-9.]*\.jar$' | paste -sd"$SEP" -)
 
 # ------------------------------------------------------------------------------------------------- modules
 # One jdeps run over the app and all its (non-JavaFX) jars on the class path lists the JDK/JavaFX modules
@@ -181,10 +184,10 @@ else
   log "jdeps: modules and JavaFX internals used by the app and its jars"
   rm -f "$TARGET"/jpackage-jdeps-*.txt
   "$JDEPS" --list-deps --multi-release "$JAVA_FEATURE" --ignore-missing-deps \
-    --module-path "$FX_MODULE_PATH$SEP$APP_CLASS_PATH" --class-path "$APP_CLASS_PATH" \
+    --module-path "$FX_MODULE_PATH$SEP$APP_MODULE_PATH" --class-path "$APP_CLASS_PATH" \
     "$WORK/input/$MAIN_JAR" "${CP_JARS[@]}" 2>/dev/null | grep -E '^ +[a-z]' | sed 's/^ *//' > "$JDEPS_CACHE.tmp" \
     || die "jdeps --list-deps failed"
-  grep -qx java.base "$JDEPS_CACHE.tmp" || die "jdeps --list-deps gave no java.base: $(cat "$JDEPS_CACHE.tmp")"
+  grep -Eq '^java\.base(/|$)' "$JDEPS_CACHE.tmp" || die "jdeps --list-deps gave no java.base: $(cat "$JDEPS_CACHE.tmp")"
   mv "$JDEPS_CACHE.tmp" "$JDEPS_CACHE"
 fi
 # Always in the image, whether or not the bytecode names them:
@@ -193,7 +196,9 @@ fi
 # Deliberately left out: jdk.charsets (the app reads UTF-8, windows-1252 and ISO-8859-1, all in java.base),
 # jdk.crypto.ec (no network), jdk.jfr/jdk.management (no monitoring), jdk.accessibility.
 EXTRA_MODULES=javafx.controls,javafx.swing,jdk.localedata
-MODULES=$({ cut -d/ -f1 "$JDEPS_CACHE"; tr ',' '\n' <<< "$EXTRA_MODULES"; } | sort -u | paste -sd, -)
+# Only JDK and JavaFX modules go into the runtime: a modular jar on the class path (POI's ooxml-lite is the
+# module org.apache.poi.ooxml.schemas) shows up in jdeps' list but stays a jar in the app-image.
+MODULES=$({ cut -d/ -f1 "$JDEPS_CACHE"; tr ',' '\n' <<< "$EXTRA_MODULES"; } | grep -E '^(java|jdk|javafx)\.' | sort -u | paste -sd, -)
 log "modules: $MODULES"
 
 # Classes on the class path that use JavaFX internals (ControlsFX does) need them exported to the unnamed
@@ -229,7 +234,7 @@ if [ "${SHRINK_LIBS:-1}" = 1 ]; then
     rm -f "$TARGET"/jpackage-shrink-*.txt
     "$JDEPS" -verbose:class -filter:none -e "$SHRINK_RE\\..*" \
       --multi-release "$JAVA_FEATURE" --ignore-missing-deps \
-      --module-path "$FX_MODULE_PATH$SEP$APP_CLASS_PATH" --class-path "$APP_CLASS_PATH" \
+      --module-path "$FX_MODULE_PATH$SEP$APP_MODULE_PATH" --class-path "$APP_CLASS_PATH" \
       "$WORK/input/$MAIN_JAR" "${CP_JARS[@]}" 2>/dev/null \
     | awk -v re="^$SHRINK_RE\\\\." '$2 == "->" && $3 ~ re { print $1, $3 }' | sort -u > "$WORK/shrink-edges.txt"
     # breadth-first closure from the classes named by the app and the other jars

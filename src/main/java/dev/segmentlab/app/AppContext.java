@@ -38,6 +38,9 @@ public final class AppContext {
   private final ExportViewModel export;
   private final ProfilesViewModel profiles;
   private final dev.segmentlab.app.fx.ChartExport charts;
+  private final dev.segmentlab.app.lookup.LookupViewModel lookup;
+  private final dev.segmentlab.app.migration.MigrationViewModel migration;
+  private final dev.segmentlab.app.report.ReportViewModel report;
 
   public AppContext(Async async, DialogService dialogs, DatasetLoader loader, Executor executor, Path sample) {
     this.async = async;
@@ -53,6 +56,9 @@ public final class AppContext {
     this.export = new ExportViewModel(session, async, dialogs);
     this.compare = new dev.segmentlab.app.compare.CompareViewModel(session, async, dialogs);
     this.charts = new dev.segmentlab.app.fx.ChartExport(dialogs);
+    this.lookup = new dev.segmentlab.app.lookup.LookupViewModel(session, async);
+    this.migration = new dev.segmentlab.app.migration.MigrationViewModel(session, async);
+    this.report = new dev.segmentlab.app.report.ReportViewModel(session, async, dialogs);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
     export.setWorkspaceHandler(this::applyWorkspace);
   }
@@ -135,6 +141,12 @@ public final class AppContext {
   public QualityViewModel quality() { return quality; }
   public ExportViewModel export() { return export; }
   public ProfilesViewModel profiles() { return profiles; }
+  /** Customer lookup (Ctrl+F). */
+  public dev.segmentlab.app.lookup.LookupViewModel lookup() { return lookup; }
+  /** Segment migration between two periods. */
+  public dev.segmentlab.app.migration.MigrationViewModel migration() { return migration; }
+  /** "Report…": the findings report as HTML, PDF or PPTX. */
+  public dev.segmentlab.app.report.ReportViewModel report() { return report; }
   /** The charts every view registered, for PNG export. */
   public dev.segmentlab.app.fx.ChartExport charts() { return charts; }
 

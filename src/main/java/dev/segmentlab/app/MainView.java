@@ -78,8 +78,10 @@ public final class MainView {
     MenuItem export = item("Export…", "menuExport", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), vm::goToExport);
     MenuItem saveCharts = item("Save all charts…", "menuSaveCharts",
         new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveCharts);
+    MenuItem report = item("Report…", "menuReport", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+        () -> dev.segmentlab.app.report.ReportView.show(ctx.report(), root.getScene() == null ? null : root.getScene().getWindow()));
     MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
-    Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, saveCharts, new SeparatorMenuItem(), quit);
+    Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, report, saveCharts, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
     Menu go = new Menu("Go");
     int i = 1;
@@ -88,6 +90,8 @@ public final class MainView {
       go.getItems().add(item(s.title(), "menuGo" + s.title(), kc, () -> vm.setStep(s)));
     }
     go.getItems().add(new SeparatorMenuItem());
+    go.getItems().add(item("Find customer…", "menuFindCustomer", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::findCustomer));
+    go.getItems().add(item("Segment migration…", "menuMigration", null, this::openMigration));
     go.getItems().add(item("Next step", "menuNext", new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.move(1)));
     go.getItems().add(item("Previous step", "menuPrevious", new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> vm.move(-1)));
     Menu help = new Menu("Help", null, item("About SegmentLab", "menuAbout", null, this::about));
@@ -102,6 +106,24 @@ public final class MainView {
     if (key != null) m.setAccelerator(key);
     m.setOnAction(e -> action.run());
     return m;
+  }
+
+  private dev.segmentlab.app.lookup.LookupView lookupView;
+
+  /** Opens the customer lookup window (one per main window). */
+  private void findCustomer() {
+    if (lookupView == null) lookupView = new dev.segmentlab.app.lookup.LookupView(ctx.lookup(), root.getScene().getWindow());
+    lookupView.open();
+  }
+
+  private dev.segmentlab.app.migration.MigrationView migrationView;
+
+  private void openMigration() {
+    if (migrationView == null) {
+      migrationView = new dev.segmentlab.app.migration.MigrationView(ctx.migration(), root.getScene().getWindow(),
+          () -> ctx.session().getSegmentation() == null ? java.util.List.of() : ctx.session().getSegmentation().names());
+    }
+    migrationView.open();
   }
 
   /** Every chart of the steps opened so far, as PNG files in a folder the analyst picks. */

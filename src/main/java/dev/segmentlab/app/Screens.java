@@ -33,7 +33,7 @@ public final class Screens {
     m.put(Step.SEGMENTS, () -> charts(ctx, new SegmentsView(ctx.segments(), new ProfilesView(ctx.profiles()).node()).node(), Map.of("elbowChart", "elbow",
         "silhouetteChart", "silhouette", "chChart", "calinski-harabasz", "dbChart", "davies-bouldin", "stabilityChart", "stability",
         "scatterPane", "scatter", "silhouettePlot", "silhouette-plot", "snakePlot", "snake-plot", "heatmap", "heatmap")));
-    m.put(Step.EXPORT, () -> new ExportView(ctx.export()).node());
+    m.put(Step.EXPORT, () -> dev.segmentlab.app.report.ReportView.addTo(new ExportView(ctx.export()).node(), ctx.report()));
     m.put(Step.COMPARE, () -> new dev.segmentlab.app.compare.CompareView(ctx.compare()).node());
     return m;
   }

@@ -3,6 +3,7 @@ package dev.segmentlab.cli;
 import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
+import dev.segmentlab.core.export.OutputBatch;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.pipeline.ExportRequest;
@@ -43,14 +44,21 @@ final class AssignCommand implements Callable<Integer> {
   boolean json;
 
   @Override public Integer call() throws ExportException {
+    try (OutputBatch batch = output.checkAll(null)) {
+      return run(batch);
+    }
+  }
+
+  private Integer run(OutputBatch batch) throws ExportException {
     ExportRequest request = output.request();
-    output.checkFree(output.out);
     Workspace ws = WorkspaceFile.read(workspace);
     SegmentAssigner.Assignment a = SegmentAssigner.assign(file, ws, RunControl.on(Workers.pool()));
+    Reports.warn(spec.commandLine().getErr(), a.dataset());
     SegmentExport.Outcome written = null;
     if (request != null) {
       SegmentExport.Context ctx = new SegmentExport.Context(a.dataset(), a.cleaned(), FileFingerprint.of(file), Instant.now());
-      written = SegmentExport.write(a.segmentation(), ctx, request, p -> { }, () -> false);
+      written = SegmentExport.stage(a.segmentation(), ctx, request, batch, p -> { }, () -> false);
+      batch.commit();
     }
     int[] counts = a.counts();
     List<String> names = a.segmentation().names();

@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "STAGE", description = "load, clean, features, sweep or all.")
   String stage;
 
-  @Parameters(index = "1", paramLabel = "FILE", description = "CSV, TSV, TXT (optionally .gz) or XLSX file.")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "CSV, TSV, TXT (optionally .gz), XLSX or Parquet file (or --jdbc).")
   java.nio.file.Path file;
 
   @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read (default: the first).")
@@ -46,16 +46,22 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the timings as JSON.")
   boolean json;
 
+  @picocli.CommandLine.Mixin DatabaseOptions database = new DatabaseOptions();
+
   private final Map<String, List<Double>> times = new LinkedHashMap<>();
+  private int rows;
 
   @Override public Integer call() {
     if (runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
     List<String> stages = List.of("load", "clean", "features", "sweep", "all");
     if (!stages.contains(stage)) throw new IllegalArgumentException("Unknown stage '" + stage + "'. Use one of " + stages + ".");
+    database.checkUnused();
+    if (database.given() == (file != null)) throw new IllegalArgumentException("Give either FILE or --jdbc URL.");
     for (int i = 0; i <= runs; i++) once();
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> res = new LinkedHashMap<>();
-    res.put("file", file.toString());
+    res.put("file", file != null ? file.toString() : database.source().safeUrl() + " (" + database.source().describe() + ")");
+    res.put("rows", rows);
     res.put("runs", runs);
     res.put("cores", Runtime.getRuntime().availableProcessors());
     res.put("java", System.getProperty("java.version"));
@@ -71,16 +77,19 @@ final class BenchCommand implements Callable<Integer> {
       st.put(e.getKey(), s);
     }
     res.put("stages", st);
+    @SuppressWarnings("unchecked") double loadMedian = (double) ((Map<String, Object>) st.get("load")).get("warm_median_s");
+    res.put("load_rows_per_s", loadMedian > 0 ? Math.round(rows / loadMedian) : 0);
     if (json) {
       out.println(Json.write(res));
     } else {
-      out.printf("%s, %d warm runs, %d cores, Java %s%n", file, runs, Runtime.getRuntime().availableProcessors(),
+      out.printf("%s, %d warm runs, %d cores, Java %s%n", res.get("file"), runs, Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version"));
       out.printf("%-10s %10s %14s %10s%n", "stage", "cold (s)", "warm med (s)", "min (s)");
       for (Map.Entry<String, Object> e : st.entrySet()) {
         @SuppressWarnings("unchecked") Map<String, Object> s = (Map<String, Object>) e.getValue();
         out.printf("%-10s %10.3f %14.3f %10.3f%n", e.getKey(), s.get("cold_s"), s.get("warm_median_s"), s.get("warm_min_s"));
       }
+      out.printf("load: %,d rows, %,d rows/s (warm median)%n", rows, res.get("load_rows_per_s"));
     }
     return 0;
   }
@@ -90,7 +99,10 @@ final class BenchCommand implements Callable<Integer> {
   private void once() {
     Stages stages = Stages.plain();
     RunControl rc = RunControl.on(Workers.pool());
-    Dataset d = time("load", () -> stages.load(file, DatasetReader.Options.defaults().withSheet(sheet), rc));
+    DatasetReader.Options opts = DatasetReader.Options.defaults().withSheet(sheet);
+    Dataset d = time("load", () -> database.given() ? stages.load(database.source(), opts, rc)
+        : stages.load(file, opts, rc));
+    rows = d.rows();
     if (stage.equals("load")) return;
     if (d.transactions() == null) throw new IllegalArgumentException("bench " + stage + " needs a transactions file");
     CleanedData c = time("clean", () -> stages.clean(d, CleaningOptions.defaults(), rc));

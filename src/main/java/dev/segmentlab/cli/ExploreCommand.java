@@ -39,9 +39,14 @@ final class ExploreCommand implements Callable<Integer> {
 
   @Override public Integer call() {
     if (!(minSupport > 0 && minSupport <= 1)) throw new IllegalArgumentException("--min-support must be in (0, 1], not " + minSupport);
+    if (!(minConfidence >= 0 && minConfidence <= 1)) {
+      throw new IllegalArgumentException("--min-confidence must be in [0, 1], not " + minConfidence
+          + "; give a fraction such as 0.3.");
+    }
     Stages stages = Stages.plain();
     RunControl rc = RunControl.on(Workers.pool());
-    Dataset d = stages.load(input.file, input.readerOptions(), rc);
+    Dataset d = input.read(stages, rc);
+    Reports.warn(spec.commandLine().getErr(), d);
     if (d.transactions() == null) {
       throw new IllegalArgumentException(d.report().file() + " is a customer table: explore needs transaction lines.");
     }

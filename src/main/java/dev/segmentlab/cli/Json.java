@@ -69,9 +69,10 @@ final class Json {
       for (boolean v : a) g.writeBoolean(v);
       g.writeEndArray();
     } else if (o instanceof Double v) {
-      g.writeNumber(v);
+      // Jackson would write NaN and infinities as strings: a string where a number belongs
+      if (Double.isFinite(v)) g.writeNumber(v); else g.writeNull();
     } else if (o instanceof Float v) {
-      g.writeNumber(v);
+      if (Float.isFinite(v)) g.writeNumber(v); else g.writeNull();
     } else if (o instanceof Integer || o instanceof Short || o instanceof Byte) {
       g.writeNumber(((Number) o).intValue());
     } else if (o instanceof Long v) {

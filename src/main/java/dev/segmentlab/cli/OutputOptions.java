@@ -1,5 +1,7 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.export.ExportException;
+import dev.segmentlab.core.export.OutputBatch;
 import dev.segmentlab.core.pipeline.ExportRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,37 @@ final class OutputOptions {
 
   /** The export to write, or null without {@code --out}. */
   ExportRequest request() { return out == null ? null : ExportRequest.of(out, bom, perSegment, force); }
+
+  /**
+   * Checks every output before any work (name free unless --force, folder there, not a folder, not named
+   * twice) and opens the batch that writes them all or none.
+   *
+   * @param workspace the {@code --save-workspace} file, or null
+   * @throws IllegalArgumentException or ExportException saying which option's file is wrong and what to do
+   */
+  OutputBatch checkAll(Path workspace) throws ExportException {
+    if (out != null) ExportRequest.Format.of(out);
+    checkFree(out);
+    checkFree(workspace);
+    if (out != null && workspace != null
+        && out.toAbsolutePath().normalize().equals(workspace.toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException("--out and --save-workspace name the same file " + out
+          + "; give each its own name.");
+    }
+    OutputBatch batch = OutputBatch.open(force);
+    check(batch, "--out", out);
+    check(batch, "--save-workspace", workspace);
+    return batch;
+  }
+
+  private static void check(OutputBatch batch, String option, Path target) throws ExportException {
+    if (target == null) return;
+    try {
+      batch.check(target);
+    } catch (ExportException e) {
+      throw new ExportException(option + " " + target + ": " + e.getMessage(), e);
+    }
+  }
 
   /** Refuses, before any work, to overwrite an existing file without {@code --force}. */
   void checkFree(Path target) {

@@ -28,7 +28,8 @@ final class ProfileCommand implements Callable<Integer> {
   @Override public Integer call() {
     Stages stages = Stages.plain();
     RunControl rc = RunControl.on(Workers.pool());
-    Dataset d = stages.load(input.file, input.readerOptions(), rc);
+    Dataset d = input.read(stages, rc);
+    Reports.warn(spec.commandLine().getErr(), d);
     PrintWriter out = spec.commandLine().getOut();
     CleanedData cleaned = stages.clean(d, CleaningOptions.defaults(), rc);
     CleaningReport cleaning = cleaned == null ? null : cleaned.report();

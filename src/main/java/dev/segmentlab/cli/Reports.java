@@ -34,6 +34,8 @@ final class Reports {
     }
     m.put("rejected_examples", ex);
     m.put("encoding", r.encoding());
+    m.put("warnings", r.warnings());
+    m.put("replaced_characters", r.replacedCharacters());
     m.put("delimiter", r.delimiter());
     m.put("date_format", r.dateFormat());
     m.put("mode", r.mode().key());
@@ -64,6 +66,11 @@ final class Reports {
       steps.add(e);
     }
     return steps;
+  }
+
+  /** The load report's warnings, one "warning: …" line each (on stderr, so that --json stays one object). */
+  static void warn(PrintWriter err, Dataset d) {
+    for (String w : d.report().warnings()) err.println("warning: " + w.replace('\n', ' '));
   }
 
   static void printProfile(PrintWriter out, Dataset d) {

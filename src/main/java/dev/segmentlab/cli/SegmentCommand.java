@@ -11,6 +11,7 @@ import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
+import dev.segmentlab.core.export.OutputBatch;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.features.FeatureMatrix;
@@ -63,7 +64,13 @@ final class SegmentCommand implements Callable<Integer> {
       + "mapping, cleaning, features, k, seed and names (the options above are ignored). Warns if the input changed.")
   Path workspace;
 
+  @Option(names = "--mode", paramLabel = "transactions|customers", description = "How to read FILE: transactions "
+      + "(one row per invoice line) or customers (one row per customer). Default: from the columns.")
+  String mode;
+
   @Mixin OutputOptions output = new OutputOptions();
+
+  @Mixin DatabaseOptions database = new DatabaseOptions();
 
   @Option(names = "--save-workspace", paramLabel = "W.segmentlab.json", description = "Save the run as a workspace "
       + "(to reopen it, or to assign new customers with 'assign').")
@@ -118,10 +125,21 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--time-budget", defaultValue = "0", paramLabel = "MS", description = "kmeans: restarts continue per k until the best WCSS stops improving or MS milliseconds pass (default 0: --restarts only).")
   long timeBudget;
 
+  @Option(names = "--clv", description = "Also fit BG/NBD + Gamma-Gamma: JSON key clv and predicted_revenue_12m per segment.")
+  boolean clv;
+
+  @Option(names = "--holdout", description = "With --clv, also check the purchase model on the last 13 weeks (JSON key holdout).")
+  boolean holdout;
+
   @Override public Integer call() throws ExportException {
+    // every output checked before any work, and placed together only when all of them were written
+    try (OutputBatch batch = output.checkAll(saveWorkspace)) {
+      return run(batch);
+    }
+  }
+
+  private Integer run(OutputBatch batch) throws ExportException {
     ExportRequest request = output.request();
-    output.checkFree(output.out);
-    output.checkFree(saveWorkspace);
     PipelineOptions o;
     PipelineResult r;
     MethodChoice choice = MethodChoice.kMeans();
@@ -132,13 +150,19 @@ final class SegmentCommand implements Callable<Integer> {
       if (file != null) throw new IllegalArgumentException("Give either FILE or --workspace, not both.");
       Workspace ws = WorkspaceFile.read(workspace);
       o = WorkspaceRunner.options(ws, stability);
-      reopened = WorkspaceRunner.run(ws, stability, Workers.pool(), p -> { }, () -> false);
+      reopened = WorkspaceRunner.run(ws, database.password(), stability, Workers.pool(), p -> { }, () -> false);
       if (reopened.warning() != null) spec.commandLine().getErr().println("warning: " + reopened.warning());
       r = reopened.result();
-      fingerprint = FileFingerprint.of(r.dataset().source());
+      fingerprint = r.dataset().source() == null ? null : FileFingerprint.of(r.dataset().source());
+    } else if (database.given()) {
+      if (file != null) throw new IllegalArgumentException("Give either FILE or --jdbc, not both.");
+      o = new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), features,
+          Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
+      r = Pipeline.run(database.source(), o, Workers.pool(), p -> { }, () -> false);
     } else {
+      database.checkUnused();
       if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
-      o = new PipelineOptions(DatasetReader.Options.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
+      o = new PipelineOptions(new DatasetReader.Options(sheet, null, InputOptions.parseMode(mode)), CleaningOptions.defaults(), features,
           Transform.parse(transform), Scaling.parse(scale), kMin, kMax, parseK(k), restarts, seed, stability);
       choice = methodChoice();
       if (choice.equals(MethodChoice.kMeans()) && choice.kMeansBudgetMillis() == 0) {
@@ -149,18 +173,21 @@ final class SegmentCommand implements Callable<Integer> {
         methodSweep = oc.sweep();
       }
     }
+    Reports.warn(spec.commandLine().getErr(), r.dataset());
     SegmentExport.Outcome written = null;
     if (request != null || saveWorkspace != null) {
-      if (fingerprint == null) fingerprint = FileFingerprint.of(r.dataset().source());
+      if (fingerprint == null && r.dataset().source() != null) fingerprint = FileFingerprint.of(r.dataset().source());
       Instant now = Instant.now();
       if (request != null) {
         SegmentExport.Context ctx = new SegmentExport.Context(r.dataset(), r.cleaned(), fingerprint, now);
-        written = SegmentExport.write(r.segmentation(), ctx, request, p -> { }, () -> false);
+        written = SegmentExport.stage(r.segmentation(), ctx, request, batch, p -> { }, () -> false);
       }
       if (saveWorkspace != null) {
-        WorkspaceFile.write(saveWorkspace, WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(),
-            fingerprint, now), output.force);
+        byte[] ws = WorkspaceFile.toJson(WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(),
+            fingerprint, now));
+        batch.stage(saveWorkspace, out -> out.write(ws));
       }
+      batch.commit();
     }
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
@@ -172,6 +199,7 @@ final class SegmentCommand implements Callable<Integer> {
         seg.put("label", r.segmentation().names().get(s));
         seg.put("colour", r.segmentation().colours().get(s));
       }
+      if (clv) ValueReports.addClv(m, r, dev.segmentlab.core.value.ValueOptions.defaults(), holdout);
       if (written != null) {
         m.put("out", written.files().get(0).toString());
         m.put("out_files", written.files().stream().map(Path::toString).toList());
@@ -187,6 +215,8 @@ final class SegmentCommand implements Callable<Integer> {
     } else {
       print(w, r);
       MethodOutput.print(w, choice, methodSweep);
+
+      if (clv) ValueReports.printClv(w, r, dev.segmentlab.core.value.ValueOptions.defaults(), holdout);
       if (written != null) {
         w.printf("%nwrote %s (%,d customers%s)%n", written.files().get(0), written.customers(),
             written.files().size() > 1 ? ", and " + (written.files().size() - 1) + " per-segment files" : "");

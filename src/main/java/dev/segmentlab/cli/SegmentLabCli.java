@@ -3,11 +3,14 @@ package dev.segmentlab.cli;
 import dev.segmentlab.Version;
 import dev.segmentlab.core.data.DataException;
 import dev.segmentlab.core.pipeline.OptionException;
+import dev.segmentlab.core.data.MappingNeeded;
 import dev.segmentlab.core.data.Prefetch;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,6 +36,9 @@ public final class SegmentLabCli {
     COMMANDS.put("assign", AssignCommand::new);
     COMMANDS.put("explore", ExploreCommand::new);
     COMMANDS.put("bench", BenchCommand::new);
+    COMMANDS.put("customer", CustomerCommand::new);
+    COMMANDS.put("migrate", MigrateCommand::new);
+    COMMANDS.put("report", ReportCommand::new);
     COMMANDS.put("compare", CompareCommand::new);
   }
 
@@ -72,22 +78,38 @@ public final class SegmentLabCli {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("error: " + message(ex));
+      cmd.getErr().println("error: " + asWritten(message(ex), cmd.getCommandSpec()));
       return EXIT_INPUT;
     });
     cl.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see --help)");
+      ex.getCommandLine().getErr().println("error: " + conversion(ex.getMessage()) + " (see --help)");
       return EXIT_INPUT;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only Exceptions to the handler above; an Error would end in a stack trace
+      err.println("error: " + message(e));
+      return EXIT_INPUT;
+    }
   }
 
   /** One line for the analyst; the class name only for unexpected failures. */
   static String message(Throwable ex) {
-    if (ex instanceof OptionException o) return flagOf(o.option()) + ": " + oneLine(o.getMessage());
+    if (ex instanceof OptionException o) {
+      return flagOf(o.option()) + (o.value() == null ? "" : " " + o.value()) + ": " + oneLine(o.getMessage());
+    }
+    if (ex instanceof MappingNeeded m) {
+      return oneLine(m.getMessage()) + " On the command line: rename the column, or give --mode customers to read "
+          + "each row as one customer.";
+    }
     if (ex instanceof DataException || ex instanceof IllegalArgumentException) return oneLine(ex.getMessage());
     if (ex instanceof CancellationException) return "cancelled";
-    if (ex instanceof OutOfMemoryError) return "out of memory: give Java more with -Xmx (e.g. JAVA_OPTS=-Xmx4g)";
+    if (ex instanceof OutOfMemoryError) {
+      return "out of memory: the run needs more than the " + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MB available; raise the heap with JAVA_OPTS=-Xmx" + Math.max(2, 2 * (Runtime.getRuntime().maxMemory() >> 30))
+          + "g or open a smaller file.";
+    }
     if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) return oneLine(ex.getMessage());
     String m = ex.getMessage();
     return ex.getClass().getSimpleName() + (m == null ? "" : ": " + oneLine(m));
@@ -101,6 +123,46 @@ public final class SegmentLabCli {
       case "stabilityRuns" -> "--stability";
       default -> "--" + option.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     };
+  }
+
+  private static final Pattern CONVERSION =
+      Pattern.compile("Invalid value for (option '([^']+)'|positional parameter at index \\d+ \\((\\S+)\\)): '(.*)' is not an? (\\w+)");
+
+  /**
+   * picocli's "Invalid value for option '--seed': 'abc' is not a long" as "--seed takes a whole number, not 'abc'":
+   * the option as written and what it takes, in the analyst's words.
+   */
+  static String conversion(String message) {
+    if (message == null) return "unknown error";
+    Matcher m = CONVERSION.matcher(message);
+    if (!m.find()) return oneLine(message);
+    String name = m.group(2) != null ? m.group(2) : m.group(3);
+    String takes = switch (m.group(5)) {
+      case "int", "long", "short", "byte", "BigInteger" -> "a whole number";
+      case "double", "float", "BigDecimal" -> "a number (e.g. 0.5)";
+      case "boolean" -> "true or false";
+      default -> "a " + m.group(5);
+    };
+    return name + " takes " + takes + ", not '" + m.group(4) + "'";
+  }
+
+  /** A core message that names a Java parameter ({@code minConfidence}) names the option instead. */
+  static String asWritten(String message, CommandLine.Model.CommandSpec spec) {
+    String out = message;
+    for (CommandLine.Model.OptionSpec o : spec.options()) {
+      String flag = o.longestName();
+      if (!flag.startsWith("--")) continue;
+      StringBuilder camel = new StringBuilder();
+      boolean up = false;
+      for (char c : flag.substring(2).toCharArray()) {
+        if (c == '-') { up = true; continue; }
+        camel.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+      if (camel.toString().equals(flag.substring(2))) continue; // one word: "k", "seed" read as plain words
+      out = out.replaceAll("(?<![\\w-])" + Pattern.quote(camel.toString()) + "(?!\\w)", Matcher.quoteReplacement(flag));
+    }
+    return out;
   }
 
   private static String oneLine(String s) {

@@ -79,13 +79,14 @@ class CliTest {
     assertThat(err.toString()).contains("--k must be a whole number or auto");
     err.getBuffer().setLength(0);
     assertThat(run("segment", "src/test/resources/data/mall-customers.csv", "--k-max", "31")).isEqualTo(2);
-    assertThat(err.toString()).contains("--k-max: ", "at most 30");
+    assertThat(err.toString()).contains("--k-max 31: ", "at most 30");
     err.getBuffer().setLength(0);
     // the core speaks of the option, the CLI names the flag the analyst typed
     assertThat(run("segment", "src/test/resources/data/mall-customers.csv", "--k", "201", "--stability", "0"))
         .isEqualTo(2);
     assertThat(err.toString().trim())
-        .isEqualTo("error: --k: k (201) is larger than the number of distinct customers (200). Choose a smaller k.");
+        .isEqualTo("error: --k 201: k is larger than the number of customers: there are 200 customers (those with "
+            + "the same features counted once); choose 200 or fewer, or open a file with more customers.");
   }
 
   @Test

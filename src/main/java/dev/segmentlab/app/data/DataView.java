@@ -2,6 +2,7 @@ package dev.segmentlab.app.data;
 
 import dev.segmentlab.app.fx.Tables;
 import dev.segmentlab.core.data.LoadReport;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -32,21 +33,29 @@ public final class DataView {
   private void build() {
     Button open = new Button("Open…");
     open.setId("openButton");
-    open.setTooltip(new Tooltip("Open a CSV, TSV, TXT (optionally .gz) or XLSX file (Ctrl+O). You can also drop a file on the window."));
+    open.setTooltip(new Tooltip("Open a CSV, TSV, TXT (optionally .gz), XLSX or Parquet file (Ctrl+O). You can also drop a file on the window."));
     open.setOnAction(e -> vm.openFile());
     Button sample = new Button("Open sample");
     sample.setId("sampleButton");
     sample.setTooltip(new Tooltip("Reload the bundled UCI Online Retail data (541,909 lines)."));
     sample.setOnAction(e -> vm.openSample());
+    Button database = new Button("Open from database…");
+    database.setId("databaseButton");
+    database.setTooltip(new Tooltip("Read a table or a query from PostgreSQL, SQLite or another JDBC database."));
+    database.disableProperty().bind(vm.loadingProperty());
+    database.setOnAction(e -> DatabaseDialog.show(root.getScene().getWindow(), vm.database()).ifPresent(vm::load));
     Button map = new Button("Map columns…");
     map.setId("mapButton");
     map.setTooltip(new Tooltip("Choose which column is the invoice, customer, date, … and reload."));
     map.disableProperty().bind(vm.reportProperty().isNull().or(vm.loadingProperty()));
     map.setOnAction(e -> vm.preview().ifPresent(p -> MappingDialog.show(root.getScene().getWindow(), p).ifPresent(vm::remap)));
+    vm.mappingNeededProperty().addListener((o, a, p) -> {
+      if (p != null) Platform.runLater(() -> MappingDialog.show(root.getScene().getWindow(), p).ifPresent(vm::remap));
+    });
     Label loadingLabel = new Label();
     loadingLabel.textProperty().bind(Bindings.concat("Loading ", vm.loadingFileProperty(), "… (Esc or Cancel in the status bar stops it)"));
     loadingLabel.visibleProperty().bind(vm.loadingProperty());
-    ToolBar bar = new ToolBar(open, sample, map, loadingLabel);
+    ToolBar bar = new ToolBar(open, sample, database, map, loadingLabel);
 
     Label error = new Label();
     error.setId("dataError");

@@ -6,9 +6,13 @@ import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.data.DataException;
+import dev.segmentlab.core.data.DatabaseSource;
+import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.LoadReport;
+import dev.segmentlab.core.data.MappingNeeded;
+import dev.segmentlab.core.data.ReadMemory;
 import dev.segmentlab.core.data.Role;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +31,7 @@ import javafx.collections.ObservableList;
 /** The Data step: open a file, show what was read. */
 public final class DataViewModel {
   /** Extensions the open dialog offers. */
-  public static final List<String> EXTENSIONS = List.of("*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx");
+  public static final List<String> EXTENSIONS = List.of("*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx", "*.parquet");
 
   private final Session session;
   private final Async async;
@@ -45,8 +49,12 @@ public final class DataViewModel {
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No file loaded");
   private final ReadOnlyStringWrapper loadingFile = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<DatasetReader.Preview> mappingNeeded = new ReadOnlyObjectWrapper<>();
   private Path lastPath;
   private DatasetReader.Options lastOptions = DatasetReader.Options.defaults();
+  /** The database of the current dataset, with its password, in memory only (for Map columns and reloads). */
+  private DatabaseSource lastDatabase;
+  private final DatabaseViewModel database;
 
   public DataViewModel(Session session, Async async, DialogService dialogs, DatasetLoader loader, Executor executor,
       Path sample) {
@@ -57,6 +65,7 @@ public final class DataViewModel {
     this.executor = executor;
     this.sample = sample;
     this.slot = new JobSlot(async);
+    this.database = new DatabaseViewModel(async);
     session.datasetProperty().addListener((o, a, d) -> show(d));
   }
 
@@ -70,8 +79,17 @@ public final class DataViewModel {
   public ReadOnlyStringProperty loadingFileProperty() { return loadingFile.getReadOnlyProperty(); }
   /** The loaded dataset (read-only here: only a load changes it). */
   public ReadOnlyObjectProperty<Dataset> datasetProperty() { return session.datasetProperty(); }
+
+  /**
+   * Set when a file's columns do not say how to read it (transaction columns without a customer id, or no id
+   * column at all): the preview the View shows in the mapping dialog; {@link #errorProperty} says what is
+   * missing. Cleared by the next load. The previous dataset stays open meanwhile.
+   */
+  public ReadOnlyObjectProperty<DatasetReader.Preview> mappingNeededProperty() { return mappingNeeded.getReadOnlyProperty(); }
   public Session session() { return session; }
   public Path samplePath() { return sample; }
+  /** The "Open from database…" dialog's model. */
+  public DatabaseViewModel database() { return database; }
 
   // Commands
 
@@ -93,7 +111,7 @@ public final class DataViewModel {
   public void load(Path file) {
     DatasetReader.Options options = DatasetReader.Options.defaults();
     try {
-      List<String> sheets = DatasetReader.sheets(file);
+      List<String> sheets = Datasets.sheets(file);
       if (sheets.size() > 1) {
         Optional<String> s = dialogs.choose("Choose a sheet", file.getFileName() + " has " + sheets.size()
             + " sheets. Which one holds the data?", sheets, sheets.get(sheets.size() - 1));
@@ -110,6 +128,7 @@ public final class DataViewModel {
   /** Loads a file; on failure or cancel the previous dataset stays. */
   public void load(Path file, DatasetReader.Options options) {
     loading.set(true);
+    mappingNeeded.set(null);
     loadingFile.set(file.getFileName().toString());
     slot.submit("Loading " + file.getFileName(),
         ctx -> loader.load(file, options, executor, ctx.progressSink(), ctx.cancelledCheck()),
@@ -117,12 +136,15 @@ public final class DataViewModel {
           loading.set(false);
           error.set("");
           lastPath = file;
+          lastDatabase = null;
           lastOptions = options;
           session.datasetProperty().set(d);
         },
         e -> {
           loading.set(false);
-          fail(e instanceof DataException || e instanceof IllegalArgumentException ? e.getMessage()
+          if (e instanceof MappingNeeded m && askForMapping(file, options, m)) return;
+          fail(e instanceof OutOfMemoryError ? ReadMemory.message(file)
+              : e instanceof DataException || e instanceof IllegalArgumentException ? e.getMessage()
               : "Could not open " + file.getFileName() + ": " + e);
         },
         () -> {
@@ -131,14 +153,62 @@ public final class DataViewModel {
         });
   }
 
+  /** Loads the table or query the database dialog chose, with automatic mapping. */
+  public void load(DatabaseSource source) { load(source, DatasetReader.Options.defaults()); }
+
+  /** Loads a database table or query; rows are streamed with progress and Cancel; on failure the previous dataset stays. */
+  public void load(DatabaseSource source, DatasetReader.Options options) {
+    String name = source.table() != null ? source.table() : "query";
+    loading.set(true);
+    loadingFile.set(name);
+    slot.submit("Loading " + name + " from the database",
+        ctx -> loader.load(source, options, executor, ctx.progressSink(), ctx.cancelledCheck()),
+        d -> {
+          loading.set(false);
+          error.set("");
+          lastPath = null;
+          lastDatabase = source;
+          lastOptions = options;
+          session.datasetProperty().set(d);
+        },
+        e -> {
+          loading.set(false);
+          fail(e instanceof DataException || e instanceof IllegalArgumentException ? e.getMessage()
+              : "Could not read " + name + ": " + e);
+        },
+        () -> {
+          loading.set(false);
+          async.monitor().say("Loading " + name + " cancelled; the previous dataset is still open.");
+        });
+  }
+
+  /**
+   * The columns do not say how to read the file: remember it (so that {@link #remap} reads it with the
+   * analyst's mapping) and ask the View for the mapping dialog; false when not even a preview can be read.
+   */
+  private boolean askForMapping(Path file, DatasetReader.Options options, MappingNeeded m) {
+    DatasetReader.Preview p;
+    try {
+      p = Datasets.preview(file, options.sheet(), 20);
+    } catch (DataException | OutOfMemoryError e) {
+      return false;
+    }
+    lastPath = file;
+    lastOptions = options;
+    error.set(m.getMessage());
+    mappingNeeded.set(p);
+    return true;
+  }
+
   /** Stops a load in progress. */
   public void cancelLoad() { slot.cancel(); }
 
   /** First rows and the detected mapping of the current file, for the mapping dialog. */
   public Optional<DatasetReader.Preview> preview() {
-    if (lastPath == null) return Optional.empty();
+    if (lastPath == null && lastDatabase == null) return Optional.empty();
     try {
-      return Optional.of(DatasetReader.preview(lastPath, lastOptions.sheet(), 20));
+      if (lastDatabase != null) return Optional.of(Datasets.preview(lastDatabase, 20));
+      return Optional.of(Datasets.preview(lastPath, lastOptions.sheet(), 20));
     } catch (DataException e) {
       fail(e.getMessage());
       return Optional.empty();
@@ -147,10 +217,11 @@ public final class DataViewModel {
 
   /** Reloads the current file with the analyst's mapping. */
   public void remap(Map<Role, String> mapping) {
-    if (lastPath != null) load(lastPath, lastOptions.withMapping(mapping));
+    if (lastDatabase != null) load(lastDatabase, lastOptions.withMapping(mapping));
+    else if (lastPath != null) load(lastPath, lastOptions.withMapping(mapping));
   }
 
-  public boolean canRemap() { return lastPath != null; }
+  public boolean canRemap() { return lastPath != null || lastDatabase != null; }
 
   private void fail(String message) {
     error.set(message);
@@ -166,7 +237,7 @@ public final class DataViewModel {
       return;
     }
     LoadReport r = d.report();
-    if (lastPath == null) lastPath = d.source();
+    if (lastPath == null && lastDatabase == null) lastPath = d.source();
     report.set(r);
     columns.setAll(r.columns());
     rejections.setAll(r.examples());

@@ -65,7 +65,8 @@ public final class ExportView {
     format.valueProperty().bindBidirectional(vm.formatProperty());
     format.setConverter(new StringConverter<>() {
       @Override public String toString(ExportRequest.Format f) {
-        return f == null ? "" : f == ExportRequest.Format.XLSX ? "Excel workbook (.xlsx)" : "CSV (.csv)";
+        return f == null ? "" : f == ExportRequest.Format.XLSX ? "Excel workbook (.xlsx)"
+            : f == ExportRequest.Format.PARQUET ? "Parquet (.parquet)" : "CSV (.csv)";
       }
 
       @Override public ExportRequest.Format fromString(String s) { return null; }

@@ -51,7 +51,7 @@ import javafx.collections.ObservableList;
  */
 public final class ExportViewModel {
   /** Extensions the "apply to another file" dialog offers. */
-  public static final List<String> DATA_EXTENSIONS = List.of("*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx");
+  public static final List<String> DATA_EXTENSIONS = List.of("*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx", "*.parquet");
   static final List<String> WORKSPACE_EXTENSIONS = List.of("*" + WorkspaceFile.EXTENSION);
 
   /** Customers of one segment after "apply to another file". */
@@ -185,7 +185,8 @@ public final class ExportViewModel {
     var dataset = session.getDataset();
     var cleaned = session.getCleaned();
     start("Saving " + file.getFileName(), ctx -> {
-      FileFingerprint fp = FileFingerprint.of(dataset.source(), progressTo(ctx), ctx.cancelledCheck());
+      FileFingerprint fp = dataset.source() == null ? null // a database: nothing to hash, and no password is kept
+          : FileFingerprint.of(dataset.source(), progressTo(ctx), ctx.cancelledCheck());
       WorkspaceFile.write(file, WorkspaceRunner.capture(seg, dataset, cleaned, fp, Instant.now()), exists);
       return file;
     }, f -> {
@@ -200,15 +201,26 @@ public final class ExportViewModel {
     Optional<Path> chosen = dialogs.chooseOpenFile("Open workspace", WORKSPACE_EXTENSIONS);
     if (chosen.isEmpty()) return;
     Path file = chosen.get();
+    String password = null;
+    Workspace header = peekWorkspace(file);
+    if (header != null && header.inputDatabase() != null) {
+      Workspace.Database db = header.inputDatabase();
+      Optional<String> pw = dialogs.askPassword("Database password", "The workspace reads "
+          + (db.table() != null ? "the table " + db.table() : "a query") + " from " + db.url()
+          + (db.user() != null ? " as " + db.user() : "") + ". Its password is not saved: enter it to reopen.");
+      if (pw.isEmpty()) return;
+      password = pw.get().isEmpty() ? null : pw.get();
+    }
+    String pass = password;
     boolean onlyLoad = stepsRestore;
     start("Opening " + file.getFileName(), ctx -> {
       Workspace ws = WorkspaceFile.read(file);
       if (onlyLoad) { // the steps compute the rest, each stage once
-        WorkspaceRunner.Opened o = WorkspaceRunner.open(ws, session.stages(), RunControl.of(null, progressTo(ctx),
-            ctx.cancelledCheck()));
+        WorkspaceRunner.Opened o = WorkspaceRunner.open(ws, pass, session.stages(), RunControl.of(null,
+            progressTo(ctx), ctx.cancelledCheck()));
         return new WorkspaceRequest(file, ws, o.dataset(), null, o.warning());
       }
-      WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, 0, null, progressTo(ctx), ctx.cancelledCheck());
+      WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, pass, 0, null, progressTo(ctx), ctx.cancelledCheck());
       return new WorkspaceRequest(file, ws, o.result().dataset(), o.result(), o.warning());
     }, req -> {
       openedWorkspace.set(req);
@@ -216,6 +228,15 @@ public final class ExportViewModel {
       result.set("Opened " + file.getFileName() + ": " + req.workspace().k() + " segments of "
           + req.dataset().report().file() + "." + (req.warning() == null ? "" : " " + req.warning()));
     });
+  }
+
+  /** The workspace's saved values (a small JSON file), or null when it cannot be read now: the job says why. */
+  private static Workspace peekWorkspace(Path file) {
+    try {
+      return WorkspaceFile.read(file);
+    } catch (ExportException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Asks for another transactions file and puts its customers into the current segments. */

@@ -26,4 +26,7 @@ public interface DialogService {
 
   /** A choice among options, or empty. */
   Optional<String> choose(String title, String message, List<String> options, String initial);
+
+  /** A password, typed hidden and never stored, or empty when the user cancels (default: cancels). */
+  default Optional<String> askPassword(String title, String message) { return Optional.empty(); }
 }

@@ -70,6 +70,20 @@ public final class FxDialogService implements DialogService {
     return d.showAndWait();
   }
 
+  @Override public Optional<String> askPassword(String title, String message) {
+    javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+    d.initOwner(owner.get());
+    d.setTitle(title);
+    d.setHeaderText(message);
+    javafx.scene.control.PasswordField pw = new javafx.scene.control.PasswordField();
+    pw.setId("passwordPrompt");
+    d.getDialogPane().setContent(pw);
+    d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+    d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? pw.getText() : null);
+    javafx.application.Platform.runLater(pw::requestFocus);
+    return d.showAndWait();
+  }
+
   private Alert alert(Alert.AlertType type, String title, String message) {
     Alert a = new Alert(type);
     a.initOwner(owner.get());

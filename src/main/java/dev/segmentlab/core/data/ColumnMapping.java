@@ -111,5 +111,71 @@ public final class ColumnMapping {
     return out;
   }
 
+  /** The roles whose presence makes a file look like transactions. */
+  private static final List<Role> TRANSACTION_SIGNS = List.of(Role.INVOICE, Role.QUANTITY, Role.UNIT_PRICE,
+      Role.INVOICE_DATE);
+
+  /**
+   * How to read the file, never a silent guess: transactions when every required role is mapped; a customer
+   * table when there is no sign of transactions and a customer id column (by its header), or when asked for.
+   *
+   * @param forced the mode chosen by the analyst, or null to decide from the columns
+   * @throws MappingNeeded when the file has transaction columns (two or more of invoice, quantity, unit price,
+   *     date) but misses a required one, when transactions are forced without their roles, or when a customer
+   *     table would have no customer id column; the message names the missing roles and the columns
+   */
+  public Mode mode(Mode forced) {
+    List<Role> missing = missingRequired();
+    if (forced == Mode.CUSTOMERS) return Mode.CUSTOMERS;
+    if (missing.isEmpty()) return Mode.TRANSACTIONS;
+    int signs = 0;
+    for (Role r : TRANSACTION_SIGNS) if (has(r)) signs++;
+    if (forced == Mode.TRANSACTIONS || signs >= 2) {
+      List<String> found = new ArrayList<>();
+      for (Role r : TRANSACTION_SIGNS) if (has(r)) found.add(r.label() + " (" + column(r) + ")");
+      List<String> labels = new ArrayList<>();
+      for (Role r : missing) labels.add(r.label());
+      throw new MappingNeeded((found.isEmpty() ? "No" : "The file has transaction columns: " + String.join(", ", found)
+          + "; but no") + " column for " + String.join(", ", labels) + " among " + describe(headers)
+          + ". Map the " + String.join(" and ", labels) + " column by hand, or rename it (e.g. "
+          + example(missing.get(0)) + ").", missing);
+    }
+    if (!hasIdColumn()) {
+      throw new MappingNeeded("The file has neither transaction columns (invoice, quantity, date, unit price, customer "
+          + "id) nor a customer id column among " + describe(headers) + ". Name the id column (e.g. CustomerID) or "
+          + "map the columns by hand, or choose to read each row as one customer.",
+          List.of(Role.CUSTOMER_ID));
+    }
+    return Mode.CUSTOMERS;
+  }
+
+  /** Whether a header names a customer id: a customer-id alias, {@code id}, or ending in {@code id}. */
+  private boolean hasIdColumn() {
+    if (has(Role.CUSTOMER_ID)) return true;
+    for (String h : headers) {
+      String n = Role.normalise(h);
+      if (n.equals("id") || n.endsWith("id")) return true;
+    }
+    return false;
+  }
+
+  private static String example(Role r) {
+    return switch (r) {
+      case CUSTOMER_ID -> "CustomerID";
+      case INVOICE -> "InvoiceNo";
+      case QUANTITY -> "Quantity";
+      case INVOICE_DATE -> "InvoiceDate";
+      case UNIT_PRICE -> "UnitPrice";
+      default -> r.label();
+    };
+  }
+
+  /** The columns for a message: all of a few, or the count and the first ones of many. */
+  static String describe(List<String> headers) {
+    if (headers.size() <= 12) return "its columns " + String.join(", ", headers);
+    return String.format(java.util.Locale.ROOT, "its %,d columns (%s, …)", headers.size(),
+        String.join(", ", headers.subList(0, 6)));
+  }
+
   @Override public String toString() { return asMap().toString(); }
 }

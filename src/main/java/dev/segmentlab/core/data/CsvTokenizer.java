@@ -18,6 +18,7 @@ final class CsvTokenizer extends Fields {
   private boolean insideQuoteAtEnd;
   private byte[] scratch = new byte[256];
   private int scratchLen;
+  private int expected; // fields per record, for telling an unclosed quote from a quoted line break; 0 = unknown
 
   CsvTokenizer(byte[] buf, int start, int end, byte delim) {
     this.buf = buf;
@@ -38,6 +39,7 @@ final class CsvTokenizer extends Fields {
     if (p >= end) return false;
     count = 0;
     scratchLen = 0;
+    problem = null;
     recordLine = line + 1;
     while (true) {
       if (p < end && buf[p] == '"') {
@@ -75,7 +77,16 @@ final class CsvTokenizer extends Fields {
         if (p + 1 < end && buf[p + 1] == '"') { escaped = true; p += 2; continue; }
         break;
       }
-      if (b == '\n') line++;
+      if (b == '\n') {
+        if (expected > 2 && swallowsARecord(p + 1)) {
+          // an unclosed quote: the record ends here, and the next line is read on its own
+          addField(buf, s, p > s && buf[p - 1] == '\r' ? p - 1 : p);
+          problem = "unbalanced quote";
+          pos = p + 1;
+          return false;
+        }
+        line++;
+      }
       p++;
     }
     if (escaped) {
@@ -96,6 +107,31 @@ final class CsvTokenizer extends Fields {
     pos = p;
     return true;
   }
+
+  /**
+   * Whether the line starting at {@code q}, reached inside a quoted field, reads as a record of its own rather
+   * than the rest of the field: inside a field every quote is doubled except the closing one, which is followed
+   * by a delimiter or the line end. So the line is a record when a quote on it is followed by anything else
+   * (it opens a field of a new record), or when it has no closing quote and a full record's delimiters.
+   */
+  private boolean swallowsARecord(int q) {
+    int delims = 0;
+    for (int i = q; i < end && buf[i] != '\n'; i++) {
+      byte b = buf[i];
+      if (b == delim) {
+        delims++;
+      } else if (b == '"') {
+        if (i + 1 < end && buf[i + 1] == '"') { i++; continue; }
+        if (i + 1 >= end) return false;
+        byte n = buf[i + 1];
+        return n != delim && n != '\n' && n != '\r';
+      }
+    }
+    return delims >= expected - 1;
+  }
+
+  /** Sets the number of fields a record has (the header's), which lets an unclosed quote be told apart. */
+  void expect(int fields) { this.expected = fields; }
 
   private void ensureScratch(int n) {
     if (scratchLen + n > scratch.length) {

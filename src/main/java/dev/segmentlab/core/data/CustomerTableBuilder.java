@@ -31,6 +31,10 @@ final class CustomerTableBuilder {
   }
 
   void accept(Fields f, int line) {
+    if (f.problem != null) {
+      reject(line, f.problem, f.problem + ": a quote opens a field that does not close on this line");
+      return;
+    }
     if (f.fieldCount() != headers.size()) {
       rejected++;
       reasons.merge("wrong number of fields", 1, Integer::sum);
@@ -44,6 +48,12 @@ final class CustomerTableBuilder {
     for (int i = 0; i < row.length; i++) row[i] = new String(f.buf(i), f.start(i), f.end(i) - f.start(i), charset).trim();
     rows.add(row);
     lines.add(line);
+  }
+
+  private void reject(int line, String reason, String detail) {
+    rejected++;
+    reasons.merge(reason, 1, Integer::sum);
+    if (examples.size() < TransactionChunk.MAX_EXAMPLES) examples.add(new LoadReport.Rejection(line, detail, ""));
   }
 
   int rejected() { return rejected; }
@@ -74,6 +84,7 @@ final class CustomerTableBuilder {
     }
     int id = idColumn == null ? -1 : headers.indexOf(idColumn);
     if (id < 0) id = guessId(numeric);
+    dropOutOfRange(numeric, id);
     Table t = Table.create(name);
     List<LoadReport.ColumnSummary> summaries = new ArrayList<>();
     int numericFeatures = 0;
@@ -115,6 +126,37 @@ final class CustomerTableBuilder {
       customers = ids.size();
     }
     return new Built(t, id >= 0 ? headers.get(id) : null, summaries, customers);
+  }
+
+  /** Largest absolute value of a number in a customer table; beyond it (or infinite) the row is rejected. */
+  static final double MAX_VALUE = 1e15;
+
+  /** Rejects the rows with an infinite or absurd number in a numeric column, each with its reason. */
+  private void dropOutOfRange(boolean[] numeric, int id) {
+    List<String[]> keptRows = new ArrayList<>(rows.size());
+    List<Integer> keptLines = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      String[] r = rows.get(i);
+      String bad = null;
+      for (int c = 0; c < r.length && bad == null; c++) {
+        if (!numeric[c] || c == id || r[c].isEmpty()) continue;
+        byte[] b = r[c].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!(Math.abs(FieldValues.parseDouble(b, 0, b.length, false)) <= MAX_VALUE)) bad = headers.get(c);
+      }
+      if (bad == null) {
+        keptRows.add(r);
+        keptLines.add(lines.get(i));
+      } else {
+        reject(lines.get(i), "number out of range", "number out of range: " + bad + " '" + r[headers.indexOf(bad)]
+            + "' is not a number between -1e15 and 1e15");
+      }
+    }
+    if (keptRows.size() < rows.size()) {
+      rows.clear();
+      rows.addAll(keptRows);
+      lines.clear();
+      lines.addAll(keptLines);
+    }
   }
 
   /** An id column: a header that reads like one, else the first text or integer column whose values are all distinct. */

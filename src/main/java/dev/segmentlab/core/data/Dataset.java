@@ -13,9 +13,20 @@ import tech.tablesaw.api.Table;
  * @param idColumn the customer id column of the customer table, or null
  * @param mapping the column mapping used
  * @param report what was read and how
+ * @param database the database and query read (never with a password), or null for a file; {@code source} is then null
  */
 public record Dataset(Path source, Transactions transactions, Table customerTable, String idColumn,
-    ColumnMapping mapping, LoadReport report) {
+    ColumnMapping mapping, LoadReport report, DatabaseSource database) {
+
+  public Dataset {
+    if (database != null) database = database.withoutPassword();
+  }
+
+  /** A dataset read from a file. */
+  public Dataset(Path source, Transactions transactions, Table customerTable, String idColumn, ColumnMapping mapping,
+      LoadReport report) {
+    this(source, transactions, customerTable, idColumn, mapping, report, null);
+  }
 
   public Mode mode() { return report.mode(); }
 

@@ -58,6 +58,20 @@ public final class DatasetReader {
    */
   public static Dataset read(Path file, Options options, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled) {
+    try {
+      return readOrAhead(file, options, executor, progress, cancelled);
+    } catch (OutOfMemoryError e) {
+      throw ReadMemory.tooLarge(file, e); // one line for the analyst, not a stack trace (issue 24)
+    } catch (RuntimeException e) {
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        if (c instanceof OutOfMemoryError oom) throw ReadMemory.tooLarge(file, oom);
+      }
+      throw e;
+    }
+  }
+
+  private static Dataset readOrAhead(Path file, Options options, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) {
     CompletableFuture<Dataset> ahead = Prefetch.take(file); // taken (and so dropped) by any read
     if (ahead != null && Options.defaults().equals(options)) {
       Dataset d = Prefetch.await(ahead, cancelled);
@@ -75,6 +89,7 @@ public final class DatasetReader {
     String name = file.getFileName().toString();
     checkUsable(kind, name);
     if (kind == FileBytes.Kind.XLSX) return XlsxReader.read(file, options, executor, progress, cancelled);
+    ReadMemory.check(file, ReadMemory.textBytes(file));
     return readText(file, kind == FileBytes.Kind.GZIP, options, executor, progress, cancelled);
   }
 
@@ -94,6 +109,7 @@ public final class DatasetReader {
     byte[] data = FileBytes.read(file, kind == FileBytes.Kind.GZIP, p -> { }, () -> false);
     Text text = prepare(file, data);
     CsvTokenizer t = new CsvTokenizer(data, text.dataStart, data.length, text.delimiter);
+    t.expect(text.headers.size());
     Charset cs = text.fullCharset(data);
     List<List<String>> rows = new ArrayList<>();
     while (rows.size() < limit && t.next()) {
@@ -111,10 +127,10 @@ public final class DatasetReader {
   }
 
   private record Text(Charset charset, byte delimiter, List<String> headers, int dataStart, int headerLines,
-      boolean bom) {
+      boolean bom, boolean crOnly) {
     /** The charset of the whole file (a full scan, for the paths that decode every cell). */
     Charset fullCharset(byte[] data) {
-      if (bom || charset != StandardCharsets.UTF_8) return charset;
+      if (charset != StandardCharsets.UTF_8) return charset; // with a byte-order mark too: see bomFallback
       return FileBytes.detectCharset(data, dataStart, data.length);
     }
   }
@@ -134,6 +150,8 @@ public final class DatasetReader {
     int start = bom;
     while (start < len && (data[start] == '\n' || data[start] == '\r')) start++;
     if (start >= len) throw new DataException("The file " + name + " has no content (only blank lines).");
+    boolean crOnly = FileBytes.crOnly(data, start, len);
+    if (crOnly) FileBytes.crToLf(data, start, len); // old Mac line ends: the same length, so offsets hold
     // the header line alone decides for now: scanning a whole file for non-ASCII bytes is a measurable cost, so transaction files
     // check only the distinct values they keep (TransactionAssembler), customer tables scan everything
     int headerEnd = start;
@@ -154,7 +172,7 @@ public final class DatasetReader {
       if (data[i] != '\n' && data[i] != '\r' && data[i] != ' ') { anyData = true; break; }
     }
     if (!anyData) throw new DataException("The file " + name + " has a header but no data rows.");
-    return new Text(cs, delim, headers, dataStart, lines, bom > 0);
+    return new Text(cs, delim, headers, dataStart, lines, bom > 0, crOnly);
   }
 
   private static int countNewlines(byte[] b, int from, int to) {
@@ -220,17 +238,35 @@ public final class DatasetReader {
       Charset cs = text.fullCharset(data);
       CustomerTableBuilder b = new CustomerTableBuilder(text.headers, cs);
       CsvTokenizer t = new CsvTokenizer(data, text.dataStart, data.length, text.delimiter);
+      t.expect(text.headers.size());
       while (t.next()) {
         if (t.isBlank()) continue;
         b.accept(t, text.headerLines + t.recordLine());
       }
-      return customers(file, name, "csv", null, List.of(), b, mapping, cs.name(), delimiter, bytes);
+      return bomFallback(customers(file, name, "csv", null, List.of(), b, mapping, cs.name(), delimiter, bytes), text,
+          data);
     }
     List<TransactionChunk> chunks = blocked != null ? blocked
         : parseChunks(data, text, slots, commaDecimal, executor, progress, cancelled);
-    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, !text.bom, names(mapping), executor);
+    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, true, names(mapping), executor);
     progress.accept(1.0);
-    return transactions(file, name, "csv", null, List.of(), r, mapping, r.charset().name(), delimiter, bytes);
+    return bomFallback(transactions(file, name, "csv", null, List.of(), r, mapping, r.charset().name(), delimiter,
+        bytes), text, data);
+  }
+
+  /**
+   * A file that declares UTF-8 with a byte-order mark but holds other bytes (Latin-1 text saved behind one) was
+   * read as windows-1252: say so, with the number of characters concerned (counted when the whole text is at
+   * hand), rather than export "CAF\uFFFD".
+   */
+  private static Dataset bomFallback(Dataset d, Text text, byte[] data) {
+    if (!text.bom || StandardCharsets.UTF_8.name().equals(d.report().encoding())) return d;
+    long n = data == null ? 0 : FileBytes.invalidUtf8(data, text.dataStart, data.length);
+    String warning = d.report().file() + " starts with a UTF-8 byte-order mark but is not valid UTF-8"
+        + (n > 0 ? String.format(Locale.ROOT, " (%,d characters)", n) : "") + ": it was read as windows-1252. "
+        + "Check accented text, or save the file as UTF-8 and open it again.";
+    return new Dataset(d.source(), d.transactions(), d.customerTable(), d.idColumn(), d.mapping(),
+        d.report().withEncodingFallback(FileBytes.WINDOWS_1252.name(), warning, n));
   }
 
   /** The analyst's mapping of the headers, or the one detected from them. */
@@ -238,19 +274,9 @@ public final class DatasetReader {
     return options.mapping() != null ? ColumnMapping.of(headers, options.mapping()) : ColumnMapping.detect(headers);
   }
 
-  /** The mode asked for, or the one the mapping suggests; transactions without their roles fail with a message. */
+  /** The mode asked for, or the one the columns show (see {@link ColumnMapping#mode}). */
   static Mode mode(ColumnMapping mapping, List<String> headers, Options options) {
-    Mode mode = options.mode() != null ? options.mode()
-        : mapping.isTransactions() ? Mode.TRANSACTIONS : Mode.CUSTOMERS;
-    if (mode == Mode.TRANSACTIONS && !mapping.isTransactions()) throw missingRoles(mapping, headers);
-    return mode;
-  }
-
-  private static DataException missingRoles(ColumnMapping mapping, List<String> headers) {
-    List<String> missing = new ArrayList<>();
-    for (Role r : mapping.missingRequired()) missing.add(r.label());
-    return new DataException("Could not find the column(s) for " + String.join(", ", missing)
-        + " among: " + String.join(", ", headers) + ". Map them by hand in the column mapping.");
+    return mapping.mode(options.mode());
   }
 
   private static long sizeOf(Path file) {
@@ -375,7 +401,10 @@ public final class DatasetReader {
     try {
       blocks = InflatedBlocks.parse(head.in, expected, head.bytes, text.dataStart, head.length,
           DatasetReader::afterLastLine, 0, (byte) 0, null, executor,
-          (i, buf, end) -> parseRange(buf, 0, end, text, slots, commaDecimal, f -> { }, cancelled),
+          (i, buf, end) -> {
+            if (text.crOnly) FileBytes.crToLf(buf, 0, end);
+            return parseRange(buf, 0, end, text, slots, commaDecimal, f -> { }, cancelled);
+          },
           p -> progress.accept(Math.max(0, p) * 0.9), cancelled);
     } catch (java.io.IOException e) {
       throw FileBytes.ioError(file, e);
@@ -398,6 +427,7 @@ public final class DatasetReader {
   /** The position after the last line break in {@code buf[0, n)}, or -1. */
   private static int afterLastLine(byte[] buf, int n) {
     for (int i = n - 1; i >= 0; i--) if (buf[i] == '\n') return i + 1;
+    for (int i = n - 1; i >= 0; i--) if (buf[i] == '\r') return i + 1; // CR-only line ends
     return -1;
   }
 
@@ -407,6 +437,7 @@ public final class DatasetReader {
     TransactionChunk chunk = new TransactionChunk(slots, text.headers.size(), commaDecimal, false, text.charset, estimate);
     TransactionLineParser fast = new TransactionLineParser(chunk, slots, text.delimiter, commaDecimal);
     CsvTokenizer t = new CsvTokenizer(data, start, end, text.delimiter);
+    t.expect(text.headers.size());
     int p = start;
     int lines = 0;
     int n = 0;

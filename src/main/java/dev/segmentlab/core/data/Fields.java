@@ -14,6 +14,8 @@ abstract class Fields {
   byte[][] bufs = new byte[16][];
   int[] starts = new int[16];
   int[] ends = new int[16];
+  /** Why this record cannot be read as it stands (e.g. "unbalanced quote"), or null. */
+  String problem;
 
   final int fieldCount() { return count; }
   final byte[] buf(int i) { return bufs[i]; }

@@ -120,6 +120,22 @@ final class FileBytes {
     }
   }
 
+  /** Whether the text from {@code start} has CR-only line ends: a CR and no LF in its first megabyte. */
+  static boolean crOnly(byte[] b, int start, int len) {
+    int to = (int) Math.min(len, start + (1L << 20));
+    boolean cr = false;
+    for (int i = start; i < to; i++) {
+      if (b[i] == '\n') return false;
+      if (b[i] == '\r') cr = true;
+    }
+    return cr;
+  }
+
+  /** Turns CR line ends into LF in place. */
+  static void crToLf(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) if (b[i] == '\r') b[i] = '\n';
+  }
+
   /** Length of a UTF-8 byte-order mark at the start, else 0. Throws for UTF-16 files. */
   static int bomLength(byte[] b, int len) {
     if (len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) return 3;
@@ -142,6 +158,27 @@ final class FileBytes {
       if (c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) control++;
     }
     return control * 100 > n;
+  }
+
+  /** The number of byte sequences in {@code b[from, to)} that are not valid UTF-8 (each would be one U+FFFD). */
+  static long invalidUtf8(byte[] b, int from, int to) {
+    long bad = 0;
+    int i = from;
+    while (i < to) {
+      int c = b[i];
+      if (c >= 0) { i++; continue; }
+      c &= 0xFF;
+      int extra = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+      boolean ok = extra > 0;
+      for (int k = 1; ok && k <= extra; k++) ok = i + k < to && (b[i + k] & 0xC0) == 0x80;
+      if (ok) {
+        i += extra + 1;
+      } else {
+        bad++;
+        i++;
+      }
+    }
+    return bad;
   }
 
   /** UTF-8 when every non-ASCII sequence is valid UTF-8, else Windows-1252 (a superset of ISO-8859-1's letters). */

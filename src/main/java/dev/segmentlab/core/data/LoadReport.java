@@ -22,13 +22,34 @@ import java.util.Map;
  * @param columns a summary per column
  * @param customers distinct non-blank customer ids
  * @param bytes size of the file in bytes
+ * @param warnings what the analyst should know about how the file was read (e.g. a charset fallback); may be empty
+ * @param replacedCharacters characters that were not valid in the encoding the file declared (a UTF-8
+ *     byte-order mark) and were read in the fallback encoding instead; 0 when none or unknown
  */
 public record LoadReport(String file, String format, String sheet, List<String> sheets, int rows, int rejected,
     Map<String, Integer> rejectReasons, List<Rejection> examples, String encoding, String delimiter,
     String dateFormat, Mode mode, Map<String, String> mapping, List<ColumnSummary> columns, int customers,
-    long bytes) {
+    long bytes, List<String> warnings, long replacedCharacters) {
+
+  /** A report without warnings. */
+  public LoadReport(String file, String format, String sheet, List<String> sheets, int rows, int rejected,
+      Map<String, Integer> rejectReasons, List<Rejection> examples, String encoding, String delimiter,
+      String dateFormat, Mode mode, Map<String, String> mapping, List<ColumnSummary> columns, int customers,
+      long bytes) {
+    this(file, format, sheet, sheets, rows, rejected, rejectReasons, examples, encoding, delimiter, dateFormat, mode,
+        mapping, columns, customers, bytes, List.of(), 0);
+  }
+
+  /** This report read in {@code newEncoding}, with a warning and the count of characters concerned. */
+  public LoadReport withEncodingFallback(String newEncoding, String warning, long replaced) {
+    List<String> w = new java.util.ArrayList<>(warnings);
+    w.add(warning);
+    return new LoadReport(file, format, sheet, sheets, rows, rejected, rejectReasons, examples, newEncoding, delimiter,
+        dateFormat, mode, mapping, columns, customers, bytes, w, replaced);
+  }
 
   public LoadReport {
+    warnings = List.copyOf(warnings);
     sheets = List.copyOf(sheets);
     rejectReasons = Map.copyOf(rejectReasons);
     examples = List.copyOf(examples);

@@ -17,6 +17,12 @@ final class TransactionChunk {
   static final int S_QUANTITY = 5, S_PRICE = 6, S_DATE = 7;
   static final int MAX_EXAMPLES = 10;
 
+  /**
+   * The largest quantity or unit price read, in absolute value: beyond it a value is a typo or an overflow
+   * (1e309 reads as infinity, 1e308 × 2 overflows a customer's spend), and the row is rejected with a reason.
+   */
+  static final double MAX_VALUE = 1e15;
+
   private final int[] fieldOfSlot = new int[S_DATE + 1]; // slot -> field index or -1
   private final int[] valueSlots; // the mapped number and date slots, in field order (decides which reason wins)
   private final int expectedFields;
@@ -134,6 +140,11 @@ final class TransactionChunk {
    */
   void accept(Fields t, int lineNo) {
     int n = t.count;
+    if (t.problem != null) {
+      reject(lineNo, t.problem, "a quote opens a field that does not close on this line; the next lines were read "
+          + "on their own", t);
+      return;
+    }
     if (n != expectedFields) {
       reject(lineNo, "wrong number of fields", "expected " + expectedFields + " fields, found " + n, t);
       return;
@@ -157,6 +168,11 @@ final class TransactionChunk {
         if (Double.isNaN(v)) {
           String what = slot == S_QUANTITY ? "quantity" : "unit price";
           reject(lineNo, (e == s ? "missing " : "unreadable ") + what, what + " '" + text(b, s, e) + "'", t);
+          return;
+        }
+        if (!(Math.abs(v) <= MAX_VALUE)) {
+          String what = slot == S_QUANTITY ? "quantity" : "unit price";
+          reject(lineNo, what + " out of range", what + " '" + text(b, s, e) + "' is not a number between -1e15 and 1e15", t);
           return;
         }
         if (slot == S_QUANTITY) q = v; else pr = v;

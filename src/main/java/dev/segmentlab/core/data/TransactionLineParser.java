@@ -91,9 +91,10 @@ final class TransactionLineParser {
     double q = 0, pr = 0;
     long d = 0;
     int f = fieldOfSlot[TransactionChunk.S_QUANTITY];
-    if (f >= 0 && Double.isNaN(q = numbers[f])) return -1;
+    // NaN, infinite or absurd: the general way, which rejects the row with its reason
+    if (f >= 0 && !(Math.abs(q = numbers[f]) <= TransactionChunk.MAX_VALUE)) return -1;
     f = fieldOfSlot[TransactionChunk.S_PRICE];
-    if (f >= 0 && Double.isNaN(pr = numbers[f])) return -1;
+    if (f >= 0 && !(Math.abs(pr = numbers[f]) <= TransactionChunk.MAX_VALUE)) return -1;
     f = fieldOfSlot[TransactionChunk.S_DATE];
     boolean sameDate = f >= 0 && same[f];
     if (f < 0) {

@@ -17,7 +17,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.SecureRandom;
+import java.nio.file.DirectoryStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file all-or-nothing: the content goes to a hidden temporary file in the target's folder, which is
@@ -32,6 +40,42 @@ import java.util.Objects;
 public final class SafeFileWriter {
   private static final int BUFFER = 1 << 16;
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * Temporary files of this process not yet moved into place or deleted; a shutdown hook (SIGTERM, SIGINT /
+   * Ctrl-C, System.exit) removes them, so an interrupted export leaves nothing behind. A hard kill (SIGKILL)
+   * runs no hook: the name carries the process id, and the next write into the folder removes them.
+   */
+  static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
+  /** Our temporary names: {@code .<target name>.<pid>-<hex>.tmp}. */
+  private static final Pattern OURS = Pattern.compile("\\..+\\.(\\d+)-[0-9a-f]{1,16}\\.tmp");
+
+  /**
+   * The earlier naming, {@code .<target name>.<hex>.tmp}, without a process id: only for the kinds of file we
+   * write, so that another program's hidden temporaries are left alone.
+   */
+  private static final Pattern OURS_BEFORE =
+      Pattern.compile("\\..+\\.(?i:xlsx|csv|json|png|svg|pdf|html)\\.[0-9a-f]{1,16}\\.tmp");
+
+  /** A temporary file of the old naming (no process id) is taken for abandoned when untouched this long. */
+  private static final Duration OLD_NAMING_STALE = Duration.ofMinutes(10);
+
+  static {
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        for (Path p : LIVE) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException | RuntimeException ignored) {
+            // shutting down: nothing else to try
+          }
+        }
+      }, "segmentlab-temp-cleanup"));
+    } catch (IllegalStateException ignored) {
+      // already shutting down
+    }
+  }
 
   private SafeFileWriter() {}
 
@@ -58,9 +102,28 @@ public final class SafeFileWriter {
   public static void write(Path target, boolean overwrite, ContentWriter content) throws ExportException {
     Objects.requireNonNull(content, "content");
     Path file = target.toAbsolutePath().normalize();
-    Path folder = checkTarget(file, overwrite);
-    Path temp = createTemp(folder, file);
+    checkTarget(file, overwrite);
+    Path temp = writeTemp(file, content);
     boolean moved = false;
+    try {
+      // without overwrite, a file that appeared while this one was written is not replaced either
+      if (overwrite) move(temp, file, true); else OutputBatch.publishNew(temp, file);
+      moved = true;
+    } finally {
+      if (!moved) deleteQuietly(temp);
+    }
+  }
+
+  /**
+   * Writes the content into a new temporary file beside {@code file} and returns it (registered for removal at
+   * JVM shutdown until it is moved or deleted through this class). Removes stale temporaries of earlier,
+   * killed runs from the folder first.
+   */
+  static Path writeTemp(Path file, ContentWriter content) throws ExportException {
+    Path folder = file.getParent();
+    removeStale(folder);
+    Path temp = createTemp(folder, file);
+    boolean ok = false;
     try {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), BUFFER);
@@ -74,10 +137,10 @@ public final class SafeFileWriter {
         throw new ExportException("Could not write " + file + ": " + reason(e)
             + ". Check that the disk is not full and try again.", e);
       }
-      move(temp, file, overwrite);
-      moved = true;
+      ok = true;
+      return temp;
     } finally {
-      if (!moved) deleteQuietly(temp);
+      if (!ok) deleteQuietly(temp);
     }
   }
 
@@ -113,15 +176,68 @@ public final class SafeFileWriter {
     return folder;
   }
 
+  /** A fresh temporary name beside {@code file}: hidden, with this process's id, ending in {@code .tmp}. */
+  static Path tempName(Path folder, Path file) {
+    return folder.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+        + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+  }
+
+  /**
+   * Removes temporary files of our naming that no running process owns from {@code folder}: left by a run that
+   * was killed (SIGKILL, a power cut) while writing. A file is stale when its process id is not running, or is
+   * running but started after the file was last written (the id was reused); an old-style name without a
+   * process id when untouched for 10 minutes. Best effort: errors are ignored.
+   *
+   * @return how many files were removed
+   */
+  public static int removeStale(Path folder) {
+    if (folder == null || !Files.isDirectory(folder)) return 0;
+    int removed = 0;
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, ".*.tmp")) {
+      for (Path p : ds) {
+        String name = p.getFileName().toString();
+        Matcher m = OURS.matcher(name);
+        boolean current = m.matches();
+        if (!current && !OURS_BEFORE.matcher(name).matches()) continue;
+        if (LIVE.contains(p) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
+        try {
+          Instant modified = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant();
+          if (isStale(current ? m.group(1) : null, modified) && Files.deleteIfExists(p)) removed++;
+        } catch (IOException | RuntimeException ignored) {
+          // another run may have just moved or removed it
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // an unreadable folder: the write itself will say what is wrong
+    }
+    return removed;
+  }
+
+  private static boolean isStale(String pid, Instant modified) {
+    if (pid == null) return modified.isBefore(Instant.now().minus(OLD_NAMING_STALE));
+    long id;
+    try {
+      id = Long.parseLong(pid);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    if (id == ProcessHandle.current().pid()) return false; // ours and alive, though not in LIVE: leave it
+    Optional<ProcessHandle> owner = ProcessHandle.of(id);
+    if (owner.isEmpty() || !owner.get().isAlive()) return true;
+    Optional<Instant> started = owner.get().info().startInstant();
+    return started.isPresent() && started.get().isAfter(modified.plusSeconds(2));
+  }
+
   private static Path createTemp(Path folder, Path file) throws ExportException {
     try {
       // Same folder as the target, so the final rename stays on one file system and can be atomic. Not
       // Files.createTempFile: its 0600 permissions would carry over to the export, while createFile honours
       // the umask like any other new file.
       for (int attempt = 0; ; attempt++) {
-        Path temp = folder.resolve("." + file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        Path temp = tempName(folder, file);
         try {
           Files.createFile(temp);
+          LIVE.add(temp);
           copyPermissions(file, temp);
           return temp;
         } catch (FileAlreadyExistsException e) {
@@ -137,7 +253,7 @@ public final class SafeFileWriter {
     }
   }
 
-  private static void move(Path temp, Path file, boolean overwrite) throws ExportException {
+  static void move(Path temp, Path file, boolean overwrite) throws ExportException {
     try {
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -145,6 +261,7 @@ public final class SafeFileWriter {
         // Some network and FUSE file systems cannot rename atomically; a plain replace is the best left.
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      LIVE.remove(temp);
     } catch (AccessDeniedException e) {
       throw new ExportException("Cannot " + (overwrite ? "replace " : "create ") + file
           + ": it is read-only or locked by another program; close it (for example in Excel) or choose another name.", e);
@@ -167,9 +284,10 @@ public final class SafeFileWriter {
     }
   }
 
-  private static void deleteQuietly(Path temp) {
+  static void deleteQuietly(Path temp) {
     try {
       Files.deleteIfExists(temp);
+      LIVE.remove(temp);
     } catch (IOException ignored) {
       // Nothing better to do: the original failure is the one worth reporting.
     }

@@ -49,6 +49,8 @@ import java.util.regex.Pattern;
  * @param savedAt when it was saved, or {@code null}
  * @param model the fitted preparation and centroids, so that new customers can be assigned to the saved segments
  *     without the original input ({@code segmentlab assign}); {@code null} in workspaces saved without it
+ * @param inputDatabase the database and table or query read, when the input was a database ({@code inputPath} then
+ *     holds its URL), else {@code null}; it never holds a password: reopening asks for it
  */
 public record Workspace(
     int formatVersion,
@@ -72,7 +74,8 @@ public record Workspace(
     Map<Integer, String> segmentColours,
     String appVersion,
     Instant savedAt,
-    Model model) {
+    Model model,
+    Database inputDatabase) {
 
   /** The format version this code writes and the highest it reads. */
   public static final int FORMAT_VERSION = 1;
@@ -113,6 +116,33 @@ public record Workspace(
       if (!COLOUR.matcher(c.getValue()).matches()) {
         throw new IllegalArgumentException("colour of segment " + c.getKey() + " must be #rrggbb, was " + c.getValue());
       }
+    }
+  }
+
+  /** A workspace without a database input (the form before databases could be read). */
+  public Workspace(int formatVersion, String inputPath, String inputSha256, long inputSize, String sheet,
+      Map<String, String> columnMapping, Map<String, Boolean> cleaningRules, List<String> nonProductCodes,
+      List<String> features, Map<String, String> transforms, String scaling, Map<String, Double> weights, int kMin,
+      int kMax, int k, long seed, int restarts, Map<Integer, String> segmentNames, Map<Integer, String> segmentColours,
+      String appVersion, Instant savedAt, Model model) {
+    this(formatVersion, inputPath, inputSha256, inputSize, sheet, columnMapping, cleaningRules, nonProductCodes,
+        features, transforms, scaling, weights, kMin, kMax, k, seed, restarts, segmentNames, segmentColours,
+        appVersion, savedAt, model, null);
+  }
+
+  /**
+   * A database input: where the rows came from, without the password (there is no field for one).
+   *
+   * @param url the JDBC URL, a password written into it removed
+   * @param user the user name, or null
+   * @param driverJar the driver jar used (absolute path as text), or null for a bundled driver
+   * @param table the table read, or null
+   * @param query the query read, or null
+   */
+  public record Database(String url, String user, String driverJar, String table, String query) {
+    public Database {
+      if (url == null || url.isBlank()) throw new IllegalArgumentException("the database URL is required");
+      if ((table == null) == (query == null)) throw new IllegalArgumentException("a database input needs a table or a query");
     }
   }
 
@@ -273,6 +303,7 @@ public record Workspace(
     b.appVersion = appVersion;
     b.savedAt = savedAt;
     b.model = model;
+    b.inputDatabase = inputDatabase;
     return b;
   }
 
@@ -309,6 +340,7 @@ public record Workspace(
     private String appVersion;
     private Instant savedAt;
     private Model model;
+    private Database inputDatabase;
 
     private Builder() {}
 
@@ -349,11 +381,22 @@ public record Workspace(
     public Builder formatVersion(int v) { formatVersion = v; return this; }
     public Builder model(Model v) { model = v; return this; }
 
+    /** A database input: sets {@code inputPath} to its URL and clears the file fingerprint. */
+    public Builder inputDatabase(Database v) {
+      inputDatabase = v;
+      if (v != null) {
+        inputPath = v.url();
+        inputSha256 = null;
+        inputSize = 0;
+      }
+      return this;
+    }
+
     /** @throws IllegalArgumentException as the {@link Workspace} constructor */
     public Workspace build() {
       return new Workspace(formatVersion, Objects.requireNonNull(inputPath, "inputPath"), inputSha256, inputSize,
           sheet, columnMapping, cleaningRules, nonProductCodes, features, transforms, scaling, weights, kMin, kMax,
-          k, seed, restarts, segmentNames, segmentColours, appVersion, savedAt, model);
+          k, seed, restarts, segmentNames, segmentColours, appVersion, savedAt, model, inputDatabase);
     }
   }
 }

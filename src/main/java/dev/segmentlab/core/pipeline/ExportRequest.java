@@ -11,6 +11,7 @@ import java.util.Objects;
  *   <li>{@link Format#XLSX}: one workbook with the sheets of {@link SegmentExport#sheets}.</li>
  *   <li>{@link Format#CSV}: the {@code Customers} table as one CSV; with {@code perSegment} also one CSV per
  *       segment beside it, named {@code <stem>-<id> <name>.csv}.</li>
+ *   <li>{@link Format#PARQUET}: the {@code Customers} table as one Parquet file.</li>
  * </ul>
  *
  * @param target the file to write ({@code .xlsx} or {@code .csv}); its folder must exist
@@ -24,7 +25,9 @@ public record ExportRequest(Path target, Format format, boolean byteOrderMark, b
   /** The export formats. */
   public enum Format {
     XLSX("xlsx"),
-    CSV("csv");
+    CSV("csv"),
+    /** The {@code Customers} table as one Parquet file (for data lakes, pandas, Spark, DuckDB). */
+    PARQUET("parquet");
 
     private final String extension;
 
@@ -42,7 +45,9 @@ public record ExportRequest(Path target, Format format, boolean byteOrderMark, b
       String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
       if (name.endsWith(".xlsx")) return XLSX;
       if (name.endsWith(".csv")) return CSV;
-      throw new IllegalArgumentException("The export file must end in .xlsx or .csv, not '" + file.getFileName() + "'.");
+      if (name.endsWith(".parquet")) return PARQUET;
+      throw new IllegalArgumentException("The export file must end in .xlsx or .csv (or .parquet), not '"
+          + file.getFileName() + "'.");
     }
   }
 

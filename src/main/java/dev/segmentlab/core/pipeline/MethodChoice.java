@@ -24,13 +24,13 @@ public record MethodChoice(Method method, GaussianMixture.Covariance covariance,
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(covariance, "covariance");
     if (!(covarianceFloor >= 0) || Double.isInfinite(covarianceFloor)) {
-      throw new OptionException("covarianceFloor", "The covariance floor must be a number of 0 or more, not "
+      throw new OptionException("covarianceFloor", covarianceFloor, "The covariance floor must be a number of 0 or more, not "
           + covarianceFloor + ".");
     }
-    if (kMeansBudgetMillis < 0) throw new OptionException("budget", "The time budget must be 0 or more.");
-    if (!(Double.isNaN(eps) || eps > 0)) throw new OptionException("eps", "eps must be above 0, not " + eps + ".");
+    if (kMeansBudgetMillis < 0) throw new OptionException("budget", kMeansBudgetMillis, "The time budget must be 0 or more.");
+    if (!(Double.isNaN(eps) || eps > 0)) throw new OptionException("eps", eps, "eps must be above 0, not " + eps + ".");
     if (minPoints != 0 && minPoints < 2) {
-      throw new OptionException("minPoints", "The minimum points must be at least 2, not " + minPoints + ".");
+      throw new OptionException("minPoints", minPoints, "The minimum points must be at least 2, not " + minPoints + ".");
     }
   }
 

@@ -4,6 +4,7 @@ import dev.segmentlab.core.cluster.KMeansResult;
 import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.cluster.Points;
 import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.quality.CleanedData;
@@ -33,8 +34,23 @@ public final class Pipeline {
 
   /** {@link #run(Path, PipelineOptions, RunControl)} reporting each stage to {@code stages}' listener. */
   public static PipelineResult run(Path file, PipelineOptions o, Stages stages, RunControl rc) {
+    return run(() -> stages.load(file, o.read(), rc.slice(0, 0.3)), o, stages, rc);
+  }
+
+  /** {@link #run(Path, PipelineOptions, RunControl)} from a database table or query. */
+  public static PipelineResult run(DatabaseSource db, PipelineOptions o, Stages stages, RunControl rc) {
+    return run(() -> stages.load(db, o.read(), rc.slice(0, 0.3)), o, stages, rc);
+  }
+
+  /** {@link #run(DatabaseSource, PipelineOptions, Stages, RunControl)} with the three run parameters. */
+  public static PipelineResult run(DatabaseSource db, PipelineOptions o, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) {
+    return run(db, o, Stages.plain(), RunControl.of(executor, progress, cancelled));
+  }
+
+  private static PipelineResult run(Supplier<Dataset> load, PipelineOptions o, Stages stages, RunControl rc) {
     Map<String, Double> t = new LinkedHashMap<>();
-    Dataset d = timed(t, "load", () -> stages.load(file, o.read(), rc.slice(0, 0.3)));
+    Dataset d = timed(t, "load", load);
     CleanedData cleaned = timed(t, "clean", () -> stages.clean(d, o.cleaning(), rc));
     if (cleaned == null) t.remove("clean");
     Stages.Features f = timed(t, "features", () -> stages.features(d, cleaned));

@@ -29,16 +29,16 @@ public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleani
 
   public PipelineOptions {
     features = List.copyOf(features);
-    if (kMin < 1) throw new OptionException("kMin", "The smallest k to try must be at least 1, not " + kMin + ".");
+    if (kMin < 1) throw new OptionException("kMin", kMin, "The smallest k to try must be at least 1, not " + kMin + ".");
     if (kMax < kMin) {
-      throw new OptionException("kMax", "The largest k to try (" + kMax + ") must not be below the smallest (" + kMin + ").");
+      throw new OptionException("kMax", kMax, "The largest k to try (" + kMax + ") must not be below the smallest (" + kMin + ").");
     }
     if (kMax > KSweep.MAX_K) {
-      throw new OptionException("kMax", "The largest k to try can be at most " + KSweep.MAX_K + ", not " + kMax + ".");
+      throw new OptionException("kMax", kMax, "The largest k to try can be at most " + KSweep.MAX_K + ", not " + kMax + ".");
     }
-    if (k < 0) throw new OptionException("k", "k must be at least 1 (or auto), not " + k + ".");
-    if (restarts < 1) throw new OptionException("restarts", "The restarts per k must be at least 1, not " + restarts + ".");
-    if (stabilityRuns < 0) throw new OptionException("stabilityRuns", "The stability re-runs must be 0 or more.");
+    if (k < 0) throw new OptionException("k", k, "k must be at least 1 (or auto), not " + k + ".");
+    if (restarts < 1) throw new OptionException("restarts", restarts, "The restarts per k must be at least 1, not " + restarts + ".");
+    if (stabilityRuns < 0) throw new OptionException("stabilityRuns", stabilityRuns, "The stability re-runs must be 0 or more.");
   }
 
   /**
@@ -49,12 +49,13 @@ public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleani
    */
   public void checkFits(int distinctCustomers) {
     if (k > distinctCustomers) {
-      throw new OptionException("k", "k (" + k + ") is larger than the number of distinct customers ("
-          + distinctCustomers + "). Choose a smaller k.");
+      throw new OptionException("k", k, "k is larger than the number of customers: there are " + distinctCustomers
+          + " customers (those with the same features counted once); choose " + distinctCustomers
+          + " or fewer, or open a file with more customers.");
     }
     if (kMax > distinctCustomers) {
-      throw new OptionException("kMax", "The largest k to try (" + kMax + ") is larger than the number of distinct "
-          + "customers (" + distinctCustomers + "). Lower it.");
+      throw new OptionException("kMax", kMax, "The largest k to try is larger than the number of distinct customers ("
+          + distinctCustomers + "). Lower it.");
     }
   }
 

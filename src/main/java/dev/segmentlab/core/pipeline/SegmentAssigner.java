@@ -7,6 +7,7 @@ import dev.segmentlab.core.model.SegmentModel;
 import dev.segmentlab.core.data.DataException;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Role;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.quality.CleanedData;
@@ -62,6 +63,14 @@ public final class SegmentAssigner {
     SegmentModel model = WorkspaceRunner.model(ws);
     Stages stages = Stages.plain();
     Dataset d = stages.load(file, readerOptions(file, ws), rc.slice(0, 0.8));
+    boolean savedFromTransactions = ws.columnMapping() != null
+        && ws.columnMapping().containsKey(Role.INVOICE.key());
+    if (savedFromTransactions != (d.transactions() != null)) {
+      throw new IllegalArgumentException(d.report().file() + " is " + (d.transactions() != null
+          ? "a transactions file" : "a customer table") + ", but the workspace was made from " + (savedFromTransactions
+          ? "transactions" : "a customer table") + " (features " + String.join(", ", model.features())
+          + "). Assign a file of the same kind, or segment this one on its own with 'segment'.");
+    }
     CleanedData cleaned = stages.clean(d, WorkspaceRunner.cleaningOptions(ws), rc);
     CustomerFeatures cf = stages.features(d, cleaned).features();
     rc.checkCancelled();
@@ -97,9 +106,9 @@ public final class SegmentAssigner {
   private static DatasetReader.Options readerOptions(Path file, Workspace ws) {
     DatasetReader.Options saved = WorkspaceRunner.readerOptions(ws);
     if (saved.mapping() == null) return DatasetReader.Options.defaults();
-    List<String> sheets = DatasetReader.sheets(file);
+    List<String> sheets = dev.segmentlab.core.data.Datasets.sheets(file);
     String sheet = ws.sheet() != null && sheets.contains(ws.sheet()) ? ws.sheet() : null;
-    List<String> headers = DatasetReader.preview(file, sheet, 1).headers();
+    List<String> headers = dev.segmentlab.core.data.Datasets.preview(file, sheet, 1).headers();
     boolean fits = headers.containsAll(saved.mapping().values());
     return new DatasetReader.Options(sheet, fits ? saved.mapping() : null, null);
   }

@@ -6,6 +6,8 @@ import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.export.CsvExporter;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
+import dev.segmentlab.core.export.ParquetExporter;
+import dev.segmentlab.core.export.OutputBatch;
 import dev.segmentlab.core.export.SheetData;
 import dev.segmentlab.core.export.XlsxExporter;
 import dev.segmentlab.core.features.CustomerFeatures;
@@ -15,9 +17,7 @@ import dev.segmentlab.core.quality.CleaningReport;
 import dev.segmentlab.core.segments.SegmentName;
 import dev.segmentlab.core.segments.SegmentProfile;
 import dev.segmentlab.core.segments.SegmentProfiles;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -314,7 +314,7 @@ public final class SegmentExport {
 
   /**
    * Writes the export all-or-nothing: a failure or cancellation leaves no new file behind and existing files
-   * as they were (except per-segment CSVs already replaced when a later one fails with {@code overwrite}).
+   * as they were (per-segment CSVs included: they are placed together, see {@link OutputBatch}).
    *
    * @param progress 0..1
    * @param cancelled polled every few thousand rows; a cancelled export throws
@@ -324,48 +324,55 @@ public final class SegmentExport {
    */
   public static Outcome write(SegmentationResult seg, Context ctx, ExportRequest req, DoubleConsumer progress,
       BooleanSupplier cancelled) throws ExportException {
+    try (OutputBatch batch = OutputBatch.open(req.overwrite())) {
+      Outcome o = stage(seg, ctx, req, batch, progress, cancelled);
+      batch.commit();
+      return o;
+    }
+  }
+
+  /**
+   * Writes the export's files into temporary files of {@code batch}; they appear under their names only when
+   * the caller {@linkplain OutputBatch#commit commits} the batch, together with its other outputs (a workspace).
+   *
+   * @return the files as they will be named once committed
+   * @throws ExportException as {@link #write}
+   */
+  public static Outcome stage(SegmentationResult seg, Context ctx, ExportRequest req, OutputBatch batch,
+      DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
     Path target = req.target().toAbsolutePath().normalize();
     if (req.format() == ExportRequest.Format.XLSX) {
       List<SheetData> sheets = sheets(seg, ctx);
-      XlsxExporter.write(target, sheets, XlsxExporter.Options.DEFAULT, req.overwrite(), progress, cancelled);
+      batch.stage(target, out -> XlsxExporter.write(out, sheets, XlsxExporter.Options.DEFAULT, progress, cancelled));
       return new Outcome(List.of(target), sheets.get(0).rowCount());
     }
-    CsvExporter.Options options = CsvExporter.Options.DEFAULT.withByteOrderMark(req.byteOrderMark());
     String[] top = TopProducts.of(ctx.cleaned(), seg.features());
     SheetData customers = customers(seg, top);
+    if (req.format() == ExportRequest.Format.PARQUET) {
+      ParquetExporter.write(target, customers, req.overwrite(), progress, cancelled);
+      return new Outcome(List.of(target), customers.rowCount());
+    }
+    CsvExporter.Options options = CsvExporter.Options.DEFAULT.withByteOrderMark(req.byteOrderMark());
     if (!req.perSegment()) {
-      CsvExporter.write(target, customers, options, req.overwrite(), progress, cancelled);
+      batch.stage(target, out -> CsvExporter.write(out, customers, options, progress, cancelled));
       return new Outcome(List.of(target), customers.rowCount());
     }
     List<SheetData> perSegment = segmentSheets(seg, top);
-    Path folder = target.getParent();
-    String stem = stem(target);
-    if (!req.overwrite()) {
-      for (Path p : CsvExporter.targetsFor(folder, stem, perSegment)) {
-        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-          throw new ExportException(p + " already exists; choose another name or allow replacing it.");
-        }
-      }
+    List<Path> each = CsvExporter.targetsFor(target.getParent(), stem(target), perSegment);
+    for (Path p : each) batch.check(p); // every name before the first byte
+    List<Path> files = new ArrayList<>();
+    files.add(batch.stage(target, out -> CsvExporter.write(out, customers, options, f -> progress.accept(0.5 * f),
+        cancelled)));
+    long total = Math.max(1, perSegment.stream().mapToLong(t -> t.rowCount() + 1L).sum());
+    long done = 0;
+    for (int i = 0; i < perSegment.size(); i++) {
+      SheetData t = perSegment.get(i);
+      long before = done;
+      files.add(batch.stage(each.get(i), out -> CsvExporter.write(out, t, options,
+          f -> progress.accept(0.5 + 0.5 * (before + f * (t.rowCount() + 1)) / total), cancelled)));
+      done += t.rowCount() + 1L;
     }
-    boolean existed = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-    CsvExporter.write(target, customers, options, req.overwrite(), f -> progress.accept(0.5 * f), cancelled);
-    boolean ok = false;
-    try {
-      List<Path> files = new ArrayList<>();
-      files.add(target);
-      files.addAll(CsvExporter.writeEach(folder, stem, perSegment, options, req.overwrite(),
-          f -> progress.accept(0.5 + 0.5 * f), cancelled));
-      ok = true;
-      return new Outcome(files, customers.rowCount());
-    } finally {
-      if (!ok && !existed) {
-        try {
-          Files.deleteIfExists(target);
-        } catch (IOException ignored) {
-          // The original failure is the one to report.
-        }
-      }
-    }
+    return new Outcome(files, customers.rowCount());
   }
 
   /** The file name without {@code .csv}/{@code .xlsx}. */

@@ -5,8 +5,10 @@ import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.cluster.Points;
 import dev.segmentlab.core.cluster.Stability;
 import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.data.Transactions;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.CustomerTableFeatures;
@@ -79,7 +81,17 @@ public final class Stages {
    */
   public Dataset load(Path file, DatasetReader.Options options, RunControl rc) {
     listener.started(Stage.LOAD);
-    return DatasetReader.read(file, options, rc.executor(), rc.progressSink(), rc.cancelledCheck());
+    return Datasets.read(file, options, rc.executor(), rc.progressSink(), rc.cancelledCheck());
+  }
+
+  /**
+   * Reads a database table or query.
+   *
+   * @throws dev.segmentlab.core.data.DataException with one message (never holding the password)
+   */
+  public Dataset load(DatabaseSource source, DatasetReader.Options options, RunControl rc) {
+    listener.started(Stage.LOAD);
+    return Datasets.read(source, options, rc.executor(), rc.progressSink(), rc.cancelledCheck());
   }
 
   /** The rows the cleaning rules keep; {@code null} for a customer table (nothing to clean). */

@@ -2,6 +2,7 @@ package dev.segmentlab.core.pipeline;
 
 import dev.segmentlab.Version;
 import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.Role;
@@ -81,8 +82,10 @@ public final class WorkspaceRunner {
       names.put(s, seg.names().get(s));
       colours.put(s, seg.colours().get(s));
     }
-    Workspace.Builder b = Workspace.builder()
-        .input(dataset.source(), input)
+    Workspace.Builder b = Workspace.builder();
+    if (dataset.database() != null) b.inputDatabase(database(dataset.database()));
+    else b.input(dataset.source(), input);
+    b
         .sheet(dataset.report().sheet())
         .columnMapping(dataset.mapping() == null ? Map.of() : dataset.mapping().asMap())
         .features(m.features())
@@ -202,34 +205,50 @@ public final class WorkspaceRunner {
   /**
    * Reads a workspace's input (the load stage only) and checks whether it changed since the workspace was saved.
    *
-   * @param rc progress 0..1 (the first 5 % checks the input's hash)
+   * @param password the database password of a workspace that reads a database (never saved in it), else ignored
+   * @param rc progress 0..1 (the first 5 % checks a file's hash)
    * @throws ExportException when the input file is gone or unreadable (the message names it)
-   * @throws dev.segmentlab.core.data.DataException when the file can no longer be used as saved
+   * @throws dev.segmentlab.core.data.DataException when the input can no longer be used as saved
    */
-  public static Opened open(Workspace ws, Stages stages, RunControl rc) throws ExportException {
+  public static Opened open(Workspace ws, String password, Stages stages, RunControl rc) throws ExportException {
+    if (ws.inputDatabase() != null) {
+      return new Opened(stages.load(database(ws, password), readerOptions(ws), rc), false, null);
+    }
     Path input = existingInput(ws);
     boolean changed = inputChanged(ws, input, rc.slice(0, 0.05));
     Dataset d = stages.load(input, readerOptions(ws), rc.slice(0.05, 1));
     return new Opened(d, changed, changed ? changedWarning(input) : null);
   }
 
+  /** {@link #open(Workspace, String, Stages, RunControl)} of a file workspace. */
+  public static Opened open(Workspace ws, Stages stages, RunControl rc) throws ExportException {
+    return open(ws, null, stages, rc);
+  }
+
   /**
-   * Runs a workspace on its saved input.
+   * Runs a workspace on its saved input (a file, or a database with the password given now).
    *
-   * @param progress 0..1 (the first 5 % checks the input's hash)
+   * @param password the database password, or null (ignored for a file workspace)
+   * @param rc progress 0..1 (the first 5 % checks a file's hash)
    * @throws ExportException when the input file is gone or unreadable (the message names it)
-   * @throws dev.segmentlab.core.data.DataException when the file can no longer be used as saved
+   * @throws dev.segmentlab.core.data.DataException when the input can no longer be used as saved (one message,
+   *     never holding the password)
    * @throws IllegalArgumentException as {@link #options}
    */
-  public static Outcome run(Workspace ws, int stabilityRuns, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) throws ExportException {
-    RunControl rc = RunControl.of(executor, progress, cancelled);
-    Path input = existingInput(ws);
+  public static Outcome run(Workspace ws, String password, int stabilityRuns, RunControl rc) throws ExportException {
     PipelineOptions o = options(ws, stabilityRuns);
-    boolean changed = inputChanged(ws, input, rc.slice(0, 0.05));
-    MethodChoice method = ws.model() == null ? null : methodChoice(ws.model());
-    PipelineResult r = method == null ? Pipeline.run(input, o, rc.slice(0.05, 1))
-        : MethodPipeline.run(input, o, method, Stages.plain(), rc.slice(0.05, 1)).result();
+    boolean changed = false;
+    Path input = null;
+    PipelineResult r;
+    if (ws.inputDatabase() != null) {
+      r = Pipeline.run(database(ws, password), o, Stages.plain(), rc);
+    } else {
+      input = existingInput(ws);
+      changed = inputChanged(ws, input, rc.slice(0, 0.05));
+      MethodChoice method = ws.model() == null ? null : methodChoice(ws.model());
+      r = method == null ? Pipeline.run(input, o, Stages.plain(), rc.slice(0.05, 1))
+          : MethodPipeline.run(input, o, method, Stages.plain(), rc.slice(0.05, 1)).result();
+    }
     SegmentationResult seg = r.segmentation();
     List<String> names = new ArrayList<>(seg.names());
     List<String> colours = new ArrayList<>(seg.colours());
@@ -243,7 +262,7 @@ public final class WorkspaceRunner {
     if (changed) {
       warning = changedWarning(input);
     } else if (!reproduced) {
-      warning = MOVED_WARNING;
+      warning = ws.inputDatabase() != null ? MOVED_DATABASE_WARNING : MOVED_WARNING;
     }
     return new Outcome(named, changed, reproduced, warning);
   }
@@ -261,9 +280,24 @@ public final class WorkspaceRunner {
     return c;
   }
 
+  /** {@link #run(Workspace, String, int, RunControl)} with the three run parameters. */
+  public static Outcome run(Workspace ws, String password, int stabilityRuns, Executor executor,
+      DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
+    return run(ws, password, stabilityRuns, RunControl.of(executor, progress, cancelled));
+  }
+
+  /** {@link #run(Workspace, String, int, RunControl)} of a file workspace. */
+  public static Outcome run(Workspace ws, int stabilityRuns, Executor executor, DoubleConsumer progress,
+      BooleanSupplier cancelled) throws ExportException {
+    return run(ws, null, stabilityRuns, RunControl.of(executor, progress, cancelled));
+  }
+
   /** Said when the segments of a reopened workspace are not the saved ones. */
   public static final String MOVED_WARNING =
       "The segments differ from the saved ones (centroids moved); check the names before using them.";
+
+  private static final String MOVED_DATABASE_WARNING = "The segments differ from the saved ones (the rows in the "
+      + "database changed, or the centroids moved); check the names before using them.";
 
   /** Whether {@code seg} has the workspace's saved centroids (true when it saved none). */
   public static boolean reproduces(Workspace ws, SegmentationResult seg) {
@@ -288,6 +322,20 @@ public final class WorkspaceRunner {
   private static String changedWarning(Path input) {
     return input.getFileName() + " has changed since the workspace was saved (its SHA-256 differs); the "
         + "segments were computed again on the new content and the saved names applied by segment id.";
+  }
+
+  /** The database input of a workspace with a password, or null for a file workspace. */
+  public static DatabaseSource database(Workspace ws, String password) {
+    Workspace.Database d = ws.inputDatabase();
+    if (d == null) return null;
+    return new DatabaseSource(d.url(), d.user(), password, d.driverJar() == null ? null : Path.of(d.driverJar()),
+        d.table(), d.query());
+  }
+
+  /** What a workspace keeps of a database input: everything but the password. */
+  static Workspace.Database database(DatabaseSource db) {
+    return new Workspace.Database(db.safeUrl(), db.user(),
+        db.driverJar() == null ? null : db.driverJar().toAbsolutePath().toString(), db.table(), db.query());
   }
 
   /** Same shape and every coordinate equal to 1e-9 (relative): parallel sums may differ in the last bits. */

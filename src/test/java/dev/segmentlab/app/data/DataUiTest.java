@@ -83,6 +83,31 @@ class DataUiTest {
   }
 
   @Test
+  void aFileWithoutACustomerColumnOpensTheMappingDialogAndKeepsTheDataset(FxRobot robot) throws Exception {
+    robot.clickOn("#sampleButton");
+    UiTestSupport.waitUntil(() -> ctx.session().getDataset() != null);
+    Dataset mall = ctx.session().getDataset();
+    Path buyers = java.nio.file.Files.createTempFile("buyers", ".csv");
+    buyers.toFile().deleteOnExit();
+    java.nio.file.Files.writeString(buyers, "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,Buyer,Country\n"
+        + "536365,85123A,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n"
+        + "536366,71053,6,2010-12-01 08:28:00,3.39,13047,United Kingdom\n");
+    dialogs.files.add(buyers);
+    robot.clickOn("#openButton");
+    UiTestSupport.waitUntil(() -> robot.lookup("#map-customer_id").tryQuery().isPresent());
+    assertThat(ctx.session().getDataset()).isSameAs(mall); // kept while the analyst maps
+    verifyThat("#reportFile", LabeledMatchers.hasText("mall-customers.csv"));
+    assertThat(ctx.data().errorProperty().get()).contains("no column for customer id");
+    javafx.scene.control.ComboBox<String> box = robot.lookup("#map-customer_id").queryComboBox();
+    robot.interact(() -> box.setValue("Buyer"));
+    robot.clickOn(robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText("OK")).queryButton());
+    UiTestSupport.waitUntil(() -> ctx.session().getDataset() != mall && !ctx.data().loadingProperty().get());
+    assertThat(ctx.session().getDataset().report().mapping()).containsEntry("customer_id", "Buyer");
+    assertThat(ctx.session().getDataset().report().customers()).isEqualTo(2);
+    assertThat(dialogs.errors).isEmpty();
+  }
+
+  @Test
   void previewSortsByTypedValues(FxRobot robot) {
     robot.clickOn("#sampleButton");
     UiTestSupport.waitUntil(() -> ctx.session().getDataset() != null);

@@ -46,6 +46,35 @@ class DataViewModelTest {
   }
 
   @Test
+  void aWrongColumnsFileKeepsThePreviousDatasetAndAsksForTheMapping() throws IOException {
+    vm.openSample();
+    Dataset before = ctx.session().getDataset();
+    Path p = Files.writeString(dir.resolve("no-customer.csv"), "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,"
+        + "Country\n536365,85123A,6,2010-12-01 08:26:00,2.55,United Kingdom\n");
+    dialogs.files.add(p);
+    vm.openFile();
+    assertThat(ctx.session().getDataset()).isSameAs(before);
+    assertThat(vm.reportProperty().get()).isSameAs(before.report());
+    assertThat(vm.errorProperty().get()).contains("no column for customer id");
+    assertThat(vm.mappingNeededProperty().get().headers()).contains("InvoiceNo", "Country");
+    assertThat(dialogs.errors).isEmpty(); // the mapping dialog says it instead
+  }
+
+  @Test
+  void runningOutOfMemoryKeepsThePreviousDatasetAndSaysHowMuchIsNeeded() {
+    vm.openSample();
+    Dataset before = ctx.session().getDataset();
+    AppContext c2 = new AppContext(new SameThreadAsync(), dialogs, (f, o, e, p, cancelled) -> {
+      throw new OutOfMemoryError("Java heap space");
+    }, null, MALL);
+    c2.session().datasetProperty().set(before);
+    c2.data().load(MALL);
+    assertThat(c2.session().getDataset()).isSameAs(before);
+    assertThat(dialogs.errors).singleElement().asString()
+        .contains("mall-customers.csv needs about", "raise the heap with JAVA_OPTS=-Xmx");
+  }
+
+  @Test
   void cancellingALoadKeepsThePreviousDataset() {
     vm.openSample();
     Dataset before = ctx.session().getDataset();
@@ -63,8 +92,13 @@ class DataViewModelTest {
   void remappingReloadsAsTransactions() throws IOException {
     Path p = Files.writeString(dir.resolve("odd.csv"),
         "order,sku,qty,when,cost,client\n1,A,2,2011-01-02 10:00,1.5,7\n2,B,1,2011-01-03 11:00,2.0,8\n");
+    vm.openSample();
+    Dataset before = ctx.session().getDataset();
     vm.load(p);
-    assertThat(ctx.session().getDataset().mode()).isEqualTo(Mode.CUSTOMERS);
+    // invoice and quantity but no date or price: not silently a customer table; the mapping dialog is asked for
+    assertThat(ctx.session().getDataset()).isSameAs(before);
+    assertThat(vm.mappingNeededProperty().get().headers()).containsExactly("order", "sku", "qty", "when", "cost", "client");
+    assertThat(vm.errorProperty().get()).contains("no column for date, unit price");
     assertThat(vm.preview().orElseThrow().headers()).containsExactly("order", "sku", "qty", "when", "cost", "client");
     Map<Role, String> m = new EnumMap<>(Role.class);
     m.put(Role.INVOICE, "order");
@@ -73,6 +107,7 @@ class DataViewModelTest {
     m.put(Role.UNIT_PRICE, "cost");
     m.put(Role.CUSTOMER_ID, "client");
     vm.remap(m);
+    assertThat(vm.mappingNeededProperty().get()).isNull();
     assertThat(ctx.session().getDataset().mode()).isEqualTo(Mode.TRANSACTIONS);
     assertThat(vm.reportProperty().get().mapping()).containsEntry("customer_id", "client");
   }

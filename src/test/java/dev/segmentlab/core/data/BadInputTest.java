@@ -135,7 +135,10 @@ class BadInputTest {
   void analystMappingOverridesDetection() throws IOException {
     String csv = "order,sku,qty,when,cost,client\n1,A,2,2011-01-02 10:00,1.5,7\n2,B,1,2011-01-03 11:00,2.0,8\n";
     Path p = file("odd.csv", csv);
-    assertThat(DatasetReader.read(p).mode()).isEqualTo(Mode.CUSTOMERS);
+    // invoice and quantity found, date and unit price not: not silently a customer table (issue 24)
+    MappingNeeded needed = assertThrows(MappingNeeded.class, () -> DatasetReader.read(p));
+    assertThat(needed.missing()).containsExactly(Role.INVOICE_DATE, Role.UNIT_PRICE);
+    assertThat(needed.getMessage()).contains("invoice (order)", "quantity (qty)", "no column for date, unit price");
     Map<Role, String> m = new EnumMap<>(Role.class);
     m.put(Role.INVOICE, "order");
     m.put(Role.STOCK_CODE, "sku");

@@ -27,7 +27,7 @@ class TransactionLineParserTest {
       + "\n"
       + "\r\n"
       + "536366,22633,HAND WARMER,-0,2010-12-01 08:28:00,1e1,,United Kingdom\n"
-      + "536366,22632,HAND WARMER RED,1234567890123456789,2010-12-01 08:28:00,.5,,United Kingdom\n"
+      + "536366,22632,HAND WARMER RED,123456789012345,2010-12-01 08:28:00,.5,,United Kingdom\n"
       + "536367, 84879 ,BIRD,32,2010-12-01 08:34:00,1.,13047.0,\"United Kingdom\"\n"
       + "536367,22745,POPPY,6,2010-12-01 08:34:00,2.1,13047.0,United Kingdom,extra\n"
       + "536367,22748,POPPY2,6,2010-12-01 08:34:00,2.1\n"
@@ -51,7 +51,7 @@ class TransactionLineParserTest {
     assertThat(tx.unitPrice()[3]).isEqualTo(3.39);
     assertThat(Double.doubleToRawLongBits(tx.quantity()[4])).isEqualTo(Double.doubleToRawLongBits(-0.0));
     assertThat(tx.unitPrice()[4]).isEqualTo(10);
-    assertThat(tx.quantity()[5]).isEqualTo(1234567890123456789d);
+    assertThat(tx.quantity()[5]).isEqualTo(123456789012345d); // up to 1e15; beyond, "quantity out of range"
     assertThat(tx.stockCode().get(6)).isEqualTo("84879");
     assertThat(tx.country().get(0)).isEqualTo("United Kingdom");
     assertThat(tx.country().get(8)).isEqualTo("United Kingdom\r");

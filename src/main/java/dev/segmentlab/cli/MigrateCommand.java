@@ -1,0 +1,157 @@
+package dev.segmentlab.cli;
+
+import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.export.ExportException;
+import dev.segmentlab.core.export.Workspace;
+import dev.segmentlab.core.export.WorkspaceFile;
+import dev.segmentlab.core.features.CustomerFeatures;
+import dev.segmentlab.core.features.RfmBuilder;
+import dev.segmentlab.core.features.Scaling;
+import dev.segmentlab.core.features.Transform;
+import dev.segmentlab.core.pipeline.Pipeline;
+import dev.segmentlab.core.pipeline.PipelineOptions;
+import dev.segmentlab.core.pipeline.PipelineResult;
+import dev.segmentlab.core.pipeline.SegmentAssigner;
+import dev.segmentlab.core.pipeline.WorkspaceRunner;
+import dev.segmentlab.core.quality.CleanedData;
+import dev.segmentlab.core.quality.CleaningOptions;
+import dev.segmentlab.core.value.Migration;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code migrate FILE --split DAY} or {@code migrate --workspace W NEXT}: customers' segments in two periods,
+ * labelled with the same model, and the flow between them.
+ */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+    description = "Segment migration between two periods labelled with the same segmentation: FILE split at a day "
+        + "(the segmentation fitted on the whole file), or a saved workspace's input against a second file.")
+final class MigrateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE|NEXT", description = "The file to split, or with --workspace the second period's file.")
+  Path file;
+
+  @Option(names = "--split", paramLabel = "YYYY-MM-DD", description = "First day of the second period.")
+  String split;
+
+  @Option(names = "--workspace", paramLabel = "W.segmentlab.json", description = "The saved segmentation; its input is the first period.")
+  Path workspace;
+
+  @Option(names = "--k", paramLabel = "N|auto", defaultValue = "auto", description = "Segments when fitting FILE (default ${DEFAULT-VALUE}).")
+  String k;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--movers", description = "Also list every customer who moved, appeared or lapsed.")
+  boolean movers;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Override public Integer call() throws ExportException {
+    long t0 = System.nanoTime();
+    String[] idsA, idsB;
+    int[] labelsA, labelsB;
+    List<String> names;
+    String periodA, periodB;
+    long m0;
+    if (workspace != null) {
+      if (split != null) throw new IllegalArgumentException("Give either --split or --workspace, not both.");
+      Workspace ws = WorkspaceFile.read(workspace);
+      WorkspaceRunner.Outcome a = WorkspaceRunner.run(ws, 0, Workers.pool(), p -> { }, () -> false);
+      if (a.warning() != null) spec.commandLine().getErr().println("warning: " + a.warning());
+      m0 = System.nanoTime();
+      SegmentAssigner.Assignment b = SegmentAssigner.assign(file, ws, Workers.pool(), p -> { }, () -> false);
+      idsA = a.result().matrix().ids();
+      labelsA = a.result().segmentation().labels();
+      idsB = b.segmentation().matrix().ids();
+      labelsB = b.segmentation().labels();
+      names = a.result().segmentation().names();
+      periodA = ws.inputPath();
+      periodB = file.toString();
+    } else {
+      if (split == null) throw new IllegalArgumentException("Give --split YYYY-MM-DD (or --workspace W NEXT).");
+      LocalDate at;
+      try {
+        at = LocalDate.parse(split.trim());
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("--split needs a day as YYYY-MM-DD, not '" + split + "'");
+      }
+      PipelineOptions o = new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), List.of(),
+          Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentCommand.parseK(k), 10, seed, 0);
+      PipelineResult r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
+      if (r.cleaned() == null) throw new IllegalArgumentException("--split needs transactions with dates; this file is a customer table.");
+      m0 = System.nanoTime();
+      CleanedData[] parts = Migration.split(r.cleaned(), at);
+      CustomerFeatures a = RfmBuilder.build(parts[0], null), b = RfmBuilder.build(parts[1], null);
+      double[][] centroids = r.solution().centroids();
+      idsA = a.ids();
+      labelsA = Migration.label(r.matrix(), centroids, a);
+      idsB = b.ids();
+      labelsB = Migration.label(r.matrix(), centroids, b);
+      names = r.segmentation().names();
+      periodA = "before " + at;
+      periodB = "from " + at;
+    }
+    Migration.Result res = Migration.compare(idsA, labelsA, idsB, labelsB, names.size());
+    double migrationSeconds = (System.nanoTime() - m0) / 1e9;
+    PrintWriter w = spec.commandLine().getOut();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("period_a", periodA);
+      m.put("period_b", periodB);
+      m.put("segments", names);
+      m.put("customers_a", idsA.length);
+      m.put("customers_b", idsB.length);
+      m.put("transitions", res.transitions());
+      m.put("transitions_share", res.rowShares());
+      m.put("new", res.newCustomers());
+      m.put("lapsed", res.lapsed());
+      m.put("stayed", res.stayed());
+      m.put("moved", res.inBoth() - res.stayed());
+      if (movers) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Migration.Mover mv : res.movers()) {
+          Map<String, Object> e = new LinkedHashMap<>();
+          e.put("id", mv.id());
+          e.put("from", mv.from() < 0 ? null : names.get(mv.from()));
+          e.put("to", mv.to() < 0 ? null : names.get(mv.to()));
+          list.add(e);
+        }
+        m.put("movers", list);
+      }
+      m.put("migration_seconds", Math.round(migrationSeconds * 1e4) / 1e4);
+      m.put("seconds", Math.round((System.nanoTime() - t0) / 1e9 * 1e4) / 1e4);
+      w.println(Json.write(m));
+    } else {
+      w.printf("%s → %s: %,d customers in both (%,d stayed), %,d new, %,d lapsed%n", periodA, periodB, res.inBoth(),
+          res.stayed(), sum(res.newCustomers()), sum(res.lapsed()));
+      for (int i = 0; i < names.size(); i++) {
+        StringBuilder row = new StringBuilder();
+        for (int j = 0; j < names.size(); j++) row.append(String.format("%7d", res.transitions()[i][j]));
+        w.printf("%-24s%s   lapsed %d, new %d%n", names.get(i), row, res.lapsed()[i], res.newCustomers()[i]);
+      }
+    }
+    return 0;
+  }
+
+  private static int sum(int[] a) {
+    int s = 0;
+    for (int v : a) s += v;
+    return s;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.segmentlab.app.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.segmentlab.app.AppContext;
+import dev.segmentlab.app.DatasetLoader;
+import dev.segmentlab.app.Screens;
+import dev.segmentlab.app.Step;
+import dev.segmentlab.app.TestDialogs;
+import dev.segmentlab.app.UiTestSupport;
+import dev.segmentlab.app.fx.FxAsync;
+import dev.segmentlab.app.fx.TaskMonitor;
+import dev.segmentlab.core.pipeline.SegmentationResult;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Ctrl+F on the sample, once the segments are there: customer 17850's card shows the Segments step's segment. */
+@ExtendWith(ApplicationExtension.class)
+class LookupUiTest {
+  private AppContext ctx;
+
+  @Start
+  void start(Stage stage) {
+    FxAsync async = new FxAsync(new TaskMonitor(), 2);
+    ctx = new AppContext(async, new TestDialogs(), DatasetLoader.standard(), async.executor(),
+        Path.of("assets/data/online-retail.csv.gz").toAbsolutePath());
+    stage.setScene(Screens.scene(ctx));
+    stage.show();
+    ctx.data().openSample();
+  }
+
+  @Test
+  void looksUpCustomer17850(FxRobot robot) {
+    UiTestSupport.waitUntil(180, () -> ctx.session().getSegmentation() != null);
+    UiTestSupport.clickUntil(robot, "#stepSegments", () -> ctx.main().getStep() == Step.SEGMENTS);
+    SegmentationResult seg = ctx.session().getSegmentation();
+    int row = Arrays.asList(seg.features().ids()).indexOf("17850");
+    String expected = seg.names().get(seg.labels()[row]);
+
+    robot.clickOn("#mainRoot");
+    robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+    UiTestSupport.waitUntil(() -> robot.lookup("#lookupField").tryQuery().isPresent());
+    UiTestSupport.waitUntil(120, () -> !ctx.lookup().busyProperty().get());
+    robot.clickOn("#lookupField").write("1785");
+    UiTestSupport.waitUntil(() -> robot.lookup("#lookupCompletions").queryAs(ListView.class).getItems().contains("17850"));
+    robot.clickOn("#lookupField").write("0").type(KeyCode.ENTER);
+    UiTestSupport.waitUntil(() -> ctx.lookup().getProfile() != null);
+
+    String title = robot.lookup("#lookupSegment").queryAs(Label.class).getText();
+    assertThat(title).contains("17850").contains(expected);
+    assertThat(robot.lookup("#lookupPAlive").queryAs(Label.class).getText()).contains("P(alive) 0.99");
+    assertThat(robot.lookup("#lookupClv").queryAs(Label.class).getText()).contains("12-month CLV 2,7");
+    assertThat(robot.lookup("#lookupFeatures").queryAs(TableView.class).getItems()).hasSize(seg.features().names().size());
+    assertThat(robot.lookup("#lookupTimeline").queryAs(ListView.class).getItems()).hasSize(3);
+
+    // the purchase model's holdout check, in a chart and in words
+    robot.interact(() -> robot.lookup("#holdoutRun").queryButton().fire());
+    UiTestSupport.waitUntil(120, () -> ctx.lookup().holdoutProperty().get() != null);
+    assertThat(robot.lookup("#holdoutSummary").queryAs(Label.class).getText()).contains("they made 4,482");
+    assertThat(robot.lookup("#holdoutChart").queryAs(javafx.scene.chart.BarChart.class).getData()).hasSize(2);
+
+    // Go > Segment migration…, halves: one row per segment plus the new customers, a column per segment + lapsed
+    robot.interact(() -> robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+        .flatMap(m -> m.getItems().stream()).filter(i -> "menuMigration".equals(i.getId())).findFirst().orElseThrow().fire());
+    UiTestSupport.waitUntil(() -> robot.lookup("#migrationHalves").tryQuery().isPresent());
+    robot.clickOn("#migrationHalves");
+    UiTestSupport.waitUntil(60, () -> ctx.migration().resultProperty().get() != null);
+    TableView<?> table = robot.lookup("#migrationTable").queryAs(TableView.class);
+    assertThat(table.getItems()).hasSize(seg.k() + 1);
+    assertThat(table.getColumns()).hasSize(seg.k() + 2);
+    assertThat(robot.lookup("#migrationSummary").queryAs(Label.class).getText()).startsWith("Before 2011-06-06");
+  }
+}
