@@ -31,6 +31,7 @@ public final class AppContext {
   private final DataViewModel data;
   private final MainViewModel main;
   private final SegmentsViewModel segments;
+  private final dev.segmentlab.app.compare.CompareViewModel compare;
   private final FeaturesViewModel features;
   private final ExploreViewModel explore;
   private final QualityViewModel quality;
@@ -63,6 +64,7 @@ public final class AppContext {
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
     this.profiles = new ProfilesViewModel(session, segments::rename, segments::recolour);
     this.export = new ExportViewModel(session, async, dialogs);
+    this.compare = new dev.segmentlab.app.compare.CompareViewModel(session, async, dialogs);
     this.charts = new dev.segmentlab.app.fx.ChartExport(dialogs);
     this.lookup = new dev.segmentlab.app.lookup.LookupViewModel(session, async);
     this.migration = new dev.segmentlab.app.migration.MigrationViewModel(session, async);
@@ -196,6 +198,8 @@ public final class AppContext {
   public DataViewModel data() { return data; }
   public MainViewModel main() { return main; }
   public SegmentsViewModel segments() { return segments; }
+  /** The Compare tab: pinned solutions side by side. */
+  public dev.segmentlab.app.compare.CompareViewModel compare() { return compare; }
   public FeaturesViewModel features() { return features; }
   public ExploreViewModel explore() { return explore; }
   public QualityViewModel quality() { return quality; }

@@ -34,6 +34,7 @@ public final class Screens {
         "silhouetteChart", "silhouette", "chChart", "calinski-harabasz", "dbChart", "davies-bouldin", "stabilityChart", "stability",
         "scatterPane", "scatter", "silhouettePlot", "silhouette-plot", "snakePlot", "snake-plot", "heatmap", "heatmap")));
     m.put(Step.EXPORT, () -> dev.segmentlab.app.report.ReportView.addTo(new ExportView(ctx.export()).node(), ctx.report()));
+    m.put(Step.COMPARE, () -> new dev.segmentlab.app.compare.CompareView(ctx.compare()).node());
     return m;
   }
 

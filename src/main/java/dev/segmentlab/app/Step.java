@@ -7,6 +7,7 @@ public enum Step {
   EXPLORE("Explore", "Seasonality, countries, baskets, cohorts and product pairs"),
   FEATURES("Features", "RFM and more per customer, transforms and scaling"),
   SEGMENTS("Segments", "Tune k, see the segments and name them"),
+  COMPARE("Compare", "Pin solutions and put two side by side: who moved"),
   EXPORT("Export", "Labeled customers to spreadsheets, charts and workspaces");
 
   private final String title;

@@ -1,7 +1,13 @@
 package dev.segmentlab.cli;
 
-import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.cluster.GaussianMixture;
 import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.cluster.Method;
+import dev.segmentlab.core.methods.MethodSweep;
+import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.pipeline.MethodChoice;
+import dev.segmentlab.core.pipeline.MethodPipeline;
+import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
@@ -113,6 +119,24 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (the profile keys plus the segmentation).")
   boolean json;
 
+  @Option(names = "--method", defaultValue = "kmeans", description = "kmeans, gmm (Gaussian mixture), ward or dbscan (default ${DEFAULT-VALUE}).")
+  String method;
+
+  @Option(names = "--covariance-floor", defaultValue = "1e-6", paramLabel = "X", description = "gmm: added to every variance (scikit-learn's reg_covar; default ${DEFAULT-VALUE}).")
+  double covarianceFloor;
+
+  @Option(names = "--covariance", defaultValue = "full", description = "gmm: full or diag (default ${DEFAULT-VALUE}).")
+  String covariance;
+
+  @Option(names = "--eps", paramLabel = "R", description = "dbscan: neighbourhood radius in the scaled space (default: the knee of the k-distance curve).")
+  Double eps;
+
+  @Option(names = "--min-points", defaultValue = "0", description = "dbscan: neighbours (itself included) that make a core point (default 2 x features).")
+  int minPoints;
+
+  @Option(names = "--time-budget", defaultValue = "0", paramLabel = "MS", description = "kmeans: restarts continue per k until the best WCSS stops improving or MS milliseconds pass (default 0: --restarts only).")
+  long timeBudget;
+
   @Option(names = "--clv", description = "Also fit BG/NBD + Gamma-Gamma: JSON key clv and predicted_revenue_12m per segment.")
   boolean clv;
 
@@ -130,6 +154,8 @@ final class SegmentCommand implements Callable<Integer> {
     ExportRequest request = output.request();
     PipelineOptions o;
     PipelineResult r;
+    MethodChoice choice = MethodChoice.kMeans();
+    MethodSweep.Result methodSweep = null;
     WorkspaceRunner.Outcome reopened = null;
     FileFingerprint fingerprint = null;
     if (workspace != null) {
@@ -144,13 +170,25 @@ final class SegmentCommand implements Callable<Integer> {
       o = new PipelineOptions(new DatasetReader.Options(sheet, null, InputOptions.parseMode(mode)), returns.cleaning(),
           features, Transform.parse(transform), Scaling.parse(scale), kMin, kMax == null ? DEFAULT_K_MAX : kMax,
           parseK(k), restarts, seed, stability, kMax == null);
+      choice = methodChoice();
+      boolean plainKMeans = choice.equals(MethodChoice.kMeans()) && choice.kMeansBudgetMillis() == 0;
       if (database.given()) {
         if (file != null) throw new IllegalArgumentException("Give either FILE or --jdbc, not both.");
+        if (!plainKMeans) {
+          throw new IllegalArgumentException("--method " + method + " reads files only for now; with --jdbc use "
+              + "--method kmeans, or export the rows to a file first.");
+        }
         r = Pipeline.run(database.source(), o, Stages.plain(), RunControl.on(Workers.pool()));
       } else {
         database.checkUnused();
         if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
-        r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
+        if (plainKMeans) {
+          r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
+        } else {
+          MethodPipeline.Outcome oc = MethodPipeline.run(file, o, choice, Stages.plain(), RunControl.on(Workers.pool()));
+          r = oc.result();
+          methodSweep = oc.sweep();
+        }
       }
       int swept = r.sweep().points().get(r.sweep().points().size() - 1).k();
       if (kMax == null && swept < DEFAULT_K_MAX) {
@@ -182,6 +220,7 @@ final class SegmentCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> m = toJson(r, o);
+      MethodOutput.addJson(m, choice, methodSweep, r.matrix(), r.segmentation().method());
       for (int s = 0; s < r.k(); s++) {
         @SuppressWarnings("unchecked")
         Map<String, Object> seg = ((List<Map<String, Object>>) m.get("segments")).get(s);
@@ -204,6 +243,8 @@ final class SegmentCommand implements Callable<Integer> {
       w.println(Json.write(m));
     } else {
       print(w, r);
+      MethodOutput.print(w, choice, methodSweep);
+
       if (clv) ValueReports.printClv(w, r, dev.segmentlab.core.value.ValueOptions.defaults(), holdout);
       if (written != null) {
         w.printf("%nwrote %s (%,d customers%s)%n", written.files().get(0), written.customers(),
@@ -212,6 +253,12 @@ final class SegmentCommand implements Callable<Integer> {
       if (saveWorkspace != null) w.printf("saved workspace %s%n", saveWorkspace);
     }
     return 0;
+  }
+
+  private MethodChoice methodChoice() {
+    return MethodChoice.of(Method.parse(method)).withCovariance(GaussianMixture.Covariance.parse(covariance))
+        .withCovarianceFloor(covarianceFloor).withKMeansBudget(timeBudget)
+        .withDbscan(eps == null ? Double.NaN : eps, minPoints);
   }
 
   static int parseK(String k) {

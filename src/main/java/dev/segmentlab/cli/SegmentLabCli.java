@@ -39,6 +39,7 @@ public final class SegmentLabCli {
     COMMANDS.put("customer", CustomerCommand::new);
     COMMANDS.put("migrate", MigrateCommand::new);
     COMMANDS.put("report", ReportCommand::new);
+    COMMANDS.put("compare", CompareCommand::new);
   }
 
   /** Exit code for unusable input (bad file, bad option value). */

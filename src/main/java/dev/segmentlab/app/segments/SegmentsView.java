@@ -175,6 +175,7 @@ public final class SegmentsView {
     notes.textProperty().bind(Bindings.createStringBinding(() -> String.join("  ", vm.getNotes()), vm.getNotes()));
     HBox row1 = new HBox(10, fixed(new Label("Sweep")), range, rangeLabel, fixed(new Label("restarts")), restarts,
         fixed(new Label("seed")), seed, run);
+    row1.getChildren().add(1, MethodChoicePane.of(vm));
     HBox row2 = new HBox(10, fixed(new Label("k")), k, kSpin, advice, stabilityProgress());
     row1.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     row2.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

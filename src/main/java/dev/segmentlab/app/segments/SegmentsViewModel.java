@@ -6,6 +6,9 @@ import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.cluster.KMeansResult;
 import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.cluster.Method;
+import dev.segmentlab.core.methods.MethodSweep;
+import dev.segmentlab.core.pipeline.MethodChoice;
 import dev.segmentlab.core.cluster.Points;
 import dev.segmentlab.core.cluster.Stability;
 import dev.segmentlab.core.features.CustomerFeatures;
@@ -68,6 +71,9 @@ public final class SegmentsViewModel {
   private final StringProperty seedText = new SimpleStringProperty(this, "seedText", "42");
   private final ReadOnlyBooleanWrapper seedValid = new ReadOnlyBooleanWrapper(this, "seedValid", true);
   private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 4);
+  private final javafx.beans.property.ObjectProperty<Method> method =
+      new javafx.beans.property.SimpleObjectProperty<>(this, "method", Method.KMEANS);
+  private final ReadOnlyStringWrapper methodNote = new ReadOnlyStringWrapper(this, "methodNote", "");
   // Properties: results
   private final ReadOnlyIntegerWrapper kLowest = new ReadOnlyIntegerWrapper(this, "kLowest", 2);
   private final ReadOnlyIntegerWrapper kHighest = new ReadOnlyIntegerWrapper(this, "kHighest", 10);
@@ -88,6 +94,7 @@ public final class SegmentsViewModel {
   private final ObservableMap<Integer, Double> sweepStability = FXCollections.observableMap(new TreeMap<>());
 
   private KSweep.Options sweepOptions;
+  private MethodSweep.Result methodSweep;
   private Points points;
   private NameCarrier carrier = NameCarrier.create();
   private SegmentsFrame frame;
@@ -130,6 +137,10 @@ public final class SegmentsViewModel {
   public ReadOnlyIntegerProperty kHighestProperty() { return kHighest.getReadOnlyProperty(); }
   /** The clustered features, in matrix order (the table's mean columns). */
   public ObservableList<String> getFeatureNames() { return featureNames; }
+  /** The clustering method of the next sweep (k-means, Gaussian mixture, Ward, DBSCAN). */
+  public javafx.beans.property.ObjectProperty<Method> methodProperty() { return method; }
+  /** What the method adds to the criteria: BIC and degenerate components, Ward's limit, DBSCAN's eps. */
+  public ReadOnlyStringProperty methodNoteProperty() { return methodNote.getReadOnlyProperty(); }
   /** Sweep points as they arrive, in k order. */
   public ObservableList<KSweep.Point> getSweepPoints() { return sweepPoints; }
   public ReadOnlyObjectProperty<KSweep.Result> sweepProperty() { return sweep.getReadOnlyProperty(); }
@@ -178,26 +189,33 @@ public final class SegmentsViewModel {
     sweepStabilityJob.cancel();
     sweep.set(null);
     sweeping.set(true);
-    sweepJob.submit("k sweep " + lo + "–" + hi,
+    Method chosenMethod = method.get();
+    sweepJob.submit(chosenMethod.label() + " sweep " + lo + "–" + hi,
         ctx -> {
           Points p = Points.of(m.scaled());
           int max = Math.min(hi, p.distinctRows());
           if (max < lo) throw new IllegalArgumentException("There are only " + p.distinctRows() + " distinct customers: lower k.");
           KSweep.Options so = Segmentation.sweepOptions(lo, max, rs, sd, Segmentation.ordering(cf));
-          KSweep.Result r = session.stages().sweep(p, so, pt -> ctx.ui(() -> { if (gen == sweepGeneration) sweepPoints.add(pt); }),
-              ctx.control(executor));
-          return new Swept(p, so, r);
+          MethodSweep.Options mo = MethodChoice.of(chosenMethod).sweepOptions(so, p.dimension());
+          MethodSweep.Result ms = session.stages().sweep(p, mo,
+              pt -> ctx.ui(() -> { if (gen == sweepGeneration) sweepPoints.add(pt); }), ctx.control(executor));
+          return new Swept(p, so, ms);
         },
         s -> {
           sweeping.set(false);
+          KSweep.Result r = s.result().sweep();
           points = s.points();
           sweepOptions = s.options();
+          methodSweep = s.result();
+          methodNote.set(MethodNotes.of(s.result()));
           kLowest.set(s.options().kMin());
           kHighest.set(s.options().kMax());
-          sweep.set(s.result());
-          sweepPoints.setAll(s.result().points());
-          advice.set(advise(s.result()));
-          int chosen = Segmentation.pointFor(s.result(), k.get()) != null ? k.get() : Segmentation.autoK(s.result(), s.options().kMin());
+          sweep.set(r);
+          sweepPoints.setAll(r.points());
+          advice.set(advise(r));
+          int chosen = Segmentation.pointFor(r, k.get()) != null ? k.get()
+              : s.result().suggestedByBic().isPresent() ? s.result().suggestedByBic().getAsInt()
+              : Segmentation.autoK(r, s.options().kMin());
           setKSilently(chosen);
           selectK(chosen);
         },
@@ -205,7 +223,7 @@ public final class SegmentsViewModel {
         () -> { sweeping.set(false); message.set("Sweep cancelled: segments are from the last finished run."); });
   }
 
-  private record Swept(Points points, KSweep.Options options, KSweep.Result result) {}
+  private record Swept(Points points, KSweep.Options options, MethodSweep.Result result) {}
 
   /** Stops the sweep. */
   public void cancelSweep() { sweepJob.cancel(); }
@@ -280,6 +298,10 @@ public final class SegmentsViewModel {
     if (r == null || points == null || newK < 1) return;
     if (newK > points.distinctRows()) {
       message.set("k (" + newK + ") is larger than the number of distinct customers (" + points.distinctRows() + ").");
+      return;
+    }
+    if (Segmentation.pointFor(r, newK) == null && methodSweep != null && methodSweep.method() != Method.KMEANS) {
+      message.set("k = " + newK + " is outside the " + methodSweep.method().label() + " sweep: widen the k range.");
       return;
     }
     FeatureMatrix m = session.getMatrix();
@@ -372,7 +394,7 @@ public final class SegmentsViewModel {
     if (scatter.shows(f.solution())) scatter.relabel(c, nm);
     else scatter.show(f.matrix(), f.solution(), f.scatter().withSegments(c, nm));
     session.segmentationProperty().set(new SegmentationResult(f.features(), f.matrix(), sweepOptions, sweep.get(),
-        f.k(), f.solution(), f.analysis(), st, names, colours));
+        f.k(), f.solution(), f.analysis(), st, names, colours).withFitted(MethodNotes.fitted(methodSweep, f.k())));
   }
 
   static String advise(KSweep.Result r) {

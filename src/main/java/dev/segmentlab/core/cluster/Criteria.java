@@ -102,7 +102,7 @@ public final class Criteria {
   }
 
   /** Cluster means, row-major k * d; fills sizes. Empty clusters get a zero mean (never used). */
-  static double[] means(Points x, int[] labels, int k, int[] sizes) {
+  public static double[] means(Points x, int[] labels, int k, int[] sizes) {
     int d = x.dimension();
     double[] m = new double[k * d];
     for (int i = 0; i < x.size(); i++) {

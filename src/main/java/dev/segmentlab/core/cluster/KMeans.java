@@ -203,8 +203,12 @@ public final class KMeans {
     return new KMeansResult(k, run.labels(), c, run.wcss(), run.iterations(), sizes);
   }
 
-  /** Validates k against the data; {@code what} names the option in the message ("k", "kMax"). */
-  static void checkFits(Points x, int k, String what, Ordering ordering) {
+  /**
+   * Validates k against the data; {@code what} names the option in the message ("k", "kMax").
+   *
+   * @throws IllegalArgumentException when k exceeds the (distinct) rows or the ordering's key does not fit
+   */
+  public static void checkFits(Points x, int k, String what, Ordering ordering) {
     if (ordering.byKey() && ordering.key().length != x.size()) {
       throw new IllegalArgumentException("the ordering key has " + ordering.key().length
           + " values but there are " + x.size() + " customers");

@@ -41,6 +41,14 @@ public final class Ordering {
     return new Ordering(copy);
   }
 
+  /** The same ordering for a subset of the rows (their keys, in the order given). */
+  public Ordering subset(int[] rows) {
+    if (key == null) return this;
+    double[] k = new double[rows.length];
+    for (int q = 0; q < rows.length; q++) k[q] = key[rows[q]];
+    return new Ordering(k);
+  }
+
   /** True for {@link #byKeyDesc(double[])}. */
   public boolean byKey() {
     return key != null;

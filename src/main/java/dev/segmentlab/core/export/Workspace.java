@@ -162,9 +162,23 @@ public record Workspace(
    * @param scale one finite, non-zero value per feature
    * @param weights one finite value &gt;= 0 per feature
    * @param centroids k rows of one value per feature, segment id order
+   * @param method the clustering method's key ({@code kmeans}, {@code gmm}, {@code ward}, {@code dbscan});
+   *     {@code null} in files saved before other methods (k-means)
+   * @param fitted what a method other than k-means needs beyond the centroids (mixture weights and covariances,
+   *     DBSCAN's core points), or {@code null}
    */
   public record Model(List<String> features, List<String> transforms, String scaling, double[] center,
-      double[] scale, double[] weights, double[][] centroids) {
+      double[] scale, double[] weights, double[][] centroids, String method, Fitted fitted) {
+
+    /** A k-means model (the form before other methods). */
+    public Model(List<String> features, List<String> transforms, String scaling, double[] center,
+        double[] scale, double[] weights, double[][] centroids) {
+      this(features, transforms, scaling, center, scale, weights, centroids, null, null);
+    }
+
+    /** The method's key, {@code kmeans} when the file has none. */
+    public String methodKey() { return method == null ? "kmeans" : method; }
+
     /** @throws IllegalArgumentException if lengths disagree or a value is not finite */
     public Model {
       features = List.copyOf(features);
@@ -199,6 +213,10 @@ public record Workspace(
     /** Number of segments. */
     public int k() { return centroids.length; }
 
+    @Override public boolean equals(Object o) {
+      return o instanceof Model m && sameBase(m) && Objects.equals(method, m.method) && Objects.equals(fitted, m.fitted);
+    }
+
     @Override public double[] center() { return center.clone(); }
     @Override public double[] scale() { return scale.clone(); }
     @Override public double[] weights() { return weights.clone(); }
@@ -209,8 +227,8 @@ public record Workspace(
       return c;
     }
 
-    @Override public boolean equals(Object o) {
-      return o instanceof Model m && features.equals(m.features) && transforms.equals(m.transforms)
+    private boolean sameBase(Model m) {
+      return features.equals(m.features) && transforms.equals(m.transforms)
           && Objects.equals(scaling, m.scaling) && Arrays.equals(center, m.center) && Arrays.equals(scale, m.scale)
           && Arrays.equals(weights, m.weights) && Arrays.deepEquals(centroids, m.centroids);
     }
@@ -221,6 +239,34 @@ public record Workspace(
 
     @Override public String toString() {
       return "Model[features=" + features + ", k=" + centroids.length + "]";
+    }
+  }
+
+  /**
+   * A fitted method's parameters beyond its centroids (all in the model's prepared space).
+   *
+   * @param covariance mixtures: {@code full} or {@code diag}
+   * @param covarianceFloor mixtures: the floor added to every variance
+   * @param mixtureWeights mixtures: one weight per component
+   * @param covariances mixtures: per component d × d row-major (full) or d variances (diag)
+   * @param eps DBSCAN: the radius
+   * @param corePoints DBSCAN: the core points
+   * @param coreLabels DBSCAN: each core point's segment
+   * @param unassigned DBSCAN: whether the last segment is the unassigned one
+   * @param approximate Ward: whether the hierarchy ran on micro-clusters
+   */
+  public record Fitted(String covariance, Double covarianceFloor, double[] mixtureWeights, double[][] covariances,
+      Double eps, double[][] corePoints, int[] coreLabels, Boolean unassigned, Boolean approximate) {
+    @Override public boolean equals(Object o) {
+      return o instanceof Fitted f && Objects.equals(covariance, f.covariance)
+          && Objects.equals(covarianceFloor, f.covarianceFloor) && Arrays.equals(mixtureWeights, f.mixtureWeights)
+          && Arrays.deepEquals(covariances, f.covariances) && Objects.equals(eps, f.eps)
+          && Arrays.deepEquals(corePoints, f.corePoints) && Arrays.equals(coreLabels, f.coreLabels)
+          && Objects.equals(unassigned, f.unassigned) && Objects.equals(approximate, f.approximate);
+    }
+
+    @Override public int hashCode() {
+      return Objects.hash(covariance, covarianceFloor, eps) * 31 + Arrays.hashCode(mixtureWeights);
     }
   }
 

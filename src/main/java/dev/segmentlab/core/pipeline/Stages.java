@@ -143,6 +143,13 @@ public final class Stages {
     return KSweep.run(points, options, rc.executor(), onPoint, rc.progressSink(), rc.cancelledCheck());
   }
 
+  /** The k sweep of any method ({@link dev.segmentlab.core.methods.MethodSweep}). */
+  public dev.segmentlab.core.methods.MethodSweep.Result sweep(Points points,
+      dev.segmentlab.core.methods.MethodSweep.Options options, Consumer<KSweep.Point> onPoint, RunControl rc) {
+    listener.started(Stage.SWEEP);
+    return dev.segmentlab.core.methods.MethodSweep.run(points, options, onPoint, rc);
+  }
+
   /**
    * Chooses k ({@code requested} when ≥ 1, else the knee, the best silhouette or kMin) and returns its solution:
    * the sweep's when the sweep covered k, else fitted now with the sweep's settings.

@@ -131,7 +131,7 @@ public final class WorkspaceRunner {
       colours.add(ws.segmentColours().getOrDefault(s, SegmentPalette.colour(s)));
       descriptions.add("");
     }
-    return new SegmentModel(prep, new KMeansModel(m.centroids()), names, colours, descriptions);
+    return new SegmentModel(prep, FittedModels.of(m), names, colours, descriptions);
   }
 
   /** A fitted model as a workspace stores it (k-means centroids). */
@@ -140,7 +140,7 @@ public final class WorkspaceRunner {
     List<String> transforms = new ArrayList<>();
     for (Transform t : p.transforms()) transforms.add(t.label());
     return new Workspace.Model(p.features(), transforms, p.scaling().label(), p.center(), p.scale(), p.weights(),
-        model.clustering().centres());
+        model.clustering().centres(), model.clustering().method(), FittedModels.parameters(model.clustering()));
   }
 
   /** The reader options of a workspace: its sheet and its column mapping (none saved: detect). */
@@ -249,7 +249,9 @@ public final class WorkspaceRunner {
     } else {
       input = existingInput(ws);
       changed = inputChanged(ws, input, rc.slice(0, 0.05));
-      r = Pipeline.run(input, o, Stages.plain(), rc.slice(0.05, 1));
+      MethodChoice method = ws.model() == null ? null : methodChoice(ws.model());
+      r = method == null ? Pipeline.run(input, o, Stages.plain(), rc.slice(0.05, 1))
+          : MethodPipeline.run(input, o, method, Stages.plain(), rc.slice(0.05, 1)).result();
     }
     SegmentationResult seg = r.segmentation();
     List<String> names = new ArrayList<>(seg.names());
@@ -267,6 +269,19 @@ public final class WorkspaceRunner {
       warning = ws.inputDatabase() != null ? MOVED_DATABASE_WARNING : MOVED_WARNING;
     }
     return new Outcome(named, changed, reproduced, warning);
+  }
+
+  /** The method a workspace's model was fitted with, or null for k-means (run as before). */
+  static MethodChoice methodChoice(Workspace.Model m) {
+    dev.segmentlab.core.cluster.Method method = dev.segmentlab.core.cluster.Method.parse(m.methodKey());
+    if (method == dev.segmentlab.core.cluster.Method.KMEANS) return null;
+    MethodChoice c = MethodChoice.of(method);
+    Workspace.Fitted f = m.fitted();
+    if (f == null) return c;
+    if (f.covariance() != null) c = c.withCovariance(dev.segmentlab.core.cluster.GaussianMixture.Covariance.parse(f.covariance()));
+    if (f.covarianceFloor() != null) c = c.withCovarianceFloor(f.covarianceFloor());
+    if (f.eps() != null) c = c.withDbscan(f.eps(), 0);
+    return c;
   }
 
   /** {@link #run(Workspace, String, int, RunControl)} with the three run parameters. */
@@ -290,7 +305,7 @@ public final class WorkspaceRunner {
 
   /** Whether {@code seg} has the workspace's saved centroids (true when it saved none). */
   public static boolean reproduces(Workspace ws, SegmentationResult seg) {
-    return ws.model() == null || close(ws.model().centroids(), seg.solution().centroids());
+    return ws.model() == null || close(ws.model().centroids(), seg.clustering().centres());
   }
 
   private static Path existingInput(Workspace ws) throws ExportException {

@@ -1,0 +1,82 @@
+package dev.segmentlab.app.compare;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Compare tab: pins on the left, two of them side by side on the right. Binds only. */
+public final class CompareView {
+  private final VBox root = new VBox(8);
+
+  public CompareView(CompareViewModel vm) {
+    Button pin = new Button("Pin current solution");
+    pin.setId("pinButton");
+    pin.disableProperty().bind(vm.canPinProperty().not());
+    pin.setOnAction(e -> vm.pinCurrent());
+    ListView<PinnedSolution> pins = new ListView<>(vm.getPinned());
+    pins.setId("pinnedList");
+    pins.setPrefWidth(300);
+    ComboBox<PinnedSolution> a = new ComboBox<>(vm.getPinned());
+    a.setId("aChoice");
+    a.valueProperty().bindBidirectional(vm.aProperty());
+    ComboBox<PinnedSolution> b = new ComboBox<>(vm.getPinned());
+    b.setId("bChoice");
+    b.valueProperty().bindBidirectional(vm.bProperty());
+    Label ari = new Label();
+    ari.setId("ariLabel");
+    ari.textProperty().bind(vm.ariProperty());
+    Label nmi = new Label();
+    nmi.setId("nmiLabel");
+    nmi.textProperty().bind(vm.nmiProperty());
+    Label summary = new Label();
+    summary.setId("compareSummary");
+    summary.textProperty().bind(vm.summaryProperty());
+    TableView<CompareViewModel.Row> table = new TableView<>(vm.getRows());
+    table.setId("contingencyTable");
+    vm.getColumns().addListener((ListChangeListener<String>) c -> columns(table, vm));
+    ListView<String> flows = new ListView<>(vm.getFlows());
+    flows.setId("flowList");
+    flows.setPrefHeight(180);
+    Button export = new Button("Export who moved…");
+    export.setId("exportMovedButton");
+    export.disableProperty().bind(vm.comparisonProperty().isNull());
+    export.setOnAction(e -> vm.exportMoved());
+    HBox choose = new HBox(8, new Label("A"), a, new Label("B"), b, new Label("ARI"), ari, new Label("NMI"), nmi);
+    VBox right = new VBox(8, choose, summary, table, new Label("Flows of customers (A → B)"), flows, export);
+    VBox.setVgrow(table, Priority.ALWAYS);
+    HBox.setHgrow(right, Priority.ALWAYS);
+    root.getChildren().addAll(pin, new HBox(12, new VBox(4, new Label("Pinned solutions"), pins), right));
+    root.setPadding(new Insets(12));
+  }
+
+  /** One column per B segment, rebuilt when B changes. */
+  private static void columns(TableView<CompareViewModel.Row> table, CompareViewModel vm) {
+    table.getColumns().clear();
+    TableColumn<CompareViewModel.Row, String> seg = new TableColumn<>("A \\ B");
+    seg.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().segment()));
+    table.getColumns().add(seg);
+    for (int j = 0; j < vm.getColumns().size(); j++) {
+      int col = j;
+      TableColumn<CompareViewModel.Row, Number> c = new TableColumn<>(vm.getColumns().get(j));
+      c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().count(col)));
+      table.getColumns().add(c);
+    }
+    TableColumn<CompareViewModel.Row, Number> total = new TableColumn<>("Total");
+    total.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().total()));
+    table.getColumns().add(total);
+  }
+
+  public Node node() {
+    return root;
+  }
+}

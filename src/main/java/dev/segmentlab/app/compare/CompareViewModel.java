@@ -1,0 +1,155 @@
+package dev.segmentlab.app.compare;
+
+import dev.segmentlab.app.Session;
+import dev.segmentlab.app.fx.Async;
+import dev.segmentlab.app.fx.DialogService;
+import dev.segmentlab.app.fx.JobSlot;
+import dev.segmentlab.core.compare.Comparison;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Compare tab: pin solutions (method × k × features × transforms) and put two side by side: the contingency
+ * table with counts, ARI and NMI, the flows of customers between segments, and an export of who moved.
+ */
+public final class CompareViewModel {
+  /** One row of the contingency table: an A segment and its customers in each B segment. */
+  public record Row(String segment, int[] counts, int total) {
+    public Row {
+      counts = counts.clone();
+    }
+
+    @Override public int[] counts() { return counts.clone(); }
+
+    public int count(int b) { return counts[b]; }
+  }
+
+  private final Session session;
+  private final DialogService dialogs;
+  private final JobSlot job;
+
+  // Properties
+  private final ObservableList<PinnedSolution> pinned = FXCollections.observableArrayList();
+  private final ObjectProperty<PinnedSolution> a = new SimpleObjectProperty<>(this, "a");
+  private final ObjectProperty<PinnedSolution> b = new SimpleObjectProperty<>(this, "b");
+  private final ObservableList<String> columns = FXCollections.observableArrayList();
+  private final ObservableList<Row> rows = FXCollections.observableArrayList();
+  private final ObservableList<String> flows = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper ari = new ReadOnlyStringWrapper(this, "ari", "");
+  private final ReadOnlyStringWrapper nmi = new ReadOnlyStringWrapper(this, "nmi", "");
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Pin at least two solutions.");
+  private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+  private final BooleanBinding canPin;
+
+  public CompareViewModel(Session session, Async async, DialogService dialogs) {
+    this.session = session;
+    this.dialogs = dialogs;
+    this.job = new JobSlot(async);
+    this.canPin = Bindings.isNotNull(session.segmentationProperty());
+    a.addListener((o, x, v) -> compare());
+    b.addListener((o, x, v) -> compare());
+  }
+
+  public ObservableList<PinnedSolution> getPinned() { return pinned; }
+  public ObjectProperty<PinnedSolution> aProperty() { return a; }
+  public ObjectProperty<PinnedSolution> bProperty() { return b; }
+  /** B's segment names: the table's columns. */
+  public ObservableList<String> getColumns() { return columns; }
+  public ObservableList<Row> getRows() { return rows; }
+  /** "A segment → B segment: customers", largest first, staying customers included. */
+  public ObservableList<String> getFlows() { return flows; }
+  public ReadOnlyStringProperty ariProperty() { return ari.getReadOnlyProperty(); }
+  public ReadOnlyStringProperty nmiProperty() { return nmi.getReadOnlyProperty(); }
+  public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+  public ReadOnlyObjectProperty<Comparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
+  public BooleanBinding canPinProperty() { return canPin; }
+
+  // Commands
+
+  /** Pins the current segmentation; the first two pins become A and B. */
+  public void pinCurrent() {
+    if (session.getSegmentation() != null) pin(PinnedSolution.of(session.getSegmentation()));
+  }
+
+  /** Pins a solution; fills A, then B, when empty. */
+  public void pin(PinnedSolution s) {
+    pinned.add(s);
+    if (a.get() == null) a.set(s);
+    else if (b.get() == null) b.set(s);
+  }
+
+  /** Asks for a file and writes the customers who moved between A and B. */
+  public void exportMoved() {
+    Comparison c = comparison.get();
+    PinnedSolution pa = a.get(), pb = b.get();
+    if (c == null) return;
+    dialogs.chooseSaveFile("Export who moved", "moved.csv", List.of("csv")).ifPresent(file ->
+        job.submit("Writing " + file.getFileName(), ctx -> { write(file, c, pa, pb); return file; },
+            f -> summary.set("Wrote " + c.moved().size() + " customers who moved to " + f.getFileName() + "."),
+            e -> dialogs.showError("Export failed", "Cannot write " + file + ": " + e.getMessage())));
+  }
+
+  private void compare() {
+    PinnedSolution pa = a.get(), pb = b.get();
+    if (pa == null || pb == null) return;
+    job.submit("Comparing", ctx -> Comparison.of(pa.ids(), pa.labels(), pa.k(), pb.ids(), pb.labels(), pb.k()),
+        c -> { if (pa == a.get() && pb == b.get()) show(c, pa, pb); },
+        e -> summary.set(e.getMessage()));
+  }
+
+  private void show(Comparison c, PinnedSolution pa, PinnedSolution pb) {
+    comparison.set(c);
+    int[][] t = c.contingency();
+    List<Row> out = new ArrayList<>();
+    for (int i = 0; i < t.length; i++) {
+      int total = 0;
+      for (int v : t[i]) total += v;
+      out.add(new Row(i + " " + pa.names().get(i), t[i], total));
+    }
+    List<String> cols = new ArrayList<>();
+    for (int j = 0; j < pb.k(); j++) cols.add(j + " " + pb.names().get(j));
+    columns.setAll(cols);
+    rows.setAll(out);
+    List<int[]> cells = new ArrayList<>();
+    for (int i = 0; i < t.length; i++) for (int j = 0; j < t[i].length; j++) if (t[i][j] > 0) cells.add(new int[] {i, j, t[i][j]});
+    cells.sort(Comparator.comparingInt((int[] x) -> -x[2]));
+    flows.setAll(cells.stream().map(x -> String.format(Locale.ROOT, "%s → %s: %,d", pa.names().get(x[0]),
+        pb.names().get(x[1]), x[2])).toList());
+    ari.set(String.format(Locale.ROOT, "%.3f", c.ari()));
+    nmi.set(String.format(Locale.ROOT, "%.3f", c.nmi()));
+    summary.set(String.format(Locale.ROOT, "%,d customers compared; %,d moved", c.matched(), c.moved().size())
+        + (c.onlyInA() + c.onlyInB() > 0 ? String.format(Locale.ROOT, "; %,d only in A, %,d only in B", c.onlyInA(), c.onlyInB()) : ""));
+  }
+
+  static void write(Path file, Comparison c, PinnedSolution a, PinnedSolution b) throws java.io.IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("customer_id,segment_a,name_a,segment_b,name_b");
+    for (Comparison.Move m : c.moved()) {
+      lines.add(m.id() + "," + m.from() + "," + quote(a.names().get(m.from())) + "," + m.to() + ","
+          + quote(b.names().get(m.to())));
+    }
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".moved", ".tmp");
+    Files.write(tmp, lines, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+}
