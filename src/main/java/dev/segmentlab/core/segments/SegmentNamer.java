@@ -134,9 +134,25 @@ public final class SegmentNamer {
 
   private static List<SegmentName> rfmNames(SegmentInput input) {
     Rfm rfm = rfm(input);
+    return rfmNames(rfm.means(), rfm.percentiles());
+  }
+
+  /**
+   * The RFM names from per-segment statistics alone, for engines that keep the customers elsewhere (the Spark
+   * job): the same rule table, pairs and numbering as {@link #suggest}.
+   *
+   * @param means per segment id the raw means of recency, frequency and monetary (in that order); a null row
+   *     marks an empty segment
+   * @param percentiles per segment id the mid-rank percentile (0..1) of the segment's median recency, frequency
+   *     and monetary among all customers, recency reversed (1 − p) so that higher is better; null when empty
+   * @throws IllegalArgumentException when the arrays differ in length
+   */
+  public static List<SegmentName> rfmNames(double[][] means, double[][] percentiles) {
+    if (means.length != percentiles.length) throw new IllegalArgumentException("one row of means and percentiles per segment");
+    Rfm rfm = new Rfm(means, percentiles);
     List<RfmScore> scores = scoresOf(rfm.percentiles());
     List<SegmentName> names = new ArrayList<>();
-    for (int s = 0; s < input.k(); s++) {
+    for (int s = 0; s < means.length; s++) {
       RfmScore score = scores.get(s);
       if (score == null) {
         names.add(empty(s));
@@ -178,11 +194,22 @@ public final class SegmentNamer {
   }
 
   private static List<SegmentName> featureNames(SegmentInput input, Options options) {
-    SegmentCharts.SegmentMatrix snake = SegmentCharts.snake(input);
-    String[] headers = input.featureNames();
-    int[] sizes = input.segmentSizes();
+    return featureNames(SegmentCharts.snake(input), input.segmentSizes(), options);
+  }
+
+  /**
+   * The customer-table names from per-segment statistics alone (the Spark job): the same words, threshold and
+   * numbering as {@link #suggest} when the features are not recency, frequency and monetary.
+   *
+   * @param snake the mean scaled value of each feature per segment (the snake plot)
+   * @param sizes customers per segment id
+   * @throws IllegalArgumentException when the snake has not one row per size
+   */
+  public static List<SegmentName> featureNames(SegmentCharts.SegmentMatrix snake, int[] sizes, Options options) {
+    if (snake.values().size() != sizes.length) throw new IllegalArgumentException("one snake row per segment");
+    String[] headers = snake.featureNames().toArray(new String[0]);
     List<SegmentName> names = new ArrayList<>();
-    for (int s = 0; s < input.k(); s++) {
+    for (int s = 0; s < sizes.length; s++) {
       if (sizes[s] == 0) {
         names.add(empty(s));
         continue;
