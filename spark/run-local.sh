@@ -25,6 +25,9 @@ if [ ! -f "$cp_file" ] || [ "$here/pom.xml" -nt "$cp_file" ] || [ "$core" -nt "$
 fi
 cp="$here/target/classes:$(cat "$cp_file")"
 module_opts="$(java -cp "$cp" dev.segmentlab.spark.ModuleOptions)"
+# without the incubating vector module Spark uses its scalar code; with it the JVM prints a warning on stderr,
+# which is for the one-line error message alone
+module_opts="${module_opts//--add-modules=jdk.incubator.vector/}"
 # shellcheck disable=SC2086
 exec java -Xmx"${SPARK_DRIVER_MEMORY:-4g}" $module_opts ${JAVA_OPTS:-} -cp "$cp" dev.segmentlab.spark.SparkSegment \
   segment "$@" ${SPARK_MASTER:+--master "$SPARK_MASTER"}

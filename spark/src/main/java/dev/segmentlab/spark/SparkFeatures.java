@@ -47,7 +47,7 @@ public final class SparkFeatures {
         .withColumn("rank", expr("row_number() OVER (PARTITION BY customer ORDER BY n DESC, first, country)"))
         .filter("rank = 1").select("customer", "country");
     Dataset<Row> returns = raw.filter(col("customer").isNotNull()).groupBy("customer").agg(
-        expr("avg(CASE WHEN invoice IS NOT NULL AND upper(substr(invoice, 1, 1)) = 'C' THEN 1.0 ELSE 0.0 END)").as("return_rate"));
+        expr("avg(CASE WHEN invoice IS NOT NULL AND upper(substr(invoice, 1, 1)) = 'C' THEN 1D ELSE 0D END)").as("return_rate"));
     Dataset<Row> t = perCustomer
         .withColumn("avg_order_value", expr("monetary / frequency"))
         .withColumn("avg_items_per_order", expr("qty / frequency"))

@@ -80,6 +80,10 @@ public final class SparkInput {
    */
   public static Loaded read(SparkSession spark, String path, String formatOption) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String lower = path.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
+      throw new JobException("Workbooks are not read on Spark: save " + path + " as CSV or Parquet.");
+    }
     List<FileStatus> files = files(path, conf);
     long bytes = files.stream().mapToLong(FileStatus::getLen).sum();
     String format = format(path, formatOption, conf);

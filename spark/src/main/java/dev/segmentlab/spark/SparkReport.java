@@ -1,7 +1,6 @@
 package dev.segmentlab.spark;
 
 import dev.segmentlab.Version;
-import dev.segmentlab.core.data.Role;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.quality.CleaningReport;
 import dev.segmentlab.core.quality.CleaningRule;
@@ -166,12 +165,10 @@ public final class SparkReport {
     Map<String, Boolean> rules = new LinkedHashMap<>();
     CleaningOptions c = o.cleaning();
     for (CleaningRule rule : CleaningRule.values()) rules.put(rule.key(), c.isOn(rule));
-    Map<String, String> mapping = new LinkedHashMap<>();
-    for (Role role : Role.values()) if (r.loaded().mapping().has(role)) mapping.put(role.key(), r.loaded().mapping().column(role));
     return Workspace.builder()
         .inputPath(inputPath)
         .inputSize(r.loaded().bytes())
-        .columnMapping(mapping)
+        .columnMapping(r.loaded().mapping().asMap())
         .cleaningRules(rules)
         .nonProductCodes(c.nonProductCodes())
         .features(p.features())

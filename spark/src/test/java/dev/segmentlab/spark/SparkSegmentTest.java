@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkSegmentTest {
   static final Path FIXTURE = Path.of("src/test/resources/retail-sample.csv.gz");
-  static final int K_MIN = 2, K_MAX = 6, K = 4, RESTARTS = 3;
+  static final int K_MIN = 2, K_MAX = 6, K = 4, RESTARTS = 10; // the core's default restarts
 
   static SparkSession spark;
   static SparkPipeline.Result sparkRun;
