@@ -155,6 +155,7 @@ public final class SparkSegment implements Callable<Integer> {
     if (saveWorkspace != null && Files.exists(saveWorkspace) && !force) {
       throw new JobException(saveWorkspace + " exists; add --force to replace it.");
     }
+    if (isLocal(input)) SparkInput.files(input, hadoop); // a wrong local path fails before Spark starts
     boolean own = session == null;
     SparkSession spark = own ? Sessions.create(master) : session;
     if (!verbose) Logs.quiet(); // again: a new context configures Spark's own logging
@@ -231,6 +232,11 @@ public final class SparkSegment implements Callable<Integer> {
     try (OutputStream os = p.getFileSystem(conf).create(p, true)) {
       os.write(text.getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  private static boolean isLocal(String path) {
+    String scheme = new org.apache.hadoop.fs.Path(path).toUri().getScheme();
+    return scheme == null || scheme.equals("file");
   }
 
   /** A local input as an absolute path (the app reopens it); any other file system's URI as given. */
