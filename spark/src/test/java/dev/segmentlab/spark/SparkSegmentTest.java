@@ -114,7 +114,10 @@ class SparkSegmentTest {
     assertThat(sparkRun.sweep().points()).hasSameSizeAs(core);
     for (KSweep.Point p : core) {
       double spark = sparkRun.sweep().at(p.k()).wcss();
-      assertThat(spark).as("WCSS at k=%d", p.k()).isCloseTo(p.wcss(), within(0.01 * p.wcss()));
+      // within 1 %, or lower: a better local optimum than the core's best of 10 k-means++ restarts is no fault (at
+      // k=5 on this fixture MLlib's best of 10 k-means|| seeds reaches 121.56 where the core stops at 123.79)
+      assertThat(spark).as("WCSS at k=%d", p.k()).isLessThanOrEqualTo(1.01 * p.wcss()).isGreaterThan(0.97 * p.wcss());
+      if (p.k() <= 4) assertThat(spark).as("WCSS at k=%d", p.k()).isCloseTo(p.wcss(), within(0.01 * p.wcss()));
     }
   }
 
