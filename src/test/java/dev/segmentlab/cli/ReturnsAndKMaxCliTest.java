@@ -40,7 +40,7 @@ class ReturnsAndKMaxCliTest {
   void anExplicitKMaxThatDoesNotFitStillFailsClearly() {
     assertThat(run("segment", SIX, "--k", "2", "--k-max", "10", "--stability", "0")).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo(
-        "error: --k-max (10) is larger than the number of distinct customers (6). Lower it.");
+        "error: --k-max 10: The largest k to try is larger than the number of distinct customers (6). Lower it.");
   }
 
   @Test

@@ -151,18 +151,39 @@ public final class SegmentNamer {
 
   private static List<SegmentName> rfmNames(SegmentInput input, Options options) {
     Rfm rfm = rfm(input);
-    List<RfmScore> scores = scoresOf(rfm.percentiles());
     SegmentDescriber.Medians medians = SegmentDescriber.Medians.of(input);
+    return rfmNames(rfm, s -> SegmentDescriber.rfmDescription(input, medians, s, options.currency()));
+  }
+
+  /**
+   * The RFM names from per-segment statistics alone, for engines that keep the customers elsewhere (the Spark
+   * job): the same rule table, pairs, actions and numbering as {@link #suggest}; the description is the rule's
+   * text, since the medians that {@link #suggest}'s descriptions quote are not among these statistics.
+   *
+   * @param means per segment id the raw means of recency, frequency and monetary (in that order); a null row
+   *     marks an empty segment
+   * @param percentiles per segment id the mid-rank percentile (0..1) of the segment's median recency, frequency
+   *     and monetary among all customers, recency reversed (1 − p) so that higher is better; null when empty
+   * @throws IllegalArgumentException when the arrays differ in length
+   */
+  public static List<SegmentName> rfmNames(double[][] means, double[][] percentiles) {
+    if (means.length != percentiles.length) throw new IllegalArgumentException("one row of means and percentiles per segment");
+    Rfm rfm = new Rfm(means, percentiles);
+    List<RfmScore> scores = scoresOf(percentiles);
+    return rfmNames(rfm, s -> RfmSegment.of(scores.get(s)).description());
+  }
+
+  private static List<SegmentName> rfmNames(Rfm rfm, java.util.function.IntFunction<String> describe) {
+    List<RfmScore> scores = scoresOf(rfm.percentiles());
     List<SegmentName> names = new ArrayList<>();
-    for (int s = 0; s < input.k(); s++) {
+    for (int s = 0; s < scores.size(); s++) {
       RfmScore score = scores.get(s);
       if (score == null) {
         names.add(empty(s));
         continue;
       }
       RfmSegment rule = RfmSegment.of(score);
-      String description = SegmentDescriber.rfmDescription(input, medians, s, options.currency());
-      names.add(new SegmentName(s, rule.displayName(), rule.displayName(), description, rule.action(), score));
+      names.add(new SegmentName(s, rule.displayName(), rule.displayName(), describe.apply(s), rule.action(), score));
     }
     for (List<Integer> group : duplicates(names)) {
       if (group.size() == 2) {
@@ -174,6 +195,54 @@ public final class SegmentNamer {
     }
     return List.copyOf(names);
   }
+
+  /**
+   * The names of segments clustered on other features, from per-segment statistics alone (the Spark job): the
+   * same words, threshold and numbering as {@link #suggest}; the description gives the features' distance from
+   * the average customer in standard deviations (the medians {@link #suggest} adds are not among these statistics).
+   *
+   * @param snake the mean scaled value of each feature per segment (the snake plot)
+   * @param sizes customers per segment id
+   * @throws IllegalArgumentException when the snake has not one row per size
+   */
+  public static List<SegmentName> featureNames(SegmentCharts.SegmentMatrix snake, int[] sizes, Options options) {
+    if (snake.values().size() != sizes.length) throw new IllegalArgumentException("one snake row per segment");
+    String[] headers = snake.featureNames().toArray(new String[0]);
+    List<SegmentName> names = new ArrayList<>();
+    for (int s = 0; s < sizes.length; s++) {
+      if (sizes[s] == 0) {
+        names.add(empty(s));
+        continue;
+      }
+      List<String> words = new ArrayList<>();
+      List<String> details = new ArrayList<>();
+      for (int j : notableFeatures(snake, s, headers.length, options)) {
+        double z = snake.get(s, j);
+        words.add(FeatureWords.phrase(FeatureWords.clean(headers[j]), z > 0));
+        details.add(String.format(Locale.ROOT, "%s %+.1f sd", headers[j], z));
+      }
+      String name = words.isEmpty() ? "Average" : String.join(" · ", words);
+      String description = words.isEmpty()
+          ? "No feature more than " + options.threshold() + " sd from the average customer."
+          : "Compared with the average customer: " + String.join(", ", details) + ".";
+      names.add(new SegmentName(s, name, name, description, "", null));
+    }
+    for (List<Integer> group : duplicates(names)) number(names, group);
+    return List.copyOf(names);
+  }
+
+  /** The features a segment stands out in (beyond the threshold), at most maxFeatures, in column order. */
+  private static List<Integer> notableFeatures(SegmentCharts.SegmentMatrix snake, int s, int features, Options options) {
+    List<Integer> notable = new ArrayList<>();
+    for (int j = 0; j < features; j++) {
+      if (Math.abs(snake.get(s, j)) > options.threshold()) notable.add(j);
+    }
+    notable.sort(Comparator.comparingDouble((Integer j) -> -Math.abs(snake.get(s, j))).thenComparing(j -> j));
+    List<Integer> chosen = new ArrayList<>(notable.subList(0, Math.min(options.maxFeatures(), notable.size())));
+    chosen.sort(null);
+    return chosen;
+  }
+
 
   private static void qualifyPair(List<SegmentName> names, int a, int b, Rfm rfm) {
     // value first, then frequency, then recency: the order in which a marketer acts on a difference. Scores
@@ -229,17 +298,9 @@ public final class SegmentNamer {
         names.add(empty(s));
         continue;
       }
-      List<Integer> notable = new ArrayList<>();
-      for (int j = 0; j < headers.length; j++) {
-        if (Math.abs(snake.get(s, j)) > options.threshold()) notable.add(j);
-      }
-      final int segment = s;
-      notable.sort(Comparator.comparingDouble((Integer j) -> -Math.abs(snake.get(segment, j))).thenComparing(j -> j));
-      List<Integer> chosen = new ArrayList<>(notable.subList(0, Math.min(options.maxFeatures(), notable.size())));
-      chosen.sort(null);
       List<String> words = new ArrayList<>();
       List<String> details = new ArrayList<>();
-      for (int j : chosen) {
+      for (int j : notableFeatures(snake, s, headers.length, options)) {
         double z = snake.get(s, j);
         words.add(FeatureWords.phrase(FeatureWords.clean(headers[j]), z > 0));
         details.add(String.format(Locale.ROOT, "%s %+.1f sd", headers[j], z));
