@@ -206,6 +206,18 @@ public final class SegmentNamer {
    * @throws IllegalArgumentException when the snake has not one row per size
    */
   public static List<SegmentName> featureNames(SegmentCharts.SegmentMatrix snake, int[] sizes, Options options) {
+    List<SegmentName> names = featureNames(snake, sizes, options, s -> "");
+    for (List<Integer> group : duplicates(names)) number(names, group);
+    return List.copyOf(names);
+  }
+
+  /**
+   * One name per segment from the features it stands out in, duplicates not yet told apart.
+   *
+   * @param more a sentence added to a segment's description ("" = none)
+   */
+  private static List<SegmentName> featureNames(SegmentCharts.SegmentMatrix snake, int[] sizes, Options options,
+      java.util.function.IntFunction<String> more) {
     if (snake.values().size() != sizes.length) throw new IllegalArgumentException("one snake row per segment");
     String[] headers = snake.featureNames().toArray(new String[0]);
     List<SegmentName> names = new ArrayList<>();
@@ -225,11 +237,13 @@ public final class SegmentNamer {
       String description = words.isEmpty()
           ? "No feature more than " + options.threshold() + " sd from the average customer."
           : "Compared with the average customer: " + String.join(", ", details) + ".";
-      names.add(new SegmentName(s, name, name, description, "", null));
+      String extra = more.apply(s);
+      // no rule-based action here: the columns of a customer table are not known well enough to advise on
+      names.add(new SegmentName(s, name, name, extra.isEmpty() ? description : description + " " + extra, "", null));
     }
-    for (List<Integer> group : duplicates(names)) number(names, group);
-    return List.copyOf(names);
+    return names;
   }
+
 
   /** The features a segment stands out in (beyond the threshold), at most maxFeatures, in column order. */
   private static List<Integer> notableFeatures(SegmentCharts.SegmentMatrix snake, int s, int features, Options options) {
@@ -287,32 +301,10 @@ public final class SegmentNamer {
   }
 
   private static List<SegmentName> featureNames(SegmentInput input, Options options) {
-    SegmentCharts.SegmentMatrix snake = SegmentCharts.snake(input);
     SegmentDescriber.Medians medians = SegmentDescriber.Medians.of(input);
     int[] order = SegmentDescriber.displayOrder(input);
-    String[] headers = input.featureNames();
-    int[] sizes = input.segmentSizes();
-    List<SegmentName> names = new ArrayList<>();
-    for (int s = 0; s < input.k(); s++) {
-      if (sizes[s] == 0) {
-        names.add(empty(s));
-        continue;
-      }
-      List<String> words = new ArrayList<>();
-      List<String> details = new ArrayList<>();
-      for (int j : notableFeatures(snake, s, headers.length, options)) {
-        double z = snake.get(s, j);
-        words.add(FeatureWords.phrase(FeatureWords.clean(headers[j]), z > 0));
-        details.add(String.format(Locale.ROOT, "%s %+.1f sd", headers[j], z));
-      }
-      String name = words.isEmpty() ? "Average" : String.join(" · ", words);
-      String description = (words.isEmpty()
-          ? "No feature more than " + options.threshold() + " sd from the average customer."
-          : "Compared with the average customer: " + String.join(", ", details) + ".")
-          + " " + SegmentDescriber.numbers(input, medians, s, order, options.currency()) + ".";
-      // no rule-based action here: the columns of a customer table are not known well enough to advise on
-      names.add(new SegmentName(s, name, name, description, "", null));
-    }
+    List<SegmentName> names = featureNames(SegmentCharts.snake(input), input.segmentSizes(), options,
+        s -> SegmentDescriber.numbers(input, medians, s, order, options.currency()) + ".");
     for (List<Integer> group : duplicates(names)) {
       if (group.size() == 2) {
         qualifyFeaturePair(names, group.get(0), group.get(1), input, medians);
