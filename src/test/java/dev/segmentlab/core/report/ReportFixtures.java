@@ -25,7 +25,7 @@ final class ReportFixtures {
   private static ReportModel mall;
 
   static PipelineOptions options(int k, int stability) {
-    return new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), List.of(), Transform.LOG1P,
+    return new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.seeds(), List.of(), Transform.LOG1P,
         Scaling.STANDARD, 2, 8, k, 10, 42, stability);
   }
 
