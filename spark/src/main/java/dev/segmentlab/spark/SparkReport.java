@@ -35,6 +35,7 @@ public final class SparkReport {
     m.put("mode", "transactions");
     m.put("mapping", r.loaded().mapping().asMap());
     m.put("cleaning", cleaning(r.cleaning()));
+    m.put("returns", "drop"); // cancellation lines are dropped on Spark; netting them is the core's (issue 18)
     m.put("rows_after_cleaning", r.cleaning().rowsAfterCleaning());
     m.put("customers", r.customers());
     m.put("snapshot", LocalDateTime.ofEpochSecond(r.snapshotEpochSeconds(), 0, ZoneOffset.UTC).toLocalDate().toString());
@@ -171,6 +172,7 @@ public final class SparkReport {
         .columnMapping(r.loaded().mapping().asMap())
         .cleaningRules(rules)
         .nonProductCodes(c.nonProductCodes())
+        .returns("drop")
         .features(p.features())
         .transforms(transforms)
         .scaling(p.scaling().label())

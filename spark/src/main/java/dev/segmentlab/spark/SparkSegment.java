@@ -196,7 +196,7 @@ public final class SparkSegment implements Callable<Integer> {
     if (kMax > 30) throw new JobException("--k-max can be at most 30, not " + kMax);
     if (stability > 0 && !json) System.err.println("note: --stability is not computed on Spark");
     SparkSweep.Options sweep = new SparkSweep.Options(kMin, kMax, restarts, seed, maxIter, silhouetteSample);
-    return new SparkPipeline.Options(inputFormat, CleaningOptions.defaults(), features, Transform.parse(transform),
+    return new SparkPipeline.Options(inputFormat, CleaningOptions.seeds(), features, Transform.parse(transform),
         Scaling.parse(scale), sweep, kValue);
   }
 

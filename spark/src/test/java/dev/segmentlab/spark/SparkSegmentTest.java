@@ -60,11 +60,11 @@ class SparkSegmentTest {
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
         .config("spark.sql.session.timeZone", "UTC").getOrCreate();
     Logs.quiet();
-    SparkPipeline.Options o = new SparkPipeline.Options("auto", CleaningOptions.defaults(), List.of(), Transform.LOG1P,
+    SparkPipeline.Options o = new SparkPipeline.Options("auto", CleaningOptions.seeds(), List.of(), Transform.LOG1P,
         Scaling.STANDARD, new SparkSweep.Options(K_MIN, K_MAX, RESTARTS, 42, 100, 0), K);
     sparkRun = SparkPipeline.run(spark, FIXTURE.toString(), o, line -> { });
     for (Row r : sparkRun.labeled().collectAsList()) sparkCustomers.put(r.getString(0), r);
-    coreRun = Pipeline.run(FIXTURE, new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(),
+    coreRun = Pipeline.run(FIXTURE, new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.seeds(),
         List.of(), Transform.LOG1P, Scaling.STANDARD, K_MIN, K_MAX, K, 10, 42, 0), null, p -> { }, () -> false);
   }
 
