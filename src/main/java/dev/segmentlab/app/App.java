@@ -10,6 +10,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import java.util.Locale;
 
 /** The desktop app: opens the file named on its command line, else the bundled sample. */
 public final class App extends Application {
@@ -58,7 +59,7 @@ public final class App extends Application {
    */
   public static boolean opensFile(String[] args) {
     if (args.length != 1 || args[0].startsWith("-")) return false;
-    String a = args[0].toLowerCase(java.util.Locale.ROOT);
+    String a = args[0].toLowerCase(Locale.ROOT);
     return a.endsWith(".csv") || a.endsWith(".tsv") || a.endsWith(".txt") || a.endsWith(".gz") || a.endsWith(".xlsx");
   }
 }

@@ -18,6 +18,21 @@ import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
+import dev.segmentlab.app.compare.CompareViewModel;
+import dev.segmentlab.app.export.WorkspaceRequest;
+import dev.segmentlab.app.fx.ChartExport;
+import dev.segmentlab.app.lookup.LookupViewModel;
+import dev.segmentlab.app.migration.MigrationViewModel;
+import dev.segmentlab.app.report.ReportViewModel;
+import dev.segmentlab.core.export.Workspace;
+import dev.segmentlab.core.export.WorkspaceFile;
+import dev.segmentlab.core.features.Scaling;
+import dev.segmentlab.core.features.Transform;
+import dev.segmentlab.core.quality.CleaningRule;
+import java.net.URISyntaxException;
+import java.util.Objects;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The composition root: builds the session and every ViewModel, by constructor. The app passes the real
@@ -31,16 +46,16 @@ public final class AppContext {
   private final DataViewModel data;
   private final MainViewModel main;
   private final SegmentsViewModel segments;
-  private final dev.segmentlab.app.compare.CompareViewModel compare;
+  private final CompareViewModel compare;
   private final FeaturesViewModel features;
   private final ExploreViewModel explore;
   private final QualityViewModel quality;
   private final ExportViewModel export;
   private final ProfilesViewModel profiles;
-  private final dev.segmentlab.app.fx.ChartExport charts;
-  private final dev.segmentlab.app.lookup.LookupViewModel lookup;
-  private final dev.segmentlab.app.migration.MigrationViewModel migration;
-  private final dev.segmentlab.app.report.ReportViewModel report;
+  private final ChartExport charts;
+  private final LookupViewModel lookup;
+  private final MigrationViewModel migration;
+  private final ReportViewModel report;
 
   private boolean applyingWorkspace;
   private List<String> savedNames = List.of();
@@ -52,7 +67,7 @@ public final class AppContext {
     // registered before any step's listener: another file's state is forgotten before its cleaning, features
     // and segments are computed (with a same-thread Async they are computed inside the steps' listeners)
     session.datasetProperty().addListener((o, old, d) -> {
-      if (!applyingWorkspace && old != null && d != null && !java.util.Objects.equals(old.source(), d.source())) {
+      if (!applyingWorkspace && old != null && d != null && !Objects.equals(old.source(), d.source())) {
         forgetFileState();
       }
     });
@@ -64,16 +79,16 @@ public final class AppContext {
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
     this.profiles = new ProfilesViewModel(session, segments::rename, segments::recolour);
     this.export = new ExportViewModel(session, async, dialogs);
-    this.compare = new dev.segmentlab.app.compare.CompareViewModel(session, async, dialogs);
-    this.charts = new dev.segmentlab.app.fx.ChartExport(dialogs);
-    this.lookup = new dev.segmentlab.app.lookup.LookupViewModel(session, async);
-    this.migration = new dev.segmentlab.app.migration.MigrationViewModel(session, async);
-    this.report = new dev.segmentlab.app.report.ReportViewModel(session, async, dialogs);
+    this.compare = new CompareViewModel(session, async, dialogs);
+    this.charts = new ChartExport(dialogs);
+    this.lookup = new LookupViewModel(session, async);
+    this.migration = new MigrationViewModel(session, async);
+    this.report = new ReportViewModel(session, async, dialogs);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
     export.setWorkspaceHandler(this::applyWorkspace);
     session.segmentationProperty().addListener((o, a, seg) -> updateUnsavedNames());
     export.lastWrittenProperty().addListener((o, a, f) -> {
-      if (f != null && f.getFileName().toString().endsWith(dev.segmentlab.core.export.WorkspaceFile.EXTENSION)) {
+      if (f != null && f.getFileName().toString().endsWith(WorkspaceFile.EXTENSION)) {
         savedNames = currentNames();
         updateUnsavedNames();
       }
@@ -107,8 +122,8 @@ public final class AppContext {
 
   /** Saves a workspace (the analyst picks the file) and runs {@code then} once it is written. */
   private void saveWorkspaceThen(Runnable then) {
-    javafx.beans.value.ChangeListener<Path> once = new javafx.beans.value.ChangeListener<>() {
-      @Override public void changed(javafx.beans.value.ObservableValue<? extends Path> o, Path before, Path f) {
+    ChangeListener<Path> once = new ChangeListener<>() {
+      @Override public void changed(ObservableValue<? extends Path> o, Path before, Path f) {
         export.lastWrittenProperty().removeListener(this);
         if (f != null) then.run();
       }
@@ -125,14 +140,14 @@ public final class AppContext {
    * each stage once; the saved names and colours are put back once the segments for the saved k arrive (ids are
    * stable for a seed), and the analyst is told if they are not the saved segments.
    */
-  private void applyWorkspace(dev.segmentlab.app.export.WorkspaceRequest req) {
-    dev.segmentlab.core.export.Workspace ws = req.workspace();
+  private void applyWorkspace(WorkspaceRequest req) {
+    Workspace ws = req.workspace();
     forgetFileState();
     applyingWorkspace = true;
     var cleaning = quality.cleaning();
-    ws.cleaningRules().forEach((rule, on) -> cleaning.setRule(dev.segmentlab.core.quality.CleaningRule.parse(rule), on));
+    ws.cleaningRules().forEach((rule, on) -> cleaning.setRule(CleaningRule.parse(rule), on));
     if (!ws.cleaningRules().isEmpty()) {
-      cleaning.setReturns(dev.segmentlab.core.pipeline.WorkspaceRunner.cleaningOptions(ws).returns());
+      cleaning.setReturns(WorkspaceRunner.cleaningOptions(ws).returns());
     }
     if (ws.nonProductCodes() != null && !ws.nonProductCodes().isEmpty()) {
       cleaning.nonProductTextProperty().set(String.join("\n", ws.nonProductCodes()));
@@ -142,17 +157,17 @@ public final class AppContext {
       for (var c : features.getChoices()) {
         c.setChosen(ws.features().contains(c.name()));
         String t = ws.transforms() == null ? null : ws.transforms().get(c.name());
-        if (t != null) c.setTransform(dev.segmentlab.core.features.Transform.parse(t));
+        if (t != null) c.setTransform(Transform.parse(t));
       }
     }
-    if (ws.scaling() != null) features.scalingProperty().set(dev.segmentlab.core.features.Scaling.parse(ws.scaling()));
+    if (ws.scaling() != null) features.scalingProperty().set(Scaling.parse(ws.scaling()));
     segments.kMinProperty().set(ws.kMin());
     segments.kMaxProperty().set(ws.kMax());
     segments.restartsProperty().set(ws.restarts());
     segments.seedProperty().set(ws.seed());
     segments.kProperty().set(ws.k());
-    javafx.beans.value.ChangeListener<SegmentationResult> restore = new javafx.beans.value.ChangeListener<>() {
-      @Override public void changed(javafx.beans.value.ObservableValue<? extends SegmentationResult> o,
+    ChangeListener<SegmentationResult> restore = new ChangeListener<>() {
+      @Override public void changed(ObservableValue<? extends SegmentationResult> o,
           SegmentationResult before, SegmentationResult seg) {
         if (seg == null || seg.k() != ws.k() || session.getDataset() != req.dataset()) return;
         session.segmentationProperty().removeListener(this);
@@ -199,20 +214,20 @@ public final class AppContext {
   public MainViewModel main() { return main; }
   public SegmentsViewModel segments() { return segments; }
   /** The Compare tab: pinned solutions side by side. */
-  public dev.segmentlab.app.compare.CompareViewModel compare() { return compare; }
+  public CompareViewModel compare() { return compare; }
   public FeaturesViewModel features() { return features; }
   public ExploreViewModel explore() { return explore; }
   public QualityViewModel quality() { return quality; }
   public ExportViewModel export() { return export; }
   public ProfilesViewModel profiles() { return profiles; }
   /** Customer lookup (Ctrl+F). */
-  public dev.segmentlab.app.lookup.LookupViewModel lookup() { return lookup; }
+  public LookupViewModel lookup() { return lookup; }
   /** Segment migration between two periods. */
-  public dev.segmentlab.app.migration.MigrationViewModel migration() { return migration; }
+  public MigrationViewModel migration() { return migration; }
   /** "Report…": the findings report as HTML, PDF or PPTX. */
-  public dev.segmentlab.app.report.ReportViewModel report() { return report; }
+  public ReportViewModel report() { return report; }
   /** The charts every view registered, for PNG export. */
-  public dev.segmentlab.app.fx.ChartExport charts() { return charts; }
+  public ChartExport charts() { return charts; }
 
   /**
    * The bundled sample: {@code -Dsegmentlab.sample=…} if set (the packaged app sets it), else
@@ -230,7 +245,7 @@ public final class AppContext {
         Path candidate = dir.resolve(local);
         if (Files.exists(candidate)) return candidate;
       }
-    } catch (java.net.URISyntaxException | RuntimeException e) {
+    } catch (URISyntaxException | RuntimeException e) {
       // no code source: keep the relative path, and the Data step says the sample was not found
     }
     return local;

@@ -26,6 +26,12 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
+import dev.segmentlab.app.lookup.LookupView;
+import dev.segmentlab.app.migration.MigrationView;
+import dev.segmentlab.app.report.ReportView;
+import dev.segmentlab.core.export.ExportException;
+import java.io.File;
+import javafx.scene.control.TextArea;
 
 /** The window's content: menu, step side bar, the current step, status bar. */
 public final class MainView {
@@ -56,7 +62,7 @@ public final class MainView {
       e.consume();
     });
     root.setOnDragDropped(e -> {
-      List<java.io.File> files = e.getDragboard().getFiles();
+      List<File> files = e.getDragboard().getFiles();
       boolean ok = files != null && !files.isEmpty();
       if (ok) {
         vm.setStep(Step.DATA);
@@ -80,7 +86,7 @@ public final class MainView {
     MenuItem saveCharts = item("Save all charts…", "menuSaveCharts",
         new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveCharts);
     MenuItem report = item("Report…", "menuReport", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-        () -> dev.segmentlab.app.report.ReportView.show(ctx.report(), root.getScene() == null ? null : root.getScene().getWindow()));
+        () -> ReportView.show(ctx.report(), root.getScene() == null ? null : root.getScene().getWindow()));
     MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> vm.quit(Platform::exit));
     Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, report, saveCharts, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
@@ -110,20 +116,20 @@ public final class MainView {
     return m;
   }
 
-  private dev.segmentlab.app.lookup.LookupView lookupView;
+  private LookupView lookupView;
 
   /** Opens the customer lookup window (one per main window). */
   private void findCustomer() {
-    if (lookupView == null) lookupView = new dev.segmentlab.app.lookup.LookupView(ctx.lookup(), root.getScene().getWindow());
+    if (lookupView == null) lookupView = new LookupView(ctx.lookup(), root.getScene().getWindow());
     lookupView.open();
   }
 
-  private dev.segmentlab.app.migration.MigrationView migrationView;
+  private MigrationView migrationView;
 
   private void openMigration() {
     if (migrationView == null) {
-      migrationView = new dev.segmentlab.app.migration.MigrationView(ctx.migration(), root.getScene().getWindow(),
-          () -> ctx.session().getSegmentation() == null ? java.util.List.of() : ctx.session().getSegmentation().names());
+      migrationView = new MigrationView(ctx.migration(), root.getScene().getWindow(),
+          () -> ctx.session().getSegmentation() == null ? List.of() : ctx.session().getSegmentation().names());
     }
     migrationView.open();
   }
@@ -135,14 +141,14 @@ public final class MainView {
         List<Path> files = ctx.charts().saveAll(folder, true);
         ctx.dialogs().showInfo("Charts saved", files.size() + " charts saved to " + folder
             + (files.size() < ctx.charts().names().size() ? ". Charts of steps or tabs not opened yet were skipped." : "."));
-      } catch (dev.segmentlab.core.export.ExportException e) {
+      } catch (ExportException e) {
         ctx.dialogs().showError("Could not save the charts", e.getMessage());
       }
     });
   }
 
   private void glossary() {
-    javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(vm.glossaryText());
+    TextArea text = new TextArea(vm.glossaryText());
     text.setId("glossaryText");
     text.setEditable(false);
     text.setWrapText(true);

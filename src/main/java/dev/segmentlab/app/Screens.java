@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import dev.segmentlab.app.compare.CompareView;
+import dev.segmentlab.app.report.ReportView;
 
 /** Which view each step shows; shared by the app and the UI tests. */
 public final class Screens {
@@ -33,8 +35,8 @@ public final class Screens {
     m.put(Step.SEGMENTS, () -> charts(ctx, new SegmentsView(ctx.segments(), new ProfilesView(ctx.profiles()).node()).node(), Map.of("elbowChart", "elbow",
         "silhouetteChart", "silhouette", "chChart", "calinski-harabasz", "dbChart", "davies-bouldin", "stabilityChart", "stability",
         "scatterPane", "scatter", "silhouettePlot", "silhouette-plot", "snakePlot", "snake-plot", "heatmap", "heatmap")));
-    m.put(Step.EXPORT, () -> dev.segmentlab.app.report.ReportView.addTo(new ExportView(ctx.export()).node(), ctx.report()));
-    m.put(Step.COMPARE, () -> new dev.segmentlab.app.compare.CompareView(ctx.compare()).node());
+    m.put(Step.EXPORT, () -> ReportView.addTo(new ExportView(ctx.export()).node(), ctx.report()));
+    m.put(Step.COMPARE, () -> new CompareView(ctx.compare()).node());
     return m;
   }
 

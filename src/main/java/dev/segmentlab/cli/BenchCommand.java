@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import java.nio.file.Path;
 
 /**
  * {@code bench load|clean|sweep|all FILE [--runs N]}: wall-clock timings, the cold first run and the median of the
@@ -35,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
   String stage;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "CSV, TSV, TXT (optionally .gz), XLSX or Parquet file (or --jdbc).")
-  java.nio.file.Path file;
+  Path file;
 
   @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read (default: the first).")
   String sheet;

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import java.nio.file.StandardCopyOption;
 
 /** {@code compare A.segmentlab.json B.segmentlab.json [--json] [--moved F.csv]}: two solutions side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -107,7 +108,7 @@ final class CompareCommand implements Callable<Integer> {
     try {
       Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".moved", ".tmp");
       Files.write(tmp, lines, StandardCharsets.UTF_8);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
     }

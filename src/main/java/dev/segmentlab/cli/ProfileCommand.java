@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import java.util.List;
 
 /** {@code profile FILE [--sheet S] [--json]}: what the file holds and what default cleaning would remove. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
@@ -36,7 +37,7 @@ final class ProfileCommand implements Callable<Integer> {
     CleaningReport cleaning = cleaned == null ? null : cleaned.report();
     if (json) {
       Map<String, Object> m = Reports.profile(d);
-      m.put("cleaning", cleaning == null ? java.util.List.of() : Reports.cleaning(cleaning));
+      m.put("cleaning", cleaning == null ? List.of() : Reports.cleaning(cleaning));
       m.put("rows_after_cleaning", cleaning == null ? d.rows() : cleaning.rowsAfterCleaning());
       m.put("customers_after_cleaning", cleaning == null ? d.report().customers() : cleaning.customers());
       ReturnsOption.put(m, cleaned);

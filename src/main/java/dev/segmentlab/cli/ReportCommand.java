@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import java.io.IOException;
 
 /**
  * {@code report FILE|--workspace W --out report.html|report.pdf|report.pptx [segment options]}: the run of
@@ -86,7 +87,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object: out, format, customers, k, segments, seconds.")
   boolean json;
 
-  @Override public Integer call() throws java.io.IOException {
+  @Override public Integer call() throws IOException {
     long t0 = System.nanoTime();
     ReportFormat format = ReportFormat.of(out);
     if (!force && Files.exists(out)) {

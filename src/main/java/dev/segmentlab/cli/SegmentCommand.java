@@ -47,6 +47,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import dev.segmentlab.core.value.ValueOptions;
 
 /**
  * {@code segment FILE [--k N|auto] … [--out F.xlsx|F.csv [--force] [--bom] [--per-segment]] [--save-workspace W]}
@@ -227,7 +228,7 @@ final class SegmentCommand implements Callable<Integer> {
         seg.put("label", r.segmentation().names().get(s));
         seg.put("colour", r.segmentation().colours().get(s));
       }
-      if (clv) ValueReports.addClv(m, r, dev.segmentlab.core.value.ValueOptions.defaults(), holdout);
+      if (clv) ValueReports.addClv(m, r, ValueOptions.defaults(), holdout);
       if (written != null) {
         m.put("out", written.files().get(0).toString());
         m.put("out_files", written.files().stream().map(Path::toString).toList());
@@ -245,7 +246,7 @@ final class SegmentCommand implements Callable<Integer> {
       print(w, r);
       MethodOutput.print(w, choice, methodSweep);
 
-      if (clv) ValueReports.printClv(w, r, dev.segmentlab.core.value.ValueOptions.defaults(), holdout);
+      if (clv) ValueReports.printClv(w, r, ValueOptions.defaults(), holdout);
       if (written != null) {
         w.printf("%nwrote %s (%,d customers%s)%n", written.files().get(0), written.customers(),
             written.files().size() > 1 ? ", and " + (written.files().size() - 1) + " per-segment files" : "");

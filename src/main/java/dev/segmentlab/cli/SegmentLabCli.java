@@ -17,6 +17,9 @@ import java.util.function.Supplier;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /** The command line: {@code segmentlab profile|segment|explore|bench …}. */
 @Command(name = "segmentlab", mixinStandardHelpOptions = true, versionProvider = SegmentLabCli.VersionProvider.class,
@@ -110,7 +113,7 @@ public final class SegmentLabCli {
           + " MB available; raise the heap with JAVA_OPTS=-Xmx" + Math.max(2, 2 * (Runtime.getRuntime().maxMemory() >> 30))
           + "g or open a smaller file.";
     }
-    if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) return oneLine(ex.getMessage());
+    if (ex instanceof UncheckedIOException || ex instanceof IOException) return oneLine(ex.getMessage());
     String m = ex.getMessage();
     return ex.getClass().getSimpleName() + (m == null ? "" : ": " + oneLine(m));
   }
@@ -121,7 +124,7 @@ public final class SegmentLabCli {
       case "kMin" -> "--k-min";
       case "kMax" -> "--k-max";
       case "stabilityRuns" -> "--stability";
-      default -> "--" + option.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+      default -> "--" + option.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     };
   }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
 
 /**
  * {@code bench ui FILE [--runs N] [--json]}: the desktop app driven through its controls on FILE ({@link UiTour}),
@@ -17,7 +18,7 @@ final class UiBench {
 
   static int run(BenchCommand b) {
     if (b.runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
-    if (!java.nio.file.Files.isRegularFile(b.file)) throw new IllegalArgumentException("No such file: " + b.file);
+    if (!Files.isRegularFile(b.file)) throw new IllegalArgumentException("No such file: " + b.file);
     PrintWriter out = b.spec.commandLine().getOut();
     PrintWriter err = b.spec.commandLine().getErr();
     UiTour.Result r;

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.PrintWriter;
+import java.util.Locale;
 
 /** JSON of the customer-value commands and of {@code segment --clv}: the key names are a contract. */
 final class ValueReports {
@@ -40,16 +42,16 @@ final class ValueReports {
   }
 
   /** {@code segment --clv} without {@code --json}: the parameters, the caveat and each segment's predicted value. */
-  static void printClv(java.io.PrintWriter w, PipelineResult r, ValueOptions o, boolean holdout) {
+  static void printClv(PrintWriter w, PipelineResult r, ValueOptions o, boolean holdout) {
     ValueAnalysis v = analyse(r, o);
     BgNbd.Params b = v.model().purchases().params();
     GammaGamma.Params g = v.model().spend().params();
-    w.printf(java.util.Locale.ROOT, "%nBG/NBD r=%.4f alpha=%.3f a=%.4g b=%.4g (log-likelihood %.2f); Gamma-Gamma p=%.4f q=%.4f v=%.2f%n",
+    w.printf(Locale.ROOT, "%nBG/NBD r=%.4f alpha=%.3f a=%.4g b=%.4g (log-likelihood %.2f); Gamma-Gamma p=%.4f q=%.4f v=%.2f%n",
         b.r(), b.alpha(), b.a(), b.b(), v.model().purchases().logLikelihood(), g.p(), g.q(), g.v());
     if (v.model().dropoutNote() != null) w.println("note: " + v.model().dropoutNote());
     double[][] seg = v.bySegment(r.matrix().ids(), r.segmentation().labels(), r.k());
     for (int s = 0; s < r.k(); s++) {
-      w.printf(java.util.Locale.ROOT, "segment %d  %-22s predicted revenue, next %d months: %,14.2f (%4.1f%%)%n", s,
+      w.printf(Locale.ROOT, "segment %d  %-22s predicted revenue, next %d months: %,14.2f (%4.1f%%)%n", s,
           r.segmentation().names().get(s), o.months(), seg[s][0], 100 * seg[s][1]);
     }
     if (holdout) w.println(HoldoutCheck.run(v.days(), o.holdoutWeeks()).summary());

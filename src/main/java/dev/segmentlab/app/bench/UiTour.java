@@ -31,6 +31,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * The real app (scene, ViewModels, worker threads) driven through its controls on one file, timed from the
@@ -54,7 +56,7 @@ public final class UiTour {
   private volatile String error;
   /** CPU time of the FX thread during the last timed action (less sensitive to a loaded machine than wall time). */
   private volatile double lastFxCpuMs;
-  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private UiTour(Path file, Consumer<String> log) {
     this.file = file;

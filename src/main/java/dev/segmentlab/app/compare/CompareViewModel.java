@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.io.IOException;
 
 /**
  * The Compare tab: pin solutions (method × k × features × transforms) and put two side by side: the contingency
@@ -137,7 +138,7 @@ public final class CompareViewModel {
         + (c.onlyInA() + c.onlyInB() > 0 ? String.format(Locale.ROOT, "; %,d only in A, %,d only in B", c.onlyInA(), c.onlyInB()) : ""));
   }
 
-  static void write(Path file, Comparison c, PinnedSolution a, PinnedSolution b) throws java.io.IOException {
+  static void write(Path file, Comparison c, PinnedSolution a, PinnedSolution b) throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("customer_id,segment_a,name_a,segment_b,name_b");
     for (Comparison.Move m : c.moved()) {

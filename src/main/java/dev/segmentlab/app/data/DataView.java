@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import dev.segmentlab.core.data.Mode;
 
 /** The Data step: toolbar, load report, columns, rejected rows and a preview of every row. */
 public final class DataView {
@@ -137,7 +138,7 @@ public final class DataView {
       case 0: return r.file() + (r.sheet() != null ? " (sheet " + r.sheet() + ")" : "");
       case 1: return String.format("%,d", r.rows());
       case 2: return String.format("%,d", r.rejected()) + (r.rejectReasons().isEmpty() ? "" : " " + r.rejectReasons());
-      case 3: return r.mode() == dev.segmentlab.core.data.Mode.TRANSACTIONS ? "transactions (one row per line)" : "customer table (one row per customer)";
+      case 3: return r.mode() == Mode.TRANSACTIONS ? "transactions (one row per line)" : "customer table (one row per customer)";
       case 4: return String.format("%,d distinct", r.customers());
       case 5: return r.encoding();
       case 6: return r.delimiter() == null ? "—" : "'" + r.delimiter() + "'";

@@ -27,6 +27,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import dev.segmentlab.app.MemoryCheck;
+import java.nio.file.Files;
 
 /** The Data step: open a file, show what was read. */
 public final class DataViewModel {
@@ -100,7 +102,7 @@ public final class DataViewModel {
 
   /** Loads the bundled Online Retail sample. */
   public void openSample() {
-    if (sample == null || !java.nio.file.Files.exists(sample)) {
+    if (sample == null || !Files.exists(sample)) {
       fail("The bundled sample was not found" + (sample == null ? "" : " at " + sample) + ". Open a file instead.");
       return;
     }
@@ -132,7 +134,7 @@ public final class DataViewModel {
     loadingFile.set(file.getFileName().toString());
     slot.submit("Loading " + file.getFileName(),
         ctx -> {
-          dev.segmentlab.app.MemoryCheck.ensureRoomFor(file); // a clear message before the load, not an OOM in it
+          MemoryCheck.ensureRoomFor(file); // a clear message before the load, not an OOM in it
           return loader.load(file, options, executor, ctx.progressSink(), ctx.cancelledCheck());
         },
         d -> {
@@ -148,7 +150,7 @@ public final class DataViewModel {
           if (e instanceof MappingNeeded m && askForMapping(file, options, m)) return;
           fail(e instanceof OutOfMemoryError ? ReadMemory.message(file)
               : e instanceof DataException || e instanceof IllegalArgumentException
-                  || e instanceof dev.segmentlab.app.MemoryCheck.NotEnoughMemory ? e.getMessage()
+                  || e instanceof MemoryCheck.NotEnoughMemory ? e.getMessage()
               : "Could not open " + file.getFileName() + ": " + e);
         },
         () -> {

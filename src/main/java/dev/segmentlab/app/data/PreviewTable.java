@@ -16,6 +16,7 @@ import javafx.scene.control.TableView;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import java.util.Map;
 
 /**
  * Fills a TableView with every row of a dataset without copying it: the items are row indices and each cell
@@ -27,7 +28,7 @@ final class PreviewTable {
 
   private PreviewTable() {}
 
-  private static final java.util.Map<String, Integer> WIDTHS = java.util.Map.of("Line", 70, "Description", 300,
+  private static final Map<String, Integer> WIDTHS = Map.of("Line", 70, "Description", 300,
       "InvoiceDate", 140, "Country", 130, "CustomerID", 100, "Quantity", 80);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

@@ -6,6 +6,8 @@ import dev.segmentlab.core.explore.MonthlyPoint;
 import dev.segmentlab.core.explore.PeriodPoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Turns overview snapshots into labelled bars; pure, so the labels are tested without a toolkit. */
 public final class Bars {
@@ -82,7 +84,7 @@ public final class Bars {
 
   /** Compact labels of narrow bins can coincide; a category axis needs unique names. */
   private static List<Bar> dedupe(List<Bar> bars) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     List<Bar> out = new ArrayList<>(bars.size());
     for (Bar b : bars) {
       String label = b.label();

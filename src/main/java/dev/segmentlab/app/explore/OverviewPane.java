@@ -16,6 +16,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import java.util.List;
+import javafx.geometry.Pos;
 
 /** The Overview tab: key figure tiles and the seven charts of {@link Overview}. */
 final class OverviewPane {
@@ -54,12 +56,12 @@ final class OverviewPane {
     metric.valueProperty().bindBidirectional(vm.periodMetricProperty());
     Label show = new Label("Show");
     HBox metricBar = new HBox(8, show, metric);
-    metricBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-    for (BarChart<String, Number> c : java.util.List.of(monthly, weekday, hour)) {
+    metricBar.setAlignment(Pos.CENTER_LEFT);
+    for (BarChart<String, Number> c : List.of(monthly, weekday, hour)) {
       c.titleProperty().bind(Bindings.concat(vm.periodMetricProperty().asString(), " ",
           c == monthly ? "by month" : c == weekday ? "by weekday" : "by hour of the day"));
     }
-    for (BarChart<String, Number> c : java.util.List.of(basket, basketRevenue, perCustomer)) {
+    for (BarChart<String, Number> c : List.of(basket, basketRevenue, perCustomer)) {
       c.setCategoryGap(1);
       c.setBarGap(0);
     }
@@ -97,7 +99,7 @@ final class OverviewPane {
     for (ExploreViewModel.Figure f : vm.figures()) figures.get(f.id()).setText(f.text());
     period.setText(vm.periodCaption());
     if (o == null) {
-      for (BarChart<?, ?> c : java.util.List.of(monthly, weekday, hour, country, basket, basketRevenue, perCustomer)) {
+      for (BarChart<?, ?> c : List.of(monthly, weekday, hour, country, basket, basketRevenue, perCustomer)) {
         c.getData().clear();
       }
       return;

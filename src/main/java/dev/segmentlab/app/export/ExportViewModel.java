@@ -40,6 +40,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
 
 /**
  * The Export step: segments to XLSX or CSV, workspaces saved and opened, the segmentation applied to another
@@ -286,7 +288,7 @@ public final class ExportViewModel {
   }
 
   /** Progress to the status bar and to this step, at most once per percent (each UI update is a pulse task). */
-  private java.util.function.DoubleConsumer progressTo(Async.Context ctx) {
+  private DoubleConsumer progressTo(Async.Context ctx) {
     double[] last = {-2};
     return p -> {
       ctx.progress(p);
@@ -327,7 +329,7 @@ public final class ExportViewModel {
 
   static Path withExtension(Path file, String extension) {
     String name = file.getFileName().toString();
-    return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? file : file.resolveSibling(name + extension);
+    return name.toLowerCase(Locale.ROOT).endsWith(extension) ? file : file.resolveSibling(name + extension);
   }
 
   private static String stem(Path file) {

@@ -3,6 +3,7 @@ package dev.segmentlab.app.features;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.features.RfmScores;
+import java.util.Locale;
 
 /**
  * What the features table shows, as one immutable snapshot: row {@code i} is customer {@code i} of
@@ -21,8 +22,8 @@ public record FeatureTable(CustomerFeatures features, RfmScores scores, FeatureM
 
   /** Whether row {@code i} matches a filter on customer id or country (case-insensitive, {@code needle} lower-case). */
   public boolean matches(int i, String needle) {
-    if (features.ids()[i].toLowerCase(java.util.Locale.ROOT).contains(needle)) return true;
+    if (features.ids()[i].toLowerCase(Locale.ROOT).contains(needle)) return true;
     String[] c = features.countries();
-    return c != null && c[i] != null && c[i].toLowerCase(java.util.Locale.ROOT).contains(needle);
+    return c != null && c[i] != null && c[i].toLowerCase(Locale.ROOT).contains(needle);
   }
 }

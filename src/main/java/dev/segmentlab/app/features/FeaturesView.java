@@ -14,6 +14,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 
 /** The Features step: the recipe on the left, one feature before and after, and every customer's values. */
 public final class FeaturesView {
@@ -47,7 +50,7 @@ public final class FeaturesView {
     feature.valueProperty().bindBidirectional(vm.histogramFeatureProperty());
     HistogramChart before = new HistogramChart("rawHistogram", "Before (original units)");
     HistogramChart after = new HistogramChart("transformedHistogram", "After transform and scaling");
-    java.util.function.Consumer<FeaturePreview> showPreview = p -> {
+    Consumer<FeaturePreview> showPreview = p -> {
       before.show(p == null ? null : p.raw());
       after.show(p == null ? null : p.transformed());
     };
@@ -93,14 +96,14 @@ public final class FeaturesView {
     return box;
   }
 
-  private static Label banner(String id, String style, javafx.beans.value.ObservableStringValue text) {
+  private static Label banner(String id, String style, ObservableStringValue text) {
     Label l = Labels.bound(id, style, text);
     l.setWrapText(true);
     show(l, Bindings.isNotEmpty(text));
     return l;
   }
 
-  static void show(Node n, javafx.beans.value.ObservableBooleanValue when) {
+  static void show(Node n, ObservableBooleanValue when) {
     n.visibleProperty().bind(when);
     n.managedProperty().bind(n.visibleProperty());
   }

@@ -23,11 +23,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.scene.control.ListCell;
 
 /** The left column of the Features step: which features, their transforms and weights, scaling, snapshot. */
 final class RecipePane {
-  private static javafx.scene.control.ListCell<Transform> transformCell(boolean mixed) {
-    return new javafx.scene.control.ListCell<>() {
+  private static ListCell<Transform> transformCell(boolean mixed) {
+    return new ListCell<>() {
       @Override protected void updateItem(Transform t, boolean empty) {
         super.updateItem(t, empty);
         setText(mixed ? "mixed (per feature)" : empty || t == null ? null : t.toString());

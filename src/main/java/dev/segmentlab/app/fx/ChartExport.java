@@ -17,6 +17,13 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
+import java.io.IOException;
+import javafx.scene.Parent;
+import javafx.scene.chart.Chart;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
 
 /**
  * Charts as PNG: every chart a view registers gets a context menu "Save as PNG…", and the Export step can save
@@ -57,11 +64,11 @@ public final class ChartExport {
   private void walk(Node n, Map<String, String> ids) {
     if (n == null) return;
     if (n.getId() != null && ids.containsKey(n.getId())) install(n, ids.get(n.getId()));
-    if (n instanceof javafx.scene.control.TabPane tp) for (var t : tp.getTabs()) walk(t.getContent(), ids);
-    if (n instanceof javafx.scene.control.SplitPane sp) for (Node c : sp.getItems()) walk(c, ids);
-    if (n instanceof javafx.scene.control.ScrollPane sc) walk(sc.getContent(), ids);
-    if (n instanceof javafx.scene.control.TitledPane tp) walk(tp.getContent(), ids);
-    if (n instanceof javafx.scene.Parent p && !(n instanceof javafx.scene.chart.Chart)) {
+    if (n instanceof TabPane tp) for (var t : tp.getTabs()) walk(t.getContent(), ids);
+    if (n instanceof SplitPane sp) for (Node c : sp.getItems()) walk(c, ids);
+    if (n instanceof ScrollPane sc) walk(sc.getContent(), ids);
+    if (n instanceof TitledPane tp) walk(tp.getContent(), ids);
+    if (n instanceof Parent p && !(n instanceof Chart)) {
       for (Node c : p.getChildrenUnmodifiable()) walk(c, ids);
     }
   }
@@ -94,7 +101,7 @@ public final class ChartExport {
     WritableImage img = node.snapshot(sp, null);
     BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
     SafeFileWriter.write(target, overwrite, os -> {
-      if (!ImageIO.write(bi, "png", os)) throw new java.io.IOException("no PNG writer available");
+      if (!ImageIO.write(bi, "png", os)) throw new IOException("no PNG writer available");
     });
   }
 }

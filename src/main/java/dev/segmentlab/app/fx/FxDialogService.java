@@ -11,13 +11,17 @@ import javafx.scene.control.Label;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.PasswordField;
 
 /** Dialogs on a real window. */
 public final class FxDialogService implements DialogService {
-  private final java.util.function.Supplier<Window> owner;
+  private final Supplier<Window> owner;
   private File lastFolder;
 
-  public FxDialogService(java.util.function.Supplier<Window> owner) { this.owner = owner; }
+  public FxDialogService(Supplier<Window> owner) { this.owner = owner; }
 
   @Override public Optional<Path> chooseOpenFile(String title, List<String> extensions) {
     FileChooser fc = new FileChooser();
@@ -71,16 +75,16 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override public Optional<String> askPassword(String title, String message) {
-    javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+    Dialog<String> d = new Dialog<>();
     d.initOwner(owner.get());
     d.setTitle(title);
     d.setHeaderText(message);
-    javafx.scene.control.PasswordField pw = new javafx.scene.control.PasswordField();
+    PasswordField pw = new PasswordField();
     pw.setId("passwordPrompt");
     d.getDialogPane().setContent(pw);
-    d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-    d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? pw.getText() : null);
-    javafx.application.Platform.runLater(pw::requestFocus);
+    d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    d.setResultConverter(b -> b == ButtonType.OK ? pw.getText() : null);
+    Platform.runLater(pw::requestFocus);
     return d.showAndWait();
   }
 

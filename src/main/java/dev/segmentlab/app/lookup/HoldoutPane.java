@@ -8,6 +8,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import java.util.List;
 
 /** The purchase model's holdout check: predicted against actual purchase days by calibration purchases, in words. */
 final class HoldoutPane {
@@ -41,7 +42,7 @@ final class HoldoutPane {
         predicted.getData().add(new XYChart.Data<>(g.label(), g.predicted()));
         actual.getData().add(new XYChart.Data<>(g.label(), g.actual()));
       }
-      chart.getData().setAll(java.util.List.of(predicted, actual));
+      chart.getData().setAll(List.of(predicted, actual));
       words.setText(r.summary());
     });
     return new VBox(6, run, chart, words);

@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import java.util.function.ToDoubleFunction;
 
 /** The customer lookup window (Ctrl+F): a search field with completions beside the chosen customer's card. */
 public final class LookupView {
@@ -132,7 +133,7 @@ public final class LookupView {
     return c;
   }
 
-  private static TableColumn<FeatureRow, String> numberColumn(String title, java.util.function.ToDoubleFunction<FeatureRow> f) {
+  private static TableColumn<FeatureRow, String> numberColumn(String title, ToDoubleFunction<FeatureRow> f) {
     TableColumn<FeatureRow, String> c = new TableColumn<>(title);
     c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%,.2f", f.applyAsDouble(d.getValue()))));
     return c;

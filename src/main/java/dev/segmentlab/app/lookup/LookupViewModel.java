@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import dev.segmentlab.core.value.PurchaseDays;
 
 /**
  * Customer lookup (Ctrl+F): type an id, pick from the completions, see the customer's segment, features against
@@ -48,11 +49,11 @@ public final class LookupViewModel {
   private SegmentationResult builtFor;
   private String pending;
 
-  private record Built(CustomerLookup lookup, String note, dev.segmentlab.core.value.PurchaseDays days) {}
+  private record Built(CustomerLookup lookup, String note, PurchaseDays days) {}
 
   private final JobSlot check;
   private final ReadOnlyObjectWrapper<HoldoutCheck.Result> holdout = new ReadOnlyObjectWrapper<>(this, "holdout");
-  private dev.segmentlab.core.value.PurchaseDays days;
+  private PurchaseDays days;
 
   public LookupViewModel(Session session, Async async) {
     this.session = session;
@@ -116,7 +117,7 @@ public final class LookupViewModel {
 
   /** Refits the purchase model on all but the last 13 weeks and compares its predictions with those weeks. */
   public void checkHoldout() {
-    dev.segmentlab.core.value.PurchaseDays d = days;
+    PurchaseDays d = days;
     if (d == null) {
       message.set("Open the lookup once the segments are there; the check uses the same data.");
       return;

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import java.util.function.Supplier;
 
 /** The segment migration window: a split day, the transition table in counts and row %, new and lapsed. */
 public final class MigrationView {
@@ -21,7 +22,7 @@ public final class MigrationView {
   private final Stage stage = new Stage();
   private final TableView<MigrationViewModel.Row> table = new TableView<>(); // columns follow the segments
 
-  public MigrationView(MigrationViewModel vm, Window owner, java.util.function.Supplier<List<String>> segmentNames) {
+  public MigrationView(MigrationViewModel vm, Window owner, Supplier<List<String>> segmentNames) {
     this.vm = vm;
     stage.initOwner(owner);
     stage.setTitle("Segment migration");

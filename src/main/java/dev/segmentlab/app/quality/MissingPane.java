@@ -21,6 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import java.util.Collections;
 
 /** Missing values per column (chart and table), and where the rows without a customer id fall. */
 final class MissingPane {
@@ -117,7 +118,7 @@ final class MissingPane {
         data.add(d);
         cats.add(String.valueOf(horizontal ? d.getYValue() : d.getXValue()));
       }
-      if (horizontal) java.util.Collections.reverse(cats);
+      if (horizontal) Collections.reverse(cats);
       ((CategoryAxis) (horizontal ? chart.getYAxis() : chart.getXAxis())).getCategories().setAll(cats);
       series.getData().setAll(data);
     };

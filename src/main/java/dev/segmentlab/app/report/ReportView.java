@@ -16,6 +16,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.Pane;
 
 /** The "Report…" window: format, preview of the summary, progress, Write and Cancel. Binds only. */
 public final class ReportView {
@@ -44,7 +47,7 @@ public final class ReportView {
    * Adds a "Findings report" section with a "Report…" button (id {@code exportReport}) to the Export step's
    * column, and returns the step's node.
    */
-  public static javafx.scene.Node addTo(javafx.scene.Node exportStep, ReportViewModel vm) {
+  public static Node addTo(Node exportStep, ReportViewModel vm) {
     Button open = new Button("Report…");
     open.setId("exportReport");
     open.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canWrite(), vm.canWriteProperty()));
@@ -56,7 +59,7 @@ public final class ReportView {
     what.setWrapText(true);
     VBox box = new VBox(8, t, what, open);
     box.getStyleClass().add("export-section");
-    if (exportStep instanceof javafx.scene.layout.Pane p) p.getChildren().add(box);
+    if (exportStep instanceof Pane p) p.getChildren().add(box);
     return exportStep;
   }
 
@@ -84,7 +87,7 @@ public final class ReportView {
     title.setStyle("-fx-font-weight: bold");
     ListView<String> preview = new ListView<>(vm.getPreview());
     preview.setId("reportPreview");
-    preview.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+    preview.setCellFactory(l -> new ListCell<>() {
       { setWrapText(true); prefWidthProperty().bind(l.widthProperty().subtract(24)); }
       @Override protected void updateItem(String s, boolean empty) {
         super.updateItem(s, empty);

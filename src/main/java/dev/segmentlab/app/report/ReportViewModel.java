@@ -29,6 +29,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.function.Consumer;
 
 /**
  * "Report…": the findings report of the current segments as HTML, PDF or PPTX. A preview (the executive summary)
@@ -131,7 +132,7 @@ public final class ReportViewModel {
         p -> ctx.progress(0.1 + 0.4 * p), ctx.cancelledCheck());
   }
 
-  private <T> void start(String title, Async.Job<T> job, java.util.function.Consumer<T> done) {
+  private <T> void start(String title, Async.Job<T> job, Consumer<T> done) {
     running.set(true);
     progress.set(0);
     error.set("");

@@ -1,21 +1,26 @@
 package dev.segmentlab.app.segments;
 
 import dev.segmentlab.core.cluster.Method;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 
 /** The Segments step's method choice and what the method adds to the criteria. Binds only. */
 final class MethodChoicePane {
   private MethodChoicePane() {}
 
   /** The method choice as the Segments step shows it. */
-  static javafx.scene.Node of(SegmentsViewModel vm) {
-    javafx.scene.control.ComboBox<Method> box = new javafx.scene.control.ComboBox<>(
-        javafx.collections.FXCollections.observableArrayList(Method.values()));
+  static Node of(SegmentsViewModel vm) {
+    ComboBox<Method> box = new ComboBox<>(
+        FXCollections.observableArrayList(Method.values()));
     box.setId("methodChoice");
     box.valueProperty().bindBidirectional(vm.methodProperty());
-    javafx.scene.control.Label note = new javafx.scene.control.Label();
+    Label note = new Label();
     note.setId("methodNote");
     note.setWrapText(true);
     note.textProperty().bind(vm.methodNoteProperty());
-    return new javafx.scene.layout.HBox(6, new javafx.scene.control.Label("method"), box, note);
+    return new HBox(6, new Label("method"), box, note);
   }
 }

@@ -33,6 +33,13 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.controlsfx.control.RangeSlider;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.util.Duration;
 
 /** The Segments step: sweep controls, k slider, elbow and criteria charts, scatter, segment table. */
 public final class SegmentsView {
@@ -78,7 +85,7 @@ public final class SegmentsView {
 
   /** Runs {@code r} once the next pulse has laid out (and so drawn) the scene; at once when not shown. */
   private void afterNextPulse(Runnable r) {
-    javafx.scene.Scene scene = root.getScene();
+    Scene scene = root.getScene();
     if (scene == null) {
       r.run();
       return;
@@ -86,10 +93,10 @@ public final class SegmentsView {
     Runnable[] once = new Runnable[1];
     once[0] = () -> {
       scene.removePostLayoutPulseListener(once[0]);
-      javafx.application.Platform.runLater(r);
+      Platform.runLater(r);
     };
     scene.addPostLayoutPulseListener(once[0]);
-    javafx.application.Platform.requestNextPulse();
+    Platform.requestNextPulse();
   }
 
   /** The scatter (for tests: its redraw count). */
@@ -146,7 +153,7 @@ public final class SegmentsView {
     kSpin.setEditable(true);
     kSpin.setPrefWidth(70);
     // a drag re-segments once it pauses for 40 ms (not once per value it passes over)
-    javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(40));
+    PauseTransition settle = new PauseTransition(Duration.millis(40));
     settle.setOnFinished(e -> vm.kProperty().set((int) Math.round(k.getValue())));
     k.valueProperty().addListener((o, a, v) -> {
       if (k.isValueChanging()) settle.playFromStart();
@@ -177,8 +184,8 @@ public final class SegmentsView {
         fixed(new Label("seed")), seed, run);
     row1.getChildren().add(1, MethodChoicePane.of(vm));
     HBox row2 = new HBox(10, fixed(new Label("k")), k, kSpin, advice, stabilityProgress());
-    row1.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-    row2.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    row1.setAlignment(Pos.CENTER_LEFT);
+    row2.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(6, row1, row2, message, notes);
     box.setPadding(new Insets(8));
     return box;
@@ -192,7 +199,7 @@ public final class SegmentsView {
     bar.progressProperty().bind(vm.stabilityProgressProperty());
     Label l = fixed(new Label("checking stability"));
     HBox box = new HBox(6, l, bar);
-    box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    box.setAlignment(Pos.CENTER_LEFT);
     box.visibleProperty().bind(vm.stabilityRunningProperty());
     box.managedProperty().bind(box.visibleProperty());
     return box;
@@ -223,7 +230,7 @@ public final class SegmentsView {
     caption.getStyleClass().add("muted");
     caption.textProperty().bind(vm.scatter().captionProperty());
     FlowPane axes = new FlowPane(8, 4, fixed(new Label("x")), x, fixed(new Label("y")), y, scaled);
-    axes.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    axes.setAlignment(Pos.CENTER_LEFT);
     axes.setPadding(new Insets(4));
     VBox box = new VBox(axes, caption, scatter);
     VBox.setVgrow(scatter, Priority.ALWAYS);
@@ -235,7 +242,7 @@ public final class SegmentsView {
     t.setId("segmentsTable");
     t.setEditable(true);
     TableColumn<SegmentRow, String> colour = new TableColumn<>("");
-    colour.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue().colour()));
+    colour.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().colour()));
     colour.setCellFactory(c -> new TableCell<>() {
       @Override protected void updateItem(String v, boolean empty) {
         super.updateItem(v, empty);
@@ -269,7 +276,7 @@ public final class SegmentsView {
         t.getColumns().add(Tables.numberColumn("mean " + vm.getFeatureNames().get(f), r -> r.mean(idx), "%,.1f", 110));
       }
     };
-    vm.getFeatureNames().addListener((javafx.collections.ListChangeListener<String>) c -> meanColumns.run());
+    vm.getFeatureNames().addListener((ListChangeListener<String>) c -> meanColumns.run());
     meanColumns.run();
     t.setPlaceholder(new Label("Run the sweep to see the segments."));
     Region sizes = sizesBar();
@@ -295,7 +302,7 @@ public final class SegmentsView {
         bar.getChildren().add(seg);
       }
     };
-    vm.getRows().addListener((javafx.collections.ListChangeListener<SegmentRow>) c -> fill.run());
+    vm.getRows().addListener((ListChangeListener<SegmentRow>) c -> fill.run());
     fill.run();
     return bar;
   }

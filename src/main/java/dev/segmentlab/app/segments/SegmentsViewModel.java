@@ -47,6 +47,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import java.util.function.BooleanSupplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The Segments step: the k sweep (streamed k by k), the chosen k, and the segmentation every later step uses.
@@ -71,8 +76,8 @@ public final class SegmentsViewModel {
   private final StringProperty seedText = new SimpleStringProperty(this, "seedText", "42");
   private final ReadOnlyBooleanWrapper seedValid = new ReadOnlyBooleanWrapper(this, "seedValid", true);
   private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 4);
-  private final javafx.beans.property.ObjectProperty<Method> method =
-      new javafx.beans.property.SimpleObjectProperty<>(this, "method", Method.KMEANS);
+  private final ObjectProperty<Method> method =
+      new SimpleObjectProperty<>(this, "method", Method.KMEANS);
   private final ReadOnlyStringWrapper methodNote = new ReadOnlyStringWrapper(this, "methodNote", "");
   // Properties: results
   private final ReadOnlyIntegerWrapper kLowest = new ReadOnlyIntegerWrapper(this, "kLowest", 2);
@@ -138,7 +143,7 @@ public final class SegmentsViewModel {
   /** The clustered features, in matrix order (the table's mean columns). */
   public ObservableList<String> getFeatureNames() { return featureNames; }
   /** The clustering method of the next sweep (k-means, Gaussian mixture, Ward, DBSCAN). */
-  public javafx.beans.property.ObjectProperty<Method> methodProperty() { return method; }
+  public ObjectProperty<Method> methodProperty() { return method; }
   /** What the method adds to the criteria: BIC and degenerate components, Ward's limit, DBSCAN's eps. */
   public ReadOnlyStringProperty methodNoteProperty() { return methodNote.getReadOnlyProperty(); }
   /** Sweep points as they arrive, in k order. */
@@ -322,7 +327,7 @@ public final class SegmentsViewModel {
   }
 
   /** The solution for a k outside the sweep: the one place that knows the method (k-means today). */
-  private KMeansResult fit(Points p, KSweep.Options so, int newK, java.util.function.BooleanSupplier cancelled) {
+  private KMeansResult fit(Points p, KSweep.Options so, int newK, BooleanSupplier cancelled) {
     return Segmentation.solutionFor(null, p, so, newK, executor, cancelled);
   }
 
@@ -353,8 +358,8 @@ public final class SegmentsViewModel {
       runStability();
       return;
     }
-    running.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
-      @Override public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+    running.addListener(new ChangeListener<Boolean>() {
+      @Override public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
         if (now) return;
         running.removeListener(this);
         if (frame == f) runStability();

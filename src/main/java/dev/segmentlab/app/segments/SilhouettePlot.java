@@ -6,6 +6,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import javafx.collections.ListChangeListener;
 
 /** Sorted silhouette bars per segment (as yellowbrick's SilhouetteVisualizer), with the mean as a dashed line. */
 final class SilhouettePlot extends Pane {
@@ -22,7 +23,7 @@ final class SilhouettePlot extends Pane {
     canvas.widthProperty().addListener(o -> draw());
     canvas.heightProperty().addListener(o -> draw());
     source.addListener((o, a, v) -> { values = v; draw(); });
-    rows.addListener((javafx.collections.ListChangeListener<SegmentRow>) c -> draw());
+    rows.addListener((ListChangeListener<SegmentRow>) c -> draw());
     values = source.get();
   }
 

@@ -11,6 +11,9 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableMap;
+import javafx.util.StringConverter;
 
 /** The elbow chart (WCSS with the knee and the chosen k marked) and the criteria curves, fed by the sweep points. */
 final class SweepCharts {
@@ -21,7 +24,7 @@ final class SweepCharts {
   final LineChart<Number, Number> stability = chart(SegmentsText.ARI_TITLE, "stabilityChart");
 
   SweepCharts(ObservableList<KSweep.Point> points, ReadOnlyObjectProperty<KSweep.Result> result, IntegerProperty k,
-      javafx.collections.ObservableMap<Integer, Double> ari) {
+      ObservableMap<Integer, Double> ari) {
     Runnable ariRefresh = () -> {
       XYChart.Series<Number, Number> s = new XYChart.Series<>();
       s.setName(SegmentsText.ARI);
@@ -33,7 +36,7 @@ final class SweepCharts {
       if (!points.isEmpty()) integerK(stability, points.get(0).k(), points.get(points.size() - 1).k());
       else if (!ks.isEmpty()) integerK(stability, ks.get(0), ks.get(ks.size() - 1));
     };
-    ari.addListener((javafx.collections.MapChangeListener<Integer, Double>) c -> ariRefresh.run());
+    ari.addListener((MapChangeListener<Integer, Double>) c -> ariRefresh.run());
     ariRefresh.run();
     Runnable refresh = () -> {
       fill(elbow, points, KSweep.Point::wcss, "WCSS", marks(result.get(), k.get(), points));
@@ -107,7 +110,7 @@ final class SweepCharts {
     x.setUpperBound(from == to ? to + 1 : to);
     x.setTickUnit(1);
     x.setMinorTickVisible(false);
-    x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+    x.setTickLabelFormatter(new StringConverter<>() {
       @Override public String toString(Number n) {
         return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
       }

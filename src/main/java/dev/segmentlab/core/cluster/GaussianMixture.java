@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Gaussian mixture by expectation-maximisation, as scikit-learn's {@code GaussianMixture}: each restart starts
@@ -45,7 +47,7 @@ public final class GaussianMixture {
 
     /** @throws IllegalArgumentException unless {@code full} or {@code diag}(onal) */
     public static Covariance parse(String s) {
-      String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+      String t = s.trim().toLowerCase(Locale.ROOT);
       if (t.equals("full")) return FULL;
       if (t.equals("diag") || t.equals("diagonal")) return DIAGONAL;
       throw new IllegalArgumentException("covariance must be full or diag, not '" + s + "'");
@@ -367,7 +369,7 @@ public final class GaussianMixture {
     double limit = DEGENERATE_FACTOR * m.covarianceFloor();
     for (int c = 0; c < m.k(); c++) {
       int comp = c;
-      int[] fs = java.util.stream.IntStream.range(0, m.dims()).filter(f -> m.variance(comp, f) <= limit).toArray();
+      int[] fs = IntStream.range(0, m.dims()).filter(f -> m.variance(comp, f) <= limit).toArray();
       if (fs.length > 0) out.add(new Degenerate(c, fs, sizes[c]));
     }
     return out;

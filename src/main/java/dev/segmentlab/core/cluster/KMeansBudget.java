@@ -1,6 +1,7 @@
 package dev.segmentlab.core.cluster;
 
 import dev.segmentlab.core.concurrent.RunControl;
+import java.util.SplittableRandom;
 
 /**
  * k-means with restarts that continue within a time budget: batches of restarts (each batch with its own seed,
@@ -33,7 +34,7 @@ public final class KMeansBudget {
    */
   public static Result fit(Points x, KMeans.Options o, long budgetMillis, RunControl rc) {
     long end = System.nanoTime() + budgetMillis * 1_000_000L;
-    java.util.SplittableRandom seeds = new java.util.SplittableRandom(o.seed());
+    SplittableRandom seeds = new SplittableRandom(o.seed());
     KMeansResult best = null;
     int restarts = 0;
     int still = 0;

@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleConsumer;
 
 /**
  * How reproducible a segmentation is: k-means is re-run with other seeds (and, with bootstrap, on customers
@@ -194,7 +196,7 @@ public final class Stability {
    * @param progress receives 0..1 after each run, possibly from executor threads; null = none
    */
   public static Result run(Points x, int k, int[] reference, Options options, Executor executor,
-      BooleanSupplier cancelled, java.util.function.DoubleConsumer progress) {
+      BooleanSupplier cancelled, DoubleConsumer progress) {
     Objects.requireNonNull(options, "options");
     int refK = Criteria.clusterCount(x, reference);
     KMeans.checkFits(x, k, "k", Ordering.BY_SIZE_DESC);
@@ -204,7 +206,7 @@ public final class Stability {
     for (int r = 0; r < seeds.length; r++) seeds[r] = master.nextLong();
     double[] ari = new double[seeds.length];
     double[][] jaccard = new double[seeds.length][];
-    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
     Parallel.forEach(seeds.length, executor, cancelled, r -> {
       SplittableRandom rng = new SplittableRandom(seeds[r]);
       int[] rows = new int[n];

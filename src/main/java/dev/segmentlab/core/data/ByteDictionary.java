@@ -2,6 +2,7 @@ package dev.segmentlab.core.data;
 
 import java.nio.charset.Charset;
 import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Interns byte ranges into dense int codes without creating a String per row: an open-addressing hash table
@@ -119,7 +120,7 @@ final class ByteDictionary {
 
   /** Whether every value is valid UTF-8 (pure ASCII included). */
   boolean isValidUtf8() {
-    return FileBytes.detectCharset(data, 0, dataLen) == java.nio.charset.StandardCharsets.UTF_8;
+    return FileBytes.detectCharset(data, 0, dataLen) == StandardCharsets.UTF_8;
   }
 
   String[] toStrings(Charset cs) {

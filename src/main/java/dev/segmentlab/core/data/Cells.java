@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.sql.Date;
+import java.sql.Timestamp;
 
 /**
  * One typed row (database, Parquet) as UTF-8 byte fields, so that it goes through the same row builders as a CSV
@@ -59,8 +61,8 @@ final class Cells extends Fields {
     if (v instanceof OffsetDateTime t) return dateTime(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
     if (v instanceof ZonedDateTime t) return dateTime(LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC));
     if (v instanceof Instant t) return dateTime(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
-    if (v instanceof java.sql.Timestamp t) return dateTime(t.toLocalDateTime());
-    if (v instanceof java.sql.Date d) return d.toLocalDate().toString();
+    if (v instanceof Timestamp t) return dateTime(t.toLocalDateTime());
+    if (v instanceof Date d) return d.toLocalDate().toString();
     return v.toString();
   }
 

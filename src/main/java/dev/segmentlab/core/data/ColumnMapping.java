@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Which column of the file plays which {@link Role}. Detected from header names (case, spaces and punctuation
@@ -173,7 +174,7 @@ public final class ColumnMapping {
   /** The columns for a message: all of a few, or the count and the first ones of many. */
   static String describe(List<String> headers) {
     if (headers.size() <= 12) return "its columns " + String.join(", ", headers);
-    return String.format(java.util.Locale.ROOT, "its %,d columns (%s, …)", headers.size(),
+    return String.format(Locale.ROOT, "its %,d columns (%s, …)", headers.size(),
         String.join(", ", headers.subList(0, 6)));
   }
 

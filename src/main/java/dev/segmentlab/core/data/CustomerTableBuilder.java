@@ -11,6 +11,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Builds a one-row-per-customer Tablesaw table (Mall Customers and the like): every column typed as number when
@@ -77,7 +78,7 @@ final class CustomerTableBuilder {
         String v = r[c];
         if (v.isEmpty()) continue;
         any = true;
-        byte[] b = v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] b = v.getBytes(StandardCharsets.ISO_8859_1);
         if (Double.isNaN(FieldValues.parseDouble(b, 0, b.length, false))) { allNum = false; break; }
       }
       numeric[c] = allNum && any;
@@ -95,7 +96,7 @@ final class CustomerTableBuilder {
         double[] v = new double[rows.size()];
         for (int i = 0; i < v.length; i++) {
           String s = rows.get(i)[c];
-          byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+          byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
           v[i] = s.isEmpty() ? Double.NaN : FieldValues.parseDouble(b, 0, b.length, false);
         }
         col = DoubleColumn.create(h, v);
@@ -140,7 +141,7 @@ final class CustomerTableBuilder {
       String bad = null;
       for (int c = 0; c < r.length && bad == null; c++) {
         if (!numeric[c] || c == id || r[c].isEmpty()) continue;
-        byte[] b = r[c].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] b = r[c].getBytes(StandardCharsets.ISO_8859_1);
         if (!(Math.abs(FieldValues.parseDouble(b, 0, b.length, false)) <= MAX_VALUE)) bad = headers.get(c);
       }
       if (bad == null) {

@@ -26,6 +26,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ServiceConfigurationError;
 
 /**
  * Reads a table or a query of a database through JDBC into a {@link Dataset}, with the same mapping, row rules and
@@ -175,7 +179,7 @@ public final class DatabaseReader {
     if (q >= 0) path = path.substring(0, q);
     if (path.startsWith("file:")) path = path.substring(5);
     if (path.isEmpty() || path.equals(":memory:")) return;
-    if (!Files.isRegularFile(java.nio.file.Path.of(path))) {
+    if (!Files.isRegularFile(Path.of(path))) {
       throw new DataException("The SQLite database " + path + " does not exist. Check the path in the URL.");
     }
   }
@@ -189,7 +193,7 @@ public final class DatabaseReader {
         URLClassLoader loader = new URLClassLoader(new URL[] {src.driverJar().toUri().toURL()},
             DatabaseReader.class.getClassLoader());
         for (Driver d : ServiceLoader.load(Driver.class, loader)) if (d.acceptsURL(src.url())) return d;
-      } catch (MalformedURLException | java.util.ServiceConfigurationError e) {
+      } catch (MalformedURLException | ServiceConfigurationError e) {
         throw new DataException("The driver jar " + src.driverJar() + " could not be loaded: " + e.getMessage(), e);
       }
     }
@@ -260,8 +264,8 @@ public final class DatabaseReader {
       return new DataException("The database at " + where + " needs a password for user '" + src.user() + "'. Enter it "
           + "(the app asks; the CLI reads --password-file or PGPASSWORD).", e);
     }
-    if (state.startsWith("08") || e.getCause() instanceof java.net.ConnectException
-        || e.getCause() instanceof java.net.UnknownHostException || lower.contains("connection refused")) {
+    if (state.startsWith("08") || e.getCause() instanceof ConnectException
+        || e.getCause() instanceof UnknownHostException || lower.contains("connection refused")) {
       return new DataException("Could not connect to the database at " + where + " (" + msg + "). Check the host, "
           + "the port and that the server is running.", e);
     }

@@ -14,6 +14,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Opens a retail file: CSV/TSV/TXT (optionally .gz) or XLSX, transactions or a customer table.
@@ -282,14 +287,14 @@ public final class DatasetReader {
   private static long sizeOf(Path file) {
     try {
       return Files.size(file);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw FileBytes.ioError(file, e);
     }
   }
 
   static int[] slots(ColumnMapping mapping, int fields) {
     int[] slots = new int[fields];
-    java.util.Arrays.fill(slots, -1);
+    Arrays.fill(slots, -1);
     Role[] bySlot = {Role.INVOICE, Role.STOCK_CODE, Role.DESCRIPTION, Role.CUSTOMER_ID, Role.COUNTRY,
         Role.QUANTITY, Role.UNIT_PRICE, Role.INVOICE_DATE};
     for (int s = 0; s < bySlot.length; s++) {
@@ -359,20 +364,20 @@ public final class DatasetReader {
   private static final long BLOCKED_GZIP = 8 << 20;
 
   /** The start of a gzip file, inflated, and the stream that goes on from there. */
-  private record GzipHead(java.io.InputStream in, byte[] bytes, int length) {
+  private record GzipHead(InputStream in, byte[] bytes, int length) {
     static GzipHead read(Path file) {
-      java.io.InputStream in = null;
+      InputStream in = null;
       try {
-        in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16);
+        in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
         byte[] head = new byte[1 << 18];
         int n = 0;
         for (int r; n < head.length && (r = in.read(head, n, head.length - n)) >= 0; ) n += r;
         return new GzipHead(in, head, n);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         if (in != null) {
           try {
             in.close();
-          } catch (java.io.IOException ignored) {
+          } catch (IOException ignored) {
             // the first error says it
           }
         }
@@ -383,7 +388,7 @@ public final class DatasetReader {
     void close() {
       try {
         in.close();
-      } catch (java.io.IOException ignored) {
+      } catch (IOException ignored) {
         // nothing to keep
       }
     }
@@ -406,7 +411,7 @@ public final class DatasetReader {
             return parseRange(buf, 0, end, text, slots, commaDecimal, f -> { }, cancelled);
           },
           p -> progress.accept(Math.max(0, p) * 0.9), cancelled);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw FileBytes.ioError(file, e);
     } catch (InflatedBlocks.NoRecordEnd e) {
       return null; // no line break in 256 MB: read it whole, which says what is wrong with it
@@ -493,7 +498,7 @@ public final class DatasetReader {
       CustomerTableBuilder b, ColumnMapping mapping, String encoding, String delimiter, long bytes) {
     if (b.size() == 0) throw new DataException("No row of " + name + " could be read (" + b.rejected() + " rejected).");
     CustomerTableBuilder.Built built = b.build(name, mapping.column(Role.CUSTOMER_ID));
-    Map<String, String> map = new java.util.LinkedHashMap<>();
+    Map<String, String> map = new LinkedHashMap<>();
     if (built.idColumn() != null) map.put(Role.CUSTOMER_ID.key(), built.idColumn());
     LoadReport report = new LoadReport(name, format, sheet, sheets, b.size(), b.rejected(), b.reasons(),
         b.examples(), encoding, delimiter, null, Mode.CUSTOMERS, map, built.columns(), built.customers(), bytes);

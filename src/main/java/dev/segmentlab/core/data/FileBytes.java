@@ -14,6 +14,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /** Reads a text file (optionally gzip-compressed) into memory, and sniffs what kind of file it really is. */
 final class FileBytes {
@@ -54,7 +58,7 @@ final class FileBytes {
     if (e instanceof AccessDeniedException) {
       return new DataException("Cannot read " + file.getFileName() + ": permission denied.", e);
     }
-    if (e instanceof ZipException || e instanceof java.io.EOFException) {
+    if (e instanceof ZipException || e instanceof EOFException) {
       return new DataException("The file " + file.getFileName() + " is damaged or incomplete (" + e.getMessage() + "). Download or export it again.", e);
     }
     return new DataException("Could not read " + file.getFileName() + ": " + e.getMessage(), e);
@@ -97,7 +101,7 @@ final class FileBytes {
       long size = ch.size();
       if (size < 18) return -1;
       ch.position(size - 4);
-      var bb = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      var bb = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
       while (bb.hasRemaining() && ch.read(bb) > 0) { /* fill */ }
       bb.flip();
       return bb.remaining() == 4 ? Integer.toUnsignedLong(bb.getInt()) : -1;
@@ -111,7 +115,7 @@ final class FileBytes {
     if (size < 18) return 1024;
     try (var ch = Files.newByteChannel(file)) {
       ch.position(size - 4);
-      var bb = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      var bb = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
       while (bb.hasRemaining() && ch.read(bb) > 0) { /* fill */ }
       bb.flip();
       long isize = bb.remaining() == 4 ? Integer.toUnsignedLong(bb.getInt()) : 0;
@@ -202,7 +206,7 @@ final class FileBytes {
   }
 
   /** An input stream that reports how far through the file it is. */
-  private static final class CountingInput extends java.io.FilterInputStream {
+  private static final class CountingInput extends FilterInputStream {
     private final long size;
     private final DoubleConsumer progress;
     private long count;

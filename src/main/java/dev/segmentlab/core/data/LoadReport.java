@@ -2,6 +2,9 @@ package dev.segmentlab.core.data;
 
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 
 /**
  * What was read from a file and how: counts, rejected rows with reasons and examples, and the detected format.
@@ -42,7 +45,7 @@ public record LoadReport(String file, String format, String sheet, List<String> 
 
   /** This report read in {@code newEncoding}, with a warning and the count of characters concerned. */
   public LoadReport withEncodingFallback(String newEncoding, String warning, long replaced) {
-    List<String> w = new java.util.ArrayList<>(warnings);
+    List<String> w = new ArrayList<>(warnings);
     w.add(warning);
     return new LoadReport(file, format, sheet, sheets, rows, rejected, rejectReasons, examples, newEncoding, delimiter,
         dateFormat, mode, mapping, columns, customers, bytes, w, replaced);
@@ -53,7 +56,7 @@ public record LoadReport(String file, String format, String sheet, List<String> 
     sheets = List.copyOf(sheets);
     rejectReasons = Map.copyOf(rejectReasons);
     examples = List.copyOf(examples);
-    mapping = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mapping));
+    mapping = Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
     columns = List.copyOf(columns);
   }
 

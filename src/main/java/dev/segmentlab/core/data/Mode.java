@@ -1,5 +1,7 @@
 package dev.segmentlab.core.data;
 
+import java.util.Locale;
+
 /** How a file is read: one row per transaction line, or one row per customer. */
 public enum Mode {
   /** Invoice lines (Online Retail): customer features are computed from them. */
@@ -8,5 +10,5 @@ public enum Mode {
   CUSTOMERS;
 
   /** The JSON value: {@code transactions} or {@code customers}. */
-  public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
+  public String key() { return name().toLowerCase(Locale.ROOT); }
 }

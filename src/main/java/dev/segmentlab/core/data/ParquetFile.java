@@ -23,6 +23,8 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reads a flat Parquet file (one column per field, as pandas, Spark, DuckDB and Arrow write tables) through the
@@ -43,7 +45,7 @@ final class ParquetFile {
   static boolean isParquet(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] b = in.readNBytes(4);
-      return java.util.Arrays.equals(b, MAGIC);
+      return Arrays.equals(b, MAGIC);
     } catch (IOException | RuntimeException e) {
       return false; // the text reader reports what is wrong with it
     }
@@ -103,7 +105,7 @@ final class ParquetFile {
         headers.add(t.getName());
         kinds.add(kindOf(p));
         LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();
-        types.add(p.getPrimitiveTypeName().name().toLowerCase(java.util.Locale.ROOT) + (a == null ? "" : " " + a));
+        types.add(p.getPrimitiveTypeName().name().toLowerCase(Locale.ROOT) + (a == null ? "" : " " + a));
       }
       long n = 0;
       for (BlockMetaData b : meta.getBlocks()) n += b.getRowCount();

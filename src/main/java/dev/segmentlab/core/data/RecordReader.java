@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import java.util.Arrays;
 
 /**
  * Turns the typed rows of a {@link RowSource} (a database query, a Parquet file) into a {@link Dataset} through the
@@ -33,7 +34,7 @@ final class RecordReader {
   static DatasetReader.Preview preview(RowSource src, int limit) {
     List<String> headers = src.headers();
     boolean[] all = new boolean[headers.size()];
-    java.util.Arrays.fill(all, true);
+    Arrays.fill(all, true);
     Object[] row = new Object[headers.size()];
     List<List<String>> rows = new ArrayList<>();
     while (rows.size() < limit && src.next(row, all)) {
@@ -59,7 +60,7 @@ final class RecordReader {
     int width = headers.size();
     boolean[] wanted = new boolean[width];
     if (mode == Mode.CUSTOMERS) {
-      java.util.Arrays.fill(wanted, true);
+      Arrays.fill(wanted, true);
     } else {
       checkKinds(src, mapping, origin);
       for (Role r : Role.values()) mapping.index(r).ifPresent(i -> wanted[i] = true);

@@ -1,6 +1,8 @@
 package dev.segmentlab.core.data;
 
 import java.util.List;
+import java.text.Normalizer;
+import java.util.Locale;
 
 /** What a column of a transactions file means. */
 public enum Role {
@@ -52,7 +54,7 @@ public enum Role {
    * "N° facture" → "nfacture".
    */
   public static String normalise(String header) {
-    String plain = java.text.Normalizer.normalize(header, java.text.Normalizer.Form.NFD);
+    String plain = Normalizer.normalize(header, Normalizer.Form.NFD);
     StringBuilder sb = new StringBuilder(header.length());
     for (int i = 0; i < plain.length(); i++) {
       char ch = Character.toLowerCase(plain.charAt(i));
@@ -63,5 +65,5 @@ public enum Role {
   }
 
   /** The JSON / CLI key of the role, e.g. {@code customer_id}. */
-  public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
+  public String key() { return name().toLowerCase(Locale.ROOT); }
 }

@@ -12,6 +12,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 
 /**
  * Finds a sheet's XML and the shared strings inside an .xlsx the way fastexcel-reader 0.20.2 does (its
@@ -42,7 +43,7 @@ final class XlsxParts {
   }
 
   private static XMLInputFactory factory() {
-    XMLInputFactory f = new com.fasterxml.aalto.stax.InputFactoryImpl();
+    XMLInputFactory f = new InputFactoryImpl();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     return f;

@@ -25,6 +25,7 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import java.util.NoSuchElementException;
 
 /**
  * Streams an .xlsx sheet with fastexcel-reader (Tablesaw's XlsxReader holds the whole workbook: 6 GB and 90 s
@@ -258,7 +259,7 @@ final class XlsxReader {
 
     @Override
     public Row next() {
-      if (!hasNext()) throw new java.util.NoSuchElementException();
+      if (!hasNext()) throw new NoSuchElementException();
       return direct ? rows.next() : batch.get(next++);
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.Arrays;
 
 /**
  * Restricts a view to a set of customers (a segment). Filters are {@link IntPredicate}s over the customer
@@ -47,6 +48,6 @@ public final class CustomerFilter {
       int c = customer.code(r);
       if (c != TextColumn.MISSING && filter.test(c)) out[n++] = r;
     }
-    return java.util.Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n);
   }
 }

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.function.IntFunction;
 
 /**
  * Builds the {@link Overview} of a set of transaction rows: activity by month, weekday, hour and country,
@@ -146,7 +147,7 @@ public final class OverviewBuilder {
       customers.add(slot, customer.code(row));
     }
 
-    List<PeriodPoint> points(java.util.function.IntFunction<String> label) {
+    List<PeriodPoint> points(IntFunction<String> label) {
       int[] o = orders.counts();
       int[] c = customers.counts();
       List<PeriodPoint> out = new ArrayList<>(revenue.length);

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.FilterOutputStream;
 
 /**
  * Writes a file all-or-nothing: the content goes to a hidden temporary file in the target's folder, which is
@@ -302,7 +303,7 @@ public final class SafeFileWriter {
   }
 
   /** Keeps a content writer (or a library it calls, like a zip writer) from closing the stream early. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
+  private static final class NonClosing extends FilterOutputStream {
     NonClosing(OutputStream out) { super(out); }
 
     @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import java.io.FilterOutputStream;
+import java.util.Collections;
 
 /**
  * Puts each sheet's real used range into its {@code <dimension ref="…"/>}: a streaming writer cannot know it when
@@ -46,7 +48,7 @@ final class SheetDimensions {
     // ZipFile reads the central directory: fastexcel's local headers leave the sizes to a trailing descriptor
     try (ZipFile file = new ZipFile(source.toFile())) {
       byte[] buf = new byte[64 * 1024];
-      for (ZipEntry e : java.util.Collections.list(file.entries())) {
+      for (ZipEntry e : Collections.list(file.entries())) {
         zip.putNextEntry(new ZipEntry(e.getName()));
         InputStream src = file.getInputStream(e);
         Matcher m = SHEET.matcher(e.getName());
@@ -66,7 +68,7 @@ final class SheetDimensions {
   }
 
   /** Lets the zip finish without closing the caller's stream. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
+  private static final class NonClosing extends FilterOutputStream {
     NonClosing(OutputStream out) { super(out); }
     @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
     @Override public void close() throws IOException { flush(); }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.nio.file.Path;
 
 /**
  * Everything needed to reopen an analysis: which file, how it was read and cleaned, which features and how
@@ -350,7 +351,7 @@ public record Workspace(
     private Builder() {}
 
     /** The input file and its fingerprint ({@code null} fingerprint: size 0, no hash). */
-    public Builder input(java.nio.file.Path path, FileFingerprint fingerprint) {
+    public Builder input(Path path, FileFingerprint fingerprint) {
       this.inputPath = path.toAbsolutePath().normalize().toString();
       this.inputSha256 = fingerprint == null ? null : fingerprint.sha256();
       this.inputSize = fingerprint == null ? 0 : fingerprint.size();

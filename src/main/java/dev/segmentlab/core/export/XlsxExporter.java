@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import java.io.BufferedOutputStream;
 
 /**
  * Writes tables into one Excel workbook (.xlsx), one sheet per {@link SheetData}, streamed with fastexcel so
@@ -114,7 +115,7 @@ public final class XlsxExporter {
     // and is copied into out with each sheet's real used range.
     Path tmp = Files.createTempFile("segmentlab-", ".xlsx");
     try {
-      try (OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp))) {
         writeStreamed(raw, sheets, options, progress, cancelled);
       }
       List<String> refs = new ArrayList<>();

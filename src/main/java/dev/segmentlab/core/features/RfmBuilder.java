@@ -7,6 +7,7 @@ import dev.segmentlab.core.quality.ReturnsNetting;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Computes RFM and the other transaction features per customer, in one pass over the cleaned rows grouped by
@@ -53,7 +54,7 @@ public final class RfmBuilder {
       int c = cust.code(r);
       if (c != TextColumn.MISSING && (netting == null || (q[r] > 0 && !netting.isExcluded(c)))) count[c]++;
     }
-    Integer[] present = java.util.stream.IntStream.range(0, dictSize).filter(c -> count[c] > 0).boxed().toArray(Integer[]::new);
+    Integer[] present = IntStream.range(0, dictSize).filter(c -> count[c] > 0).boxed().toArray(Integer[]::new);
     if (present.length == 0) {
       throw new IllegalArgumentException("No customer is left after cleaning: check the cleaning rules and the customer id column.");
     }

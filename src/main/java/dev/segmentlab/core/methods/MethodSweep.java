@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The k sweep for any {@link Method}: each k's solution scored by the same criteria, computed from its labels
@@ -182,7 +183,7 @@ public final class MethodSweep {
     int c = r.clusters();
     int[] labels = r.labels();
     if (c > 1) {
-      int[] assigned = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] < c).toArray();
+      int[] assigned = IntStream.range(0, labels.length).filter(i -> labels[i] < c).toArray();
       Points sub = Points.ofRowMajor(subRows(x, assigned), assigned.length, x.dimension());
       int[] subLabels = new int[assigned.length];
       for (int q = 0; q < assigned.length; q++) subLabels[q] = labels[assigned[q]];
@@ -232,7 +233,7 @@ public final class MethodSweep {
 
   private static Result mixture(Points x, Options o, Consumer<KSweep.Point> onPoint, RunControl rc) {
     KSweep.Options b = o.base();
-    int[] ks = java.util.stream.IntStream.rangeClosed(b.kMin(), b.kMax()).toArray();
+    int[] ks = IntStream.rangeClosed(b.kMin(), b.kMax()).toArray();
     GaussianMixture.Result[] fits = new GaussianMixture.Result[ks.length];
     // one k per work item, the largest first: two threads stay busy and the batch ends on short items
     int[] done = {0};

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import dev.segmentlab.core.data.Datasets;
 
 /**
  * Applies a saved segmentation to another file (next quarter's transactions): reads it, cleans it with the
@@ -106,9 +107,9 @@ public final class SegmentAssigner {
   private static DatasetReader.Options readerOptions(Path file, Workspace ws) {
     DatasetReader.Options saved = WorkspaceRunner.readerOptions(ws);
     if (saved.mapping() == null) return DatasetReader.Options.defaults();
-    List<String> sheets = dev.segmentlab.core.data.Datasets.sheets(file);
+    List<String> sheets = Datasets.sheets(file);
     String sheet = ws.sheet() != null && sheets.contains(ws.sheet()) ? ws.sheet() : null;
-    List<String> headers = dev.segmentlab.core.data.Datasets.preview(file, sheet, 1).headers();
+    List<String> headers = Datasets.preview(file, sheet, 1).headers();
     boolean fits = headers.containsAll(saved.mapping().values());
     return new DatasetReader.Options(sheet, fits ? saved.mapping() : null, null);
   }

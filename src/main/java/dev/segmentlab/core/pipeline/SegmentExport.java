@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import java.util.Objects;
 
 /**
  * A segmentation as export tables, and writing them: the sheets an analyst takes to a CRM or a spreadsheet.
@@ -57,8 +58,8 @@ public final class SegmentExport {
    */
   public record Context(Dataset dataset, CleanedData cleaned, FileFingerprint input, Instant time) {
     public Context {
-      java.util.Objects.requireNonNull(dataset, "dataset");
-      java.util.Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(dataset, "dataset");
+      Objects.requireNonNull(time, "time");
     }
 
     /**

@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import dev.segmentlab.core.features.FeatureMatrixBuilder;
+import dev.segmentlab.core.methods.MethodSweep;
 
 /**
  * The pipeline's stages, each with typed input and output: load → clean → features → matrix → sweep → choose k
@@ -129,7 +131,7 @@ public final class Stages {
   /** The clustered matrix: chosen features, transformed, scaled and weighted (the fitted preparation). */
   public FeatureMatrix matrix(CustomerFeatures cf, FeatureOptions options) {
     listener.started(Stage.MATRIX);
-    return dev.segmentlab.core.features.FeatureMatrixBuilder.build(cf, options);
+    return FeatureMatrixBuilder.build(cf, options);
   }
 
   /**
@@ -144,10 +146,10 @@ public final class Stages {
   }
 
   /** The k sweep of any method ({@link dev.segmentlab.core.methods.MethodSweep}). */
-  public dev.segmentlab.core.methods.MethodSweep.Result sweep(Points points,
-      dev.segmentlab.core.methods.MethodSweep.Options options, Consumer<KSweep.Point> onPoint, RunControl rc) {
+  public MethodSweep.Result sweep(Points points,
+      MethodSweep.Options options, Consumer<KSweep.Point> onPoint, RunControl rc) {
     listener.started(Stage.SWEEP);
-    return dev.segmentlab.core.methods.MethodSweep.run(points, options, onPoint, rc);
+    return MethodSweep.run(points, options, onPoint, rc);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.segmentlab.core.data.TextColumn;
 import dev.segmentlab.core.data.Transactions;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.quality.CleanedData;
+import java.util.Arrays;
 
 /**
  * Each customer's top product: the description on which the customer spent most in the cleaned rows (ties to
@@ -21,7 +22,7 @@ final class TopProducts {
     if (desc == null) return null;
     int[] custCodes = tx.customer().codes();
     int[] rowOf = new int[tx.customer().dictionary().length];
-    java.util.Arrays.fill(rowOf, -1);
+    Arrays.fill(rowOf, -1);
     int[] codes = cf.customerCodes();
     for (int i = 0; i < codes.length; i++) rowOf[codes[i]] = i;
     int n = codes.length;
@@ -32,7 +33,7 @@ final class TopProducts {
     }
     for (int i = 0; i < n; i++) start[i + 1] += start[i];
     int[] grouped = new int[start[n]];
-    int[] fill = java.util.Arrays.copyOf(start, n);
+    int[] fill = Arrays.copyOf(start, n);
     for (int r : cleaned.rows()) {
       int c = custCodes[r];
       if (c != TextColumn.MISSING && rowOf[c] >= 0) grouped[fill[rowOf[c]]++] = r;

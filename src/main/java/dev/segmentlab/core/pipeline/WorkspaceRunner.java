@@ -34,6 +34,9 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import dev.segmentlab.core.cluster.GaussianMixture;
+import dev.segmentlab.core.cluster.Method;
+import java.util.HashSet;
 
 /**
  * Saves a run as a {@link Workspace} and runs a workspace again: the same file, mapping, cleaning, features,
@@ -180,7 +183,7 @@ public final class WorkspaceRunner {
    *     weights)
    */
   public static PipelineOptions options(Workspace ws, int stabilityRuns) {
-    Set<String> kinds = new java.util.HashSet<>(ws.transforms().values());
+    Set<String> kinds = new HashSet<>(ws.transforms().values());
     if (kinds.size() > 1) {
       throw new IllegalArgumentException("This workspace uses a different transform per feature " + ws.transforms()
           + ", which the pipeline cannot repeat yet.");
@@ -273,12 +276,12 @@ public final class WorkspaceRunner {
 
   /** The method a workspace's model was fitted with, or null for k-means (run as before). */
   static MethodChoice methodChoice(Workspace.Model m) {
-    dev.segmentlab.core.cluster.Method method = dev.segmentlab.core.cluster.Method.parse(m.methodKey());
-    if (method == dev.segmentlab.core.cluster.Method.KMEANS) return null;
+    Method method = Method.parse(m.methodKey());
+    if (method == Method.KMEANS) return null;
     MethodChoice c = MethodChoice.of(method);
     Workspace.Fitted f = m.fitted();
     if (f == null) return c;
-    if (f.covariance() != null) c = c.withCovariance(dev.segmentlab.core.cluster.GaussianMixture.Covariance.parse(f.covariance()));
+    if (f.covariance() != null) c = c.withCovariance(GaussianMixture.Covariance.parse(f.covariance()));
     if (f.covarianceFloor() != null) c = c.withCovarianceFloor(f.covarianceFloor());
     if (f.eps() != null) c = c.withDbscan(f.eps(), 0);
     return c;

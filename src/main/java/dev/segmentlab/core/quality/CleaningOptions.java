@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Objects;
 
 /**
  * Which rules are on, the stock codes that are not products (rule 5), and what becomes of cancellations
@@ -16,7 +17,7 @@ public record CleaningOptions(Set<CleaningRule> enabled, List<String> nonProduct
       "BANK CHARGES", "AMAZONFEE", "CRUK", "PADS", "B", "gift_0001_*", "DCGS*");
 
   public CleaningOptions {
-    java.util.Objects.requireNonNull(returns, "returns");
+    Objects.requireNonNull(returns, "returns");
     enabled = enabled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(enabled));
     nonProductCodes = List.copyOf(nonProductCodes);
     for (String c : nonProductCodes) {

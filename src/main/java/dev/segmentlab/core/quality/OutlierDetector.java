@@ -2,6 +2,8 @@ package dev.segmentlab.core.quality;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
+import java.util.PriorityQueue;
 
 /** Finds outliers of a numeric field by IQR fences, z-score or robust z (median / MAD). */
 public final class OutlierDetector {
@@ -17,7 +19,7 @@ public final class OutlierDetector {
    * @param extremes how many of the most extreme values to list
    */
   public static OutlierReport detect(String field, double[] values, OutlierRule rule, int extremes) {
-    double[] clean = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+    double[] clean = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
     double[] sorted = Stats.sorted(clean);
     Stats.Box box = Stats.box(sorted);
     double center, scale, lower, upper;
@@ -60,7 +62,7 @@ public final class OutlierDetector {
     int n = values.length;
     Integer[] idx = new Integer[0];
     // a bounded min-heap of distances keeps this O(n log k) for 500k rows
-    java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(k + 1,
+    PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1,
         (a, b) -> {
           int c = Double.compare(Math.abs(values[a] - center), Math.abs(values[b] - center));
           return c != 0 ? c : Integer.compare(b, a);
@@ -71,7 +73,7 @@ public final class OutlierDetector {
       if (heap.size() > k) heap.poll();
     }
     idx = heap.toArray(idx);
-    java.util.Arrays.sort(idx, (a, b) -> {
+    Arrays.sort(idx, (a, b) -> {
       int c = Double.compare(Math.abs(values[b] - center), Math.abs(values[a] - center));
       return c != 0 ? c : Integer.compare(a, b);
     });

@@ -3,6 +3,7 @@ package dev.segmentlab.core.report;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.ArrayList;
 
 /**
  * The report as one self-contained HTML file: charts inline (SVG for browsers, PNG for the PDF), tables sortable
@@ -51,7 +52,7 @@ public final class HtmlReport {
     private final ReportModel m;
     private final Charts charts;
     private final StringBuilder sb = new StringBuilder(256 * 1024);
-    private final List<Chart> collected = new java.util.ArrayList<>();
+    private final List<Chart> collected = new ArrayList<>();
 
     Writer(ReportModel m, Charts charts) {
       this.m = m;

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Element;
+import java.awt.Shape;
 
 /**
  * The report as PDF: the HTML of {@link HtmlReport} (charts as PNG) laid out by openhtmltopdf on A4 pages, with
@@ -57,7 +58,7 @@ public final class PdfReport {
 
   /** Draws the chart a placeholder names, scaled to the box openhtmltopdf laid out for it. */
   private record ChartDrawer(List<Chart> charts) implements FSObjectDrawer {
-    @Override public Map<java.awt.Shape, String> drawObject(Element e, double x, double y, double width, double height,
+    @Override public Map<Shape, String> drawObject(Element e, double x, double y, double width, double height,
         OutputDevice device, RenderingContext ctx, int dotsPerPixel) {
       Chart c = charts.get(Integer.parseInt(e.getAttribute("data-chart")));
       float w = (float) (width / dotsPerPixel);

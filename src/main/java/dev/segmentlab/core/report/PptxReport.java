@@ -44,6 +44,7 @@ import org.apache.poi.xslf.usermodel.XSLFTableRow;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xslf.usermodel.XSLFTextParagraph;
 import org.apache.poi.xslf.usermodel.XSLFTextRun;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 
 /**
  * The report as a 16:9 slide deck: title, executive summary, data and cleaning, choosing k, one slide per
@@ -120,7 +121,7 @@ public final class PptxReport {
     XDDFCategoryAxis x = c.createCategoryAxis(AxisPosition.LEFT);
     XDDFValueAxis y = c.createValueAxis(AxisPosition.BOTTOM);
     y.setCrosses(AxisCrosses.AUTO_ZERO);
-    x.setOrientation(org.apache.poi.xddf.usermodel.chart.AxisOrientation.MAX_MIN);
+    x.setOrientation(AxisOrientation.MAX_MIN);
     XDDFBarChartData data = (XDDFBarChartData) c.createData(ChartTypes.BAR, x, y);
     data.setBarDirection(BarDirection.BAR);
     XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromArray(names.toArray(new String[0]),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Suggests a name for every segment of a run.
@@ -173,7 +174,7 @@ public final class SegmentNamer {
     return rfmNames(rfm, s -> RfmSegment.of(scores.get(s)).description());
   }
 
-  private static List<SegmentName> rfmNames(Rfm rfm, java.util.function.IntFunction<String> describe) {
+  private static List<SegmentName> rfmNames(Rfm rfm, IntFunction<String> describe) {
     List<RfmScore> scores = scoresOf(rfm.percentiles());
     List<SegmentName> names = new ArrayList<>();
     for (int s = 0; s < scores.size(); s++) {
@@ -217,7 +218,7 @@ public final class SegmentNamer {
    * @param more a sentence added to a segment's description ("" = none)
    */
   private static List<SegmentName> featureNames(SegmentCharts.SegmentMatrix snake, int[] sizes, Options options,
-      java.util.function.IntFunction<String> more) {
+      IntFunction<String> more) {
     if (snake.values().size() != sizes.length) throw new IllegalArgumentException("one snake row per segment");
     String[] headers = snake.featureNames().toArray(new String[0]);
     List<SegmentName> names = new ArrayList<>();

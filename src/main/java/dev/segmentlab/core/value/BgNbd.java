@@ -1,5 +1,8 @@
 package dev.segmentlab.core.value;
 
+import java.util.Arrays;
+import java.util.Comparator;
+
 /**
  * The BG/NBD model of repeat buying (Fader, Hardie &amp; Lee 2005, "Counting Your Customers the Easy Way"): while
  * alive a customer buys at a Poisson rate λ ~ Gamma(r, α), and after each purchase drops out with probability
@@ -136,7 +139,7 @@ public final class BgNbd {
         if (xs[i] != Math.rint(xs[i]) || xs[i] < 0) throw new IllegalArgumentException("frequency must be a whole number >= 0");
         order[i] = i;
       }
-      java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(i -> xs[i])
+      Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> xs[i])
           .thenComparingDouble(i -> tx[i]).thenComparingDouble(i -> T[i]));
       int[] xw = new int[total];
       double[] txw = new double[total], tw = new double[total], w = new double[total];
@@ -156,10 +159,10 @@ public final class BgNbd {
       }
       n = u + 1;
       customers = total;
-      x = java.util.Arrays.copyOf(xw, n);
-      this.tx = java.util.Arrays.copyOf(txw, n);
-      this.T = java.util.Arrays.copyOf(tw, n);
-      weight = java.util.Arrays.copyOf(w, n);
+      x = Arrays.copyOf(xw, n);
+      this.tx = Arrays.copyOf(txw, n);
+      this.T = Arrays.copyOf(tw, n);
+      weight = Arrays.copyOf(w, n);
       maxX = m;
       lr = new double[m + 1];
       lb = new double[m + 1];

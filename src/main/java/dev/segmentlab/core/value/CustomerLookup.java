@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Comparator;
+import java.util.TreeMap;
 
 /**
  * Finds one customer and everything known about them: segment, features against the segment's and everyone's
@@ -161,14 +163,14 @@ public final class CustomerLookup {
     int code = codeOf(tx.customer(), id);
     if (code != TextColumn.MISSING) {
       long[] dates = tx.invoiceDate();
-      Map<Long, Double> returns = new java.util.TreeMap<>();
+      Map<Long, Double> returns = new TreeMap<>();
       for (int k = rowStart[code]; k < rowStart[code + 1]; k++) {
         int r = rowsByCustomer[k];
         if (tx.isCancellation(r)) returns.merge(Math.floorDiv(dates[r], 86_400L), tx.revenue(r), Double::sum);
       }
       returns.forEach((day, v) -> out.add(new Event(LocalDate.ofEpochDay(day), v, true)));
     }
-    out.sort(java.util.Comparator.comparing(Event::day));
+    out.sort(Comparator.comparing(Event::day));
     return out;
   }
 

@@ -1,6 +1,9 @@
 package dev.segmentlab.core.value;
 
 import java.util.Map;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
 
 /**
  * Both models fitted on one summary and what they predict per customer: P(alive), expected purchases in the next
@@ -23,7 +26,7 @@ public final class CustomerValue {
     /** One line for an analyst on the dropout parameters, or null when the data pins them down. */
     public String dropoutNote() {
       if (purchases.dropoutIdentified()) return null;
-      return String.format(java.util.Locale.ROOT, "The dropout parameters a and b are barely identified on this data "
+      return String.format(Locale.ROOT, "The dropout parameters a and b are barely identified on this data "
           + "(pinning a near 0 lowers the log-likelihood by only %.2f): judge the fit by its predictions, not by a and b.",
           purchases.dropoutLogLikelihoodGain());
     }
@@ -58,7 +61,7 @@ public final class CustomerValue {
    * @throws IllegalArgumentException when the data cannot be fitted (no repeat customer, all ages 0)
    */
   public static Model fit(PurchaseSummary s, ValueOptions o) {
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     boolean cpu = threads.isCurrentThreadCpuTimeSupported();
     long c0 = cpu ? threads.getCurrentThreadCpuTime() : 0;
     long t0 = System.nanoTime();

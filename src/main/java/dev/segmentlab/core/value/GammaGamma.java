@@ -3,6 +3,7 @@ package dev.segmentlab.core.value;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
+import java.util.Arrays;
 
 /**
  * The Gamma-Gamma model of spend per purchase (Fader, Hardie &amp; Lee 2005, "RFM and CLV"; Hardie's note 025):
@@ -102,7 +103,7 @@ public final class GammaGamma {
       Integer[] order = new Integer[c];
       int j = 0;
       for (int i = 0; i < xs.length; i++) if (xs[i] > 0 && ms[i] > 0 && Double.isFinite(ms[i])) order[j++] = i;
-      java.util.Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
+      Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
       for (j = 0; j < c; j++) {
         int i = order[j];
         x[j] = xs[i];

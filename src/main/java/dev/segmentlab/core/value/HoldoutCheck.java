@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashMap;
 
 /**
  * Does the purchase model predict? Fits BG/NBD on all but the last N weeks (the calibration period), predicts each
@@ -88,7 +89,7 @@ public final class HoldoutCheck {
   }
 
   private static Map<String, Integer> indexOf(PurchaseDays days) {
-    Map<String, Integer> m = new java.util.HashMap<>(days.customers() * 2);
+    Map<String, Integer> m = new HashMap<>(days.customers() * 2);
     for (int i = 0; i < days.customers(); i++) m.put(days.id(i), i);
     return m;
   }

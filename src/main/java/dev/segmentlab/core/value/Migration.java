@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Where customers went between two periods labelled with the same segmentation: the transition table (from
@@ -65,7 +67,7 @@ public final class Migration {
     int[][] t = new int[k][k];
     int[] fresh = new int[k], lapsed = new int[k];
     List<Mover> movers = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>(idsA.length * 2);
+    Set<String> seen = new HashSet<>(idsA.length * 2);
     for (int i = 0; i < idsA.length; i++) {
       seen.add(idsA[i]);
       Integer to = b.get(idsA[i]);

@@ -6,6 +6,7 @@ import dev.segmentlab.core.quality.CleanedData;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * Each customer's purchase days and spend per day, from the cleaned transaction lines: the common ground of the
@@ -42,7 +43,7 @@ public final class PurchaseDays {
     int[] count = new int[dict.length];
     int[] codes = cust.codes();
     for (int r : data.rows()) if (codes[r] != TextColumn.MISSING) count[codes[r]]++;
-    Integer[] present = java.util.stream.IntStream.range(0, dict.length).filter(c -> count[c] > 0).boxed().toArray(Integer[]::new);
+    Integer[] present = IntStream.range(0, dict.length).filter(c -> count[c] > 0).boxed().toArray(Integer[]::new);
     if (present.length == 0) throw new IllegalArgumentException("No customer is left after cleaning: there is nothing to model.");
     Arrays.sort(present, idOrder(dict));
     int n = present.length;
