@@ -43,7 +43,7 @@ final class ExploreCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--min-confidence must be in [0, 1], not " + minConfidence
           + "; give a fraction such as 0.3.");
     }
-    Stages stages = Stages.plain();
+    Stages stages = Workers.stages();
     RunControl rc = RunControl.on(Workers.pool());
     Dataset d = input.read(stages, rc);
     Reports.warn(spec.commandLine().getErr(), d);

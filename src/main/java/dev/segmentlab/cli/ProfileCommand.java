@@ -28,7 +28,7 @@ final class ProfileCommand implements Callable<Integer> {
   boolean json;
 
   @Override public Integer call() {
-    Stages stages = Stages.plain();
+    Stages stages = Workers.stages();
     RunControl rc = RunControl.on(Workers.pool());
     Dataset d = input.read(stages, rc);
     Reports.warn(spec.commandLine().getErr(), d);

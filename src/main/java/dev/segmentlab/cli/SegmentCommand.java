@@ -184,9 +184,9 @@ final class SegmentCommand implements Callable<Integer> {
         database.checkUnused();
         if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
         if (plainKMeans) {
-          r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
+          r = Pipeline.run(file, o, Workers.stages(), RunControl.on(Workers.pool()));
         } else {
-          MethodPipeline.Outcome oc = MethodPipeline.run(file, o, choice, Stages.plain(), RunControl.on(Workers.pool()));
+          MethodPipeline.Outcome oc = MethodPipeline.run(file, o, choice, Workers.stages(), RunControl.on(Workers.pool()));
           r = oc.result();
           methodSweep = oc.sweep();
         }

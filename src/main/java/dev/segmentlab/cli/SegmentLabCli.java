@@ -4,7 +4,6 @@ import dev.segmentlab.Version;
 import dev.segmentlab.core.data.DataException;
 import dev.segmentlab.core.pipeline.OptionException;
 import dev.segmentlab.core.data.MappingNeeded;
-import dev.segmentlab.core.data.Prefetch;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

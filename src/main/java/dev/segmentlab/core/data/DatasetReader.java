@@ -64,7 +64,7 @@ public final class DatasetReader {
   public static Dataset read(Path file, Options options, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled) {
     try {
-      return readOrAhead(file, options, executor, progress, cancelled);
+      return readNow(file, options, executor, progress, cancelled);
     } catch (OutOfMemoryError e) {
       throw ReadMemory.tooLarge(file, e); // one line for the analyst, not a stack trace (issue 24)
     } catch (RuntimeException e) {
@@ -75,20 +75,8 @@ public final class DatasetReader {
     }
   }
 
-  private static Dataset readOrAhead(Path file, Options options, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) {
-    CompletableFuture<Dataset> ahead = Prefetch.take(file); // taken (and so dropped) by any read
-    if (ahead != null && Options.defaults().equals(options)) {
-      Dataset d = Prefetch.await(ahead, cancelled);
-      progress.accept(1.0);
-      return d;
-    }
-    if (ahead != null) ahead.cancel(false); // read with other options: it stops
-    return readNow(file, options, executor, progress, cancelled);
-  }
-
-  /** {@link #read} without looking for a {@link Prefetch}. */
-  static Dataset readNow(Path file, Options options, Executor executor, DoubleConsumer progress,
+  /** {@link #read} without the out-of-memory translation. */
+  private static Dataset readNow(Path file, Options options, Executor executor, DoubleConsumer progress,
       BooleanSupplier cancelled) {
     FileBytes.Kind kind = FileBytes.sniff(file);
     String name = file.getFileName().toString();

@@ -62,12 +62,27 @@ public final class Stages {
     }
   }
 
+  /** How the load stage reads a file; the data front door unless a caller (the CLI's read-ahead) knows better. */
+  @FunctionalInterface
+  public interface FileLoader {
+    Dataset load(Path file, DatasetReader.Options options, RunControl rc);
+  }
+
+  private static final FileLoader FRONT_DOOR =
+      (file, options, rc) -> Datasets.read(file, options, rc.executor(), rc.progressSink(), rc.cancelledCheck());
   private static final Stages PLAIN = new Stages(s -> { });
 
   private final Listener listener;
+  private final FileLoader files;
 
   public Stages(Listener listener) {
+    this(listener, FRONT_DOOR);
+  }
+
+  /** Stages whose load stage reads files with {@code files}. */
+  public Stages(Listener listener, FileLoader files) {
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.files = Objects.requireNonNull(files, "files");
   }
 
   /** Stages that report to no one. */
@@ -83,7 +98,7 @@ public final class Stages {
    */
   public Dataset load(Path file, DatasetReader.Options options, RunControl rc) {
     listener.started(Stage.LOAD);
-    return Datasets.read(file, options, rc.executor(), rc.progressSink(), rc.cancelledCheck());
+    return files.load(file, options, rc);
   }
 
   /**

@@ -1,8 +1,14 @@
-package dev.segmentlab.core.data;
+package dev.segmentlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.data.DataException;
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Mode;
+import dev.segmentlab.core.data.OnlineRetailFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The command line's read-ahead: taken over by the load of the same file with the same options, else dropped. */
 class PrefetchTest {
   @TempDir Path dir;
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -22,7 +29,12 @@ class PrefetchTest {
   }
 
   private Dataset read(Path file) {
-    return DatasetReader.read(file, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
+    return read(file, DatasetReader.Options.defaults());
+  }
+
+  /** The command line's load stage (Workers.stages()), which takes a read-ahead over. */
+  private Dataset read(Path file, DatasetReader.Options options) {
+    return Prefetch.load(file, options, RunControl.on(pool));
   }
 
   @Test
@@ -45,13 +57,11 @@ class PrefetchTest {
     assertThat(Prefetch.take(OnlineRetailFixture.FILE)).isNull();
     assertThat(other.isCancelled()).isTrue(); // dropped reads stop
     Prefetch.read(small, pool);
-    Dataset forced = DatasetReader.read(small, new DatasetReader.Options(null, null, Mode.CUSTOMERS), pool,
-        p -> { }, () -> false);
+    Dataset forced = read(small, new DatasetReader.Options(null, null, Mode.CUSTOMERS));
     assertThat(forced.report().rows()).isEqualTo(2);
     assertThat(Prefetch.take(small)).isNull();
     var sameFile = Prefetch.read(OnlineRetailFixture.FILE, pool);
-    Dataset transactions = DatasetReader.read(OnlineRetailFixture.FILE,
-        new DatasetReader.Options(null, null, Mode.TRANSACTIONS), pool, p -> { }, () -> false);
+    Dataset transactions = read(OnlineRetailFixture.FILE, new DatasetReader.Options(null, null, Mode.TRANSACTIONS));
     assertThat(transactions.report().rows()).isEqualTo(541_909);
     assertThat(sameFile.isCancelled()).isTrue(); // read with other options: the read-ahead stopped
   }

@@ -1,6 +1,10 @@
-package dev.segmentlab.core.data;
+package dev.segmentlab.cli;
 
 import dev.segmentlab.core.concurrent.Parallel;
+import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +20,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A read-ahead for a one-shot command: the input file is read with the default options on a background thread
- * while the command line sets itself up (picocli building the command), and the command's own
- * {@link DatasetReader#read} of the same unchanged file with the default options takes the result over. What the
- * read returns or throws is the same either way. Any other read drops it. Meant for a process that reads one
- * file and ends: the app never calls it.
+ * while the command line sets itself up (picocli building the command), and the command's load stage
+ * ({@link #load}, which the CLI's {@link Workers#stages()} use) of the same unchanged file with the default options
+ * takes the result over. What the load returns or throws is the same either way. Any other load drops it. It lives
+ * in the CLI because it is a property of a process that reads one file and ends: the core and the app never see it.
  */
-public final class Prefetch {
+final class Prefetch {
   private Prefetch() {}
 
   private record Ahead(Path file, FileTime modified, long size, CompletableFuture<Dataset> dataset) {}
@@ -35,7 +39,7 @@ public final class Prefetch {
    * @param executor lent to the reader for parsing, as the command would lend it
    * @return the read-ahead's result to come (cancelled, and so stopped, when a read drops it), or null
    */
-  public static CompletableFuture<Dataset> read(Path file, Executor executor) {
+  static CompletableFuture<Dataset> read(Path file, Executor executor) {
     try {
       if (!Files.isRegularFile(file)) return null;
       Ahead ahead = new Ahead(file.toAbsolutePath().normalize(), Files.getLastModifiedTime(file), Files.size(file),
@@ -43,7 +47,7 @@ public final class Prefetch {
       AHEAD.set(ahead);
       Thread t = new Thread(() -> {
         try {
-          ahead.dataset.complete(DatasetReader.readNow(file, DatasetReader.Options.defaults(), executor, p -> { },
+          ahead.dataset.complete(Datasets.read(file, DatasetReader.Options.defaults(), executor, p -> { },
               ahead.dataset::isCancelled));
         } catch (Throwable e) {
           ahead.dataset.completeExceptionally(e);
@@ -75,6 +79,21 @@ public final class Prefetch {
     }
     ahead.dataset.cancel(false);
     return null;
+  }
+
+  /**
+   * The load stage of the command line: the read-ahead of this file when it read it with these options, else a
+   * read through the data front door (a read-ahead of another file, or with other options, is dropped and stops).
+   */
+  static Dataset load(Path file, DatasetReader.Options options, RunControl rc) {
+    CompletableFuture<Dataset> ahead = take(file);
+    if (ahead != null && DatasetReader.Options.defaults().equals(options)) {
+      Dataset d = await(ahead, rc.cancelledCheck());
+      rc.progress(1.0);
+      return d;
+    }
+    if (ahead != null) ahead.cancel(false);
+    return Datasets.read(file, options, rc.executor(), rc.progressSink(), rc.cancelledCheck());
   }
 
   /** Waits for a read-ahead, polling {@code cancelled}; rethrows what the read threw. */
