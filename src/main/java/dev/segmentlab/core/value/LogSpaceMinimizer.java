@@ -56,7 +56,6 @@ final class LogSpaceMinimizer {
     } catch (TooManyEvaluationsException e) {
       // the simplex below carries on from the start
     }
-    if (System.getenv("LSM_DEBUG") != null) System.out.println("bobyqa " + evals[0] + " " + best);
     SimplexOptimizer simplex = new SimplexOptimizer(1e-12, 1e-14);
     for (int round = 0; round < 3; round++) {
       PointValuePair p;
@@ -71,7 +70,6 @@ final class LogSpaceMinimizer {
         best = p.getValue();
         x = p.getPoint();
       }
-      if (System.getenv("LSM_DEBUG") != null) System.out.println("nm " + evals[0] + " " + p.getValue());
       if (!improved) break;
     }
     return new Result(x, best, evals[0]);
