@@ -2,6 +2,7 @@ package dev.segmentlab.app.segments;
 
 import dev.segmentlab.core.cluster.KMeansResult;
 import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.concurrent.Parallel;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.pipeline.Segmentation;
@@ -11,7 +12,6 @@ import dev.segmentlab.core.segments.SegmentPalette;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -40,19 +40,15 @@ record SegmentsFrame(FeatureMatrix matrix, CustomerFeatures features, KMeansResu
   static SegmentsFrame compute(FeatureMatrix m, CustomerFeatures cf, KMeansResult s, KSweep.Point pt,
       ScatterModel scatter, ScatterModel.Axes axes, BooleanSupplier cancelled) {
     SegmentAnalysis analysis = Segmentation.analyse(cf, m, s);
-    check(cancelled);
+    Parallel.checkCancelled(cancelled);
     double[][] sil = pt == null ? null : silhouettes(pt, s.k());
-    check(cancelled);
+    Parallel.checkCancelled(cancelled);
     String[] colours = new String[s.k()];
     for (int i = 0; i < colours.length; i++) colours[i] = SegmentPalette.colour(i);
     String[] names = analysis.names().stream().map(SegmentName::name).toArray(String[]::new);
     ScatterData d = scatter.prepare(m, s, axes, colours, names);
-    check(cancelled);
+    Parallel.checkCancelled(cancelled);
     return new SegmentsFrame(m, cf, s, analysis, sil, d);
-  }
-
-  private static void check(BooleanSupplier cancelled) {
-    if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
   }
 
   /** Per segment, its customers' silhouette values sorted descending (one pass, one sort per segment). */

@@ -41,24 +41,23 @@ public final class MethodPipeline {
    */
   public static Outcome run(Path file, PipelineOptions o, MethodChoice method, Stages stages, RunControl rc) {
     Map<String, Double> t = new LinkedHashMap<>();
-    Dataset d = timed(t, "load", () -> stages.load(file, o.read(), rc.slice(0, 0.3)));
-    CleanedData cleaned = timed(t, "clean", () -> stages.clean(d, o.cleaning(), rc));
-    if (cleaned == null) t.remove("clean");
-    Stages.Features f = timed(t, "features", () -> stages.features(d, cleaned));
-    FeatureMatrix m = timed(t, "matrix", () -> stages.matrix(f.features(), o.featureOptions(f.defaults())));
-    rc.progress(0.35);
-    Points points = Points.of(m.scaled());
+    Pipeline.Prepared p = Pipeline.prepare(() -> stages.load(file, o.read(), rc.slice(0, 0.3)), o, stages, rc, t);
+    Dataset d = p.dataset();
+    CleanedData cleaned = p.cleaned();
+    Stages.Features f = p.features();
+    FeatureMatrix m = p.matrix();
+    Points points = p.points();
     int fittedKMax = method.method() != Method.DBSCAN ? o.kMaxFor(points.distinctRows()) : o.kMax();
     // a k outside the range is swept too, so that every method's solution comes from the sweep
     int kMin = o.k() > 0 ? Math.min(o.kMin(), o.k()) : o.kMin();
     int kMax = o.k() > 0 ? Math.max(fittedKMax, o.k()) : fittedKMax;
     KSweep.Options so = Segmentation.sweepOptions(kMin, kMax, o.restarts(), o.seed(), Segmentation.ordering(f.features()));
     MethodSweep.Options mo = method.sweepOptions(so, m.dims());
-    MethodSweep.Result ms = timed(t, "sweep", () -> stages.sweep(points, mo, null, rc.slice(0.35, 0.9)));
+    MethodSweep.Result ms = Pipeline.timed(t, "sweep", () -> stages.sweep(points, mo, null, rc.slice(0.35, 0.9)));
     KSweep.Result sweep = ms.sweep();
     int k = chooseK(ms, o.k(), kMin);
     KMeansResult s = sweep.at(k).solution();
-    SegmentationResult seg = timed(t, "profiles", () -> stages.analyse(f, m, so, sweep, s));
+    SegmentationResult seg = Pipeline.timed(t, "profiles", () -> stages.analyse(f, m, so, sweep, s));
     if (method.method() != Method.KMEANS || method.kMeansBudgetMillis() > 0) seg = seg.withFitted(ms.extra(k).model());
     if (ms.extra(k).model() instanceof DbscanModel dm && dm.unassignedSegment() >= 0) {
       List<String> names = new ArrayList<>(seg.names());
@@ -68,7 +67,7 @@ public final class MethodPipeline {
     // stability re-runs k-means on resamples, which says nothing about another method's segments
     if (o.stabilityRuns() > 0 && method.method() == Method.KMEANS) {
       SegmentationResult unrated = seg;
-      seg = timed(t, "stability", () -> stages.stability(unrated, points, o.stabilityRuns(), rc));
+      seg = Pipeline.timed(t, "stability", () -> stages.stability(unrated, points, o.stabilityRuns(), rc));
     }
     rc.progress(1);
     return new Outcome(new PipelineResult(d, cleaned, seg, t), ms);
@@ -84,12 +83,5 @@ public final class MethodPipeline {
     if (requested > 0) return requested;
     if (ms.suggestedByBic().isPresent()) return ms.suggestedByBic().getAsInt();
     return Segmentation.autoK(ms.sweep(), kMin);
-  }
-
-  private static <T> T timed(Map<String, Double> t, String stage, Supplier<T> s) {
-    long t0 = System.nanoTime();
-    T r = s.get();
-    t.put(stage, (System.nanoTime() - t0) / 1e9);
-    return r;
   }
 }

@@ -48,15 +48,32 @@ public final class Pipeline {
     return run(db, o, Stages.plain(), RunControl.of(executor, progress, cancelled));
   }
 
-  private static PipelineResult run(Supplier<Dataset> load, PipelineOptions o, Stages stages, RunControl rc) {
-    Map<String, Double> t = new LinkedHashMap<>();
+  /**
+   * The customers as the clustering sees them: the load, clean, features and matrix stages (timed into
+   * {@code t}), then the matrix's points. Shared by every method's run.
+   */
+  record Prepared(Dataset dataset, CleanedData cleaned, Stages.Features features, FeatureMatrix matrix,
+      Points points) {}
+
+  static Prepared prepare(Supplier<Dataset> load, PipelineOptions o, Stages stages, RunControl rc,
+      Map<String, Double> t) {
     Dataset d = timed(t, "load", load);
     CleanedData cleaned = timed(t, "clean", () -> stages.clean(d, o.cleaning(), rc));
     if (cleaned == null) t.remove("clean");
     Stages.Features f = timed(t, "features", () -> stages.features(d, cleaned));
     FeatureMatrix m = timed(t, "matrix", () -> stages.matrix(f.features(), o.featureOptions(f.defaults())));
     rc.progress(0.35);
-    Points points = Points.of(m.scaled());
+    return new Prepared(d, cleaned, f, m, Points.of(m.scaled()));
+  }
+
+  private static PipelineResult run(Supplier<Dataset> load, PipelineOptions o, Stages stages, RunControl rc) {
+    Map<String, Double> t = new LinkedHashMap<>();
+    Prepared p = prepare(load, o, stages, rc, t);
+    Dataset d = p.dataset();
+    CleanedData cleaned = p.cleaned();
+    Stages.Features f = p.features();
+    FeatureMatrix m = p.matrix();
+    Points points = p.points();
     int kMax = o.kMaxFor(points.distinctRows());
     KSweep.Options so = Segmentation.sweepOptions(o.kMin(), kMax, o.restarts(), o.seed(),
         Segmentation.ordering(f.features()));
@@ -80,7 +97,7 @@ public final class Pipeline {
     return run(file, o, RunControl.of(executor, progress, cancelled));
   }
 
-  private static <T> T timed(Map<String, Double> t, String stage, Supplier<T> s) {
+  static <T> T timed(Map<String, Double> t, String stage, Supplier<T> s) {
     long t0 = System.nanoTime();
     T r = s.get();
     t.put(stage, (System.nanoTime() - t0) / 1e9);
