@@ -1,25 +1,21 @@
 package dev.segmentlab.app;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
 import dev.segmentlab.core.data.Datasets;
+import dev.segmentlab.core.data.ReadOptions;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 
 /** How the app reads a file or a database (a seam so that UI tests can hold a load in flight). */
 @FunctionalInterface
 public interface DatasetLoader {
-  Dataset load(Path file, DatasetReader.Options options, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled);
+  Dataset load(Path file, ReadOptions options, RunControl rc);
 
   static DatasetLoader standard() { return Datasets::read; }
 
   /** How the app reads a database table or query (the front door, unless a test replaces it). */
-  default Dataset load(DatabaseSource source, DatasetReader.Options options, Executor executor,
-      DoubleConsumer progress, BooleanSupplier cancelled) {
-    return Datasets.read(source, options, executor, progress, cancelled);
+  default Dataset load(DatabaseSource source, ReadOptions options, RunControl rc) {
+    return Datasets.read(source, options, rc);
   }
 }

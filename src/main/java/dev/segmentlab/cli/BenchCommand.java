@@ -2,7 +2,7 @@ package dev.segmentlab.cli;
 
 import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.features.FeatureOptions;
@@ -101,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
   private void once() {
     Stages stages = Stages.plain();
     RunControl rc = RunControl.on(Workers.pool());
-    DatasetReader.Options opts = DatasetReader.Options.defaults().withSheet(sheet);
+    ReadOptions opts = ReadOptions.defaults().withSheet(sheet);
     Dataset d = time("load", () -> database.given() ? stages.load(database.source(), opts, rc)
         : stages.load(file, opts, rc));
     rows = d.rows();

@@ -1,6 +1,6 @@
 package dev.segmentlab.cli;
 
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
@@ -64,7 +64,7 @@ final class CustomerCommand implements Callable<Integer> {
     } else {
       if (args.size() != 2) throw new IllegalArgumentException("Give FILE and ID (or --workspace W and ID).");
       id = args.get(1);
-      PipelineOptions o = new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), List.of(),
+      PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
           Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentCommand.parseK(k), 10, seed, 0);
       r = Pipeline.run(Path.of(args.get(0)), o, Workers.pool(), p -> { }, () -> false);
     }

@@ -1,7 +1,7 @@
 package dev.segmentlab.cli;
 
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.Mode;
 import dev.segmentlab.core.pipeline.Stages;
@@ -23,8 +23,8 @@ final class InputOptions {
       + "a file that is neither clearly is an error.")
   String mode;
 
-  DatasetReader.Options readerOptions() {
-    return new DatasetReader.Options(sheet, null, parseMode(mode));
+  ReadOptions readerOptions() {
+    return new ReadOptions(sheet, null, parseMode(mode));
   }
 
   /** {@code --mode}'s value, or null when not given. */

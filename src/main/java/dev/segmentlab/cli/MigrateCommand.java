@@ -1,6 +1,6 @@
 package dev.segmentlab.cli;
 
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
@@ -91,7 +91,7 @@ final class MigrateCommand implements Callable<Integer> {
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("--split needs a day as YYYY-MM-DD, not '" + split + "'");
       }
-      PipelineOptions o = new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), List.of(),
+      PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
           Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentCommand.parseK(k), 10, seed, 0);
       PipelineResult r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
       if (r.cleaned() == null) throw new IllegalArgumentException("--split needs transactions with dates; this file is a customer table.");

@@ -3,7 +3,7 @@ package dev.segmentlab.cli;
 import dev.segmentlab.core.concurrent.Parallel;
 import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.data.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,8 +47,7 @@ final class Prefetch {
       AHEAD.set(ahead);
       Thread t = new Thread(() -> {
         try {
-          ahead.dataset.complete(Datasets.read(file, DatasetReader.Options.defaults(), executor, p -> { },
-              ahead.dataset::isCancelled));
+          ahead.dataset.complete(Datasets.read(file, ReadOptions.defaults(), RunControl.of(executor, p -> { }, ahead.dataset::isCancelled)));
         } catch (Throwable e) {
           ahead.dataset.completeExceptionally(e);
         }
@@ -85,15 +84,15 @@ final class Prefetch {
    * The load stage of the command line: the read-ahead of this file when it read it with these options, else a
    * read through the data front door (a read-ahead of another file, or with other options, is dropped and stops).
    */
-  static Dataset load(Path file, DatasetReader.Options options, RunControl rc) {
+  static Dataset load(Path file, ReadOptions options, RunControl rc) {
     CompletableFuture<Dataset> ahead = take(file);
-    if (ahead != null && DatasetReader.Options.defaults().equals(options)) {
+    if (ahead != null && ReadOptions.defaults().equals(options)) {
       Dataset d = await(ahead, rc.cancelledCheck());
       rc.progress(1.0);
       return d;
     }
     if (ahead != null) ahead.cancel(false);
-    return Datasets.read(file, options, rc.executor(), rc.progressSink(), rc.cancelledCheck());
+    return Datasets.read(file, options, RunControl.of(rc.executor(), rc.progressSink(), rc.cancelledCheck()));
   }
 
   /** Waits for a read-ahead, polling {@code cancelled}; rethrows what the read threw. */

@@ -1,6 +1,6 @@
 package dev.segmentlab.cli;
 
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.FileFingerprint;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
@@ -104,7 +104,7 @@ final class ReportCommand implements Callable<Integer> {
       r = reopened.result();
     } else {
       if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
-      o = new PipelineOptions(DatasetReader.Options.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
+      o = new PipelineOptions(ReadOptions.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
           Transform.parse(transform), Scaling.parse(scale), kMin, kMax, SegmentCommand.parseK(k), restarts, seed, stability);
       r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
     }

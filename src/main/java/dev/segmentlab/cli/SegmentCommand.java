@@ -8,7 +8,7 @@ import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.pipeline.MethodChoice;
 import dev.segmentlab.core.pipeline.MethodPipeline;
 import dev.segmentlab.core.pipeline.Stages;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
 import dev.segmentlab.core.export.CsvExporter;
@@ -168,7 +168,7 @@ final class SegmentCommand implements Callable<Integer> {
       r = reopened.result();
       fingerprint = r.dataset().source() == null ? null : FileFingerprint.of(r.dataset().source());
     } else {
-      o = new PipelineOptions(new DatasetReader.Options(sheet, null, InputOptions.parseMode(mode)), returns.cleaning(),
+      o = new PipelineOptions(new ReadOptions(sheet, null, InputOptions.parseMode(mode)), returns.cleaning(),
           features, Transform.parse(transform), Scaling.parse(scale), kMin, kMax == null ? DEFAULT_K_MAX : kMax,
           parseK(k), restarts, seed, stability, kMax == null);
       choice = methodChoice();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.DataException;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.data.Mode;
 import dev.segmentlab.core.data.OnlineRetailFixture;
 import java.io.IOException;
@@ -29,11 +29,11 @@ class PrefetchTest {
   }
 
   private Dataset read(Path file) {
-    return read(file, DatasetReader.Options.defaults());
+    return read(file, ReadOptions.defaults());
   }
 
   /** The command line's load stage (Workers.stages()), which takes a read-ahead over. */
-  private Dataset read(Path file, DatasetReader.Options options) {
+  private Dataset read(Path file, ReadOptions options) {
     return Prefetch.load(file, options, RunControl.on(pool));
   }
 
@@ -57,11 +57,11 @@ class PrefetchTest {
     assertThat(Prefetch.take(OnlineRetailFixture.FILE)).isNull();
     assertThat(other.isCancelled()).isTrue(); // dropped reads stop
     Prefetch.read(small, pool);
-    Dataset forced = read(small, new DatasetReader.Options(null, null, Mode.CUSTOMERS));
+    Dataset forced = read(small, new ReadOptions(null, null, Mode.CUSTOMERS));
     assertThat(forced.report().rows()).isEqualTo(2);
     assertThat(Prefetch.take(small)).isNull();
     var sameFile = Prefetch.read(OnlineRetailFixture.FILE, pool);
-    Dataset transactions = read(OnlineRetailFixture.FILE, new DatasetReader.Options(null, null, Mode.TRANSACTIONS));
+    Dataset transactions = read(OnlineRetailFixture.FILE, new ReadOptions(null, null, Mode.TRANSACTIONS));
     assertThat(transactions.report().rows()).isEqualTo(541_909);
     assertThat(sameFile.isCancelled()).isTrue(); // read with other options: the read-ahead stopped
   }

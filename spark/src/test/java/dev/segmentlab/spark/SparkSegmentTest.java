@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.segmentlab.core.cluster.KSweep;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.features.FeatureMatrix;
@@ -64,7 +64,7 @@ class SparkSegmentTest {
         Scaling.STANDARD, new SparkSweep.Options(K_MIN, K_MAX, RESTARTS, 42, 100, 0), K);
     sparkRun = SparkPipeline.run(spark, FIXTURE.toString(), o, line -> { });
     for (Row r : sparkRun.labeled().collectAsList()) sparkCustomers.put(r.getString(0), r);
-    coreRun = Pipeline.run(FIXTURE, new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.seeds(),
+    coreRun = Pipeline.run(FIXTURE, new PipelineOptions(ReadOptions.defaults(), CleaningOptions.seeds(),
         List.of(), Transform.LOG1P, Scaling.STANDARD, K_MIN, K_MAX, K, 10, 42, 0), null, p -> { }, () -> false);
   }
 

@@ -9,7 +9,8 @@ import dev.segmentlab.core.data.DataException;
 import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
+import dev.segmentlab.core.data.FilePreview;
 import dev.segmentlab.core.data.LoadReport;
 import dev.segmentlab.core.data.MappingNeeded;
 import dev.segmentlab.core.data.ReadMemory;
@@ -51,9 +52,9 @@ public final class DataViewModel {
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No file loaded");
   private final ReadOnlyStringWrapper loadingFile = new ReadOnlyStringWrapper("");
-  private final ReadOnlyObjectWrapper<DatasetReader.Preview> mappingNeeded = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<FilePreview> mappingNeeded = new ReadOnlyObjectWrapper<>();
   private Path lastPath;
-  private DatasetReader.Options lastOptions = DatasetReader.Options.defaults();
+  private ReadOptions lastOptions = ReadOptions.defaults();
   /** The database of the current dataset, with its password, in memory only (for Map columns and reloads). */
   private DatabaseSource lastDatabase;
   private final DatabaseViewModel database;
@@ -87,7 +88,7 @@ public final class DataViewModel {
    * column at all): the preview the View shows in the mapping dialog; {@link #errorProperty} says what is
    * missing. Cleared by the next load. The previous dataset stays open meanwhile.
    */
-  public ReadOnlyObjectProperty<DatasetReader.Preview> mappingNeededProperty() { return mappingNeeded.getReadOnlyProperty(); }
+  public ReadOnlyObjectProperty<FilePreview> mappingNeededProperty() { return mappingNeeded.getReadOnlyProperty(); }
   public Session session() { return session; }
   public Path samplePath() { return sample; }
   /** The "Open from database…" dialog's model. */
@@ -111,7 +112,7 @@ public final class DataViewModel {
 
   /** Loads a file with automatic mapping (asking for the sheet when a workbook has several). */
   public void load(Path file) {
-    DatasetReader.Options options = DatasetReader.Options.defaults();
+    ReadOptions options = ReadOptions.defaults();
     try {
       List<String> sheets = Datasets.sheets(file);
       if (sheets.size() > 1) {
@@ -128,14 +129,14 @@ public final class DataViewModel {
   }
 
   /** Loads a file; on failure or cancel the previous dataset stays. */
-  public void load(Path file, DatasetReader.Options options) {
+  public void load(Path file, ReadOptions options) {
     loading.set(true);
     mappingNeeded.set(null);
     loadingFile.set(file.getFileName().toString());
     slot.submit("Loading " + file.getFileName(),
         ctx -> {
           MemoryCheck.ensureRoomFor(file); // a clear message before the load, not an OOM in it
-          return loader.load(file, options, executor, ctx.progressSink(), ctx.cancelledCheck());
+          return loader.load(file, options, ctx.control(executor));
         },
         d -> {
           loading.set(false);
@@ -160,15 +161,15 @@ public final class DataViewModel {
   }
 
   /** Loads the table or query the database dialog chose, with automatic mapping. */
-  public void load(DatabaseSource source) { load(source, DatasetReader.Options.defaults()); }
+  public void load(DatabaseSource source) { load(source, ReadOptions.defaults()); }
 
   /** Loads a database table or query; rows are streamed with progress and Cancel; on failure the previous dataset stays. */
-  public void load(DatabaseSource source, DatasetReader.Options options) {
+  public void load(DatabaseSource source, ReadOptions options) {
     String name = source.table() != null ? source.table() : "query";
     loading.set(true);
     loadingFile.set(name);
     slot.submit("Loading " + name + " from the database",
-        ctx -> loader.load(source, options, executor, ctx.progressSink(), ctx.cancelledCheck()),
+        ctx -> loader.load(source, options, ctx.control(executor)),
         d -> {
           loading.set(false);
           error.set("");
@@ -192,8 +193,8 @@ public final class DataViewModel {
    * The columns do not say how to read the file: remember it (so that {@link #remap} reads it with the
    * analyst's mapping) and ask the View for the mapping dialog; false when not even a preview can be read.
    */
-  private boolean askForMapping(Path file, DatasetReader.Options options, MappingNeeded m) {
-    DatasetReader.Preview p;
+  private boolean askForMapping(Path file, ReadOptions options, MappingNeeded m) {
+    FilePreview p;
     try {
       p = Datasets.preview(file, options.sheet(), 20);
     } catch (DataException | OutOfMemoryError e) {
@@ -210,7 +211,7 @@ public final class DataViewModel {
   public void cancelLoad() { slot.cancel(); }
 
   /** First rows and the detected mapping of the current file, for the mapping dialog. */
-  public Optional<DatasetReader.Preview> preview() {
+  public Optional<FilePreview> preview() {
     if (lastPath == null && lastDatabase == null) return Optional.empty();
     try {
       if (lastDatabase != null) return Optional.of(Datasets.preview(lastDatabase, 20));

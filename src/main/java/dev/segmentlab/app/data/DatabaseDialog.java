@@ -2,7 +2,7 @@ package dev.segmentlab.app.data;
 
 import dev.segmentlab.core.data.DatabaseReader;
 import dev.segmentlab.core.data.DatabaseSource;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.FilePreview;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -119,7 +119,7 @@ final class DatabaseDialog {
     return t;
   }
 
-  private static void fill(TableView<List<String>> t, DatasetReader.Preview p) {
+  private static void fill(TableView<List<String>> t, FilePreview p) {
     t.getColumns().clear();
     if (p == null) {
       t.getItems().clear();

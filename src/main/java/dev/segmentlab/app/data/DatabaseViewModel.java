@@ -5,7 +5,7 @@ import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.data.DataException;
 import dev.segmentlab.core.data.DatabaseReader;
 import dev.segmentlab.core.data.DatabaseSource;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.FilePreview;
 import dev.segmentlab.core.data.Datasets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public final class DatabaseViewModel {
   private final StringProperty query = new SimpleStringProperty(this, "query", "");
   private final ObjectProperty<DatabaseReader.TableInfo> selectedTable = new SimpleObjectProperty<>(this, "selectedTable");
   private final ObservableList<DatabaseReader.TableInfo> tables = FXCollections.observableArrayList();
-  private final ReadOnlyObjectWrapper<DatasetReader.Preview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+  private final ReadOnlyObjectWrapper<FilePreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
   private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -63,7 +63,7 @@ public final class DatabaseViewModel {
   public StringProperty queryProperty() { return query; }
   public ObjectProperty<DatabaseReader.TableInfo> selectedTableProperty() { return selectedTable; }
   public ObservableList<DatabaseReader.TableInfo> getTables() { return tables; }
-  public ReadOnlyObjectProperty<DatasetReader.Preview> previewProperty() { return preview.getReadOnlyProperty(); }
+  public ReadOnlyObjectProperty<FilePreview> previewProperty() { return preview.getReadOnlyProperty(); }
   /** What the last action found or why it failed. */
   public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
   public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }

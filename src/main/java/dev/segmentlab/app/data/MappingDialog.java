@@ -1,6 +1,6 @@
 package dev.segmentlab.app.data;
 
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.FilePreview;
 import dev.segmentlab.core.data.Role;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,7 +25,7 @@ final class MappingDialog {
 
   static final String NONE = "(not in this file)";
 
-  static Optional<Map<Role, String>> show(Window owner, DatasetReader.Preview p) {
+  static Optional<Map<Role, String>> show(Window owner, FilePreview p) {
     Dialog<Map<Role, String>> d = new Dialog<>();
     d.initOwner(owner);
     d.setTitle("Map columns");

@@ -28,6 +28,15 @@ public final class Parallel {
   }
 
   /**
+   * Runs {@code body} for 0 .. count-1 on the calling thread and {@code rc}'s executor, stopping when {@code rc}
+   * is cancelled. {@code afterEach} gets, on the calling thread, each item the calling thread finished (for
+   * progress).
+   */
+  public static void forEach(int count, RunControl rc, IntConsumer body, IntConsumer afterEach) {
+    forEach(count, rc.executor(), rc.cancelledCheck(), body, afterEach);
+  }
+
+  /**
    * Runs {@code body} for 0 .. count-1. {@code afterEach} gets, on the calling thread, each item the
    * calling thread finished (for progress).
    */

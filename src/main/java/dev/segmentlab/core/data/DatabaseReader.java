@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -23,9 +24,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -103,7 +101,7 @@ public final class DatabaseReader {
    *
    * @throws DataException as {@link #read}
    */
-  public static DatasetReader.Preview preview(DatabaseSource src, int limit) {
+  public static FilePreview preview(DatabaseSource src, int limit) {
     try (Connection c = connect(src); JdbcRows rows = JdbcRows.open(c, src, limit)) {
       return RecordReader.preview(rows, limit);
     } catch (SQLException e) {
@@ -115,13 +113,12 @@ public final class DatabaseReader {
    * Reads the rows of the table or query.
    *
    * @param options the column mapping and mode (the sheet is ignored)
-   * @param executor lends threads to the final assembly; null = the calling thread
-   * @param progress 0..1 when the table's size is known, negative while unknown
-   * @param cancelled polled every few thousand rows; when true the read stops with {@link CancellationException}
+   * @param rc its executor lends threads to the final assembly (null = the calling thread); progress 0..1 when the
+   *     table's size is known, negative while unknown; cancellation is polled every few thousand rows and stops the
+   *     read with {@link CancellationException}
    * @throws DataException with one message for the analyst when the database or the rows cannot be used
    */
-  public static Dataset read(DatabaseSource src, DatasetReader.Options options, Executor executor,
-      DoubleConsumer progress, BooleanSupplier cancelled) {
+  public static Dataset read(DatabaseSource src, ReadOptions options, RunControl rc) {
     try (Connection c = connect(src)) {
       long expected = src.table() != null ? estimate(c, src, src.table()) : -1;
       try (JdbcRows rows = JdbcRows.open(c, src, 0)) {
@@ -129,7 +126,7 @@ public final class DatabaseReader {
         String name = src.table() != null ? src.table() : "query";
         RecordReader.Origin origin = new RecordReader.Origin(null, name, src.kind(), "UTF-8 (" + src.kind() + ")", 0,
             src);
-        return RecordReader.read(rows, origin, options, executor, progress, cancelled);
+        return RecordReader.read(rows, origin, options, rc);
       }
     } catch (SQLException e) {
       throw failure(e, src);

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,99 +8,42 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens a retail file: CSV/TSV/TXT (optionally .gz) or XLSX, transactions or a customer table.
+ * Reads a text file of transactions or customers: CSV/TSV/TXT, optionally gzipped. {@link Datasets} is the front
+ * door that sends each kind of file to its reader.
  *
  * <p>Why a parser of our own rather than Tablesaw's {@code CsvReader}: Tablesaw was several times slower on
  * Online Retail's 541,909 lines; parsing bytes straight into dictionary-encoded columns, in two
  * threads, is several times faster (see the README's performance table) and lets us decide the date order and
  * the charset from the data. The result is still offered as a Tablesaw table ({@link Dataset#table()}).
  */
-public final class DatasetReader {
+final class DatasetReader {
   private DatasetReader() {}
 
   /**
-   * @param sheet the XLSX sheet to read (null = the first)
-   * @param mapping role → column name chosen by the analyst (null = detect from the headers)
-   * @param mode force a mode (null = transactions when the required roles map, else customers)
-   */
-  public record Options(String sheet, Map<Role, String> mapping, Mode mode) {
-    public static Options defaults() { return new Options(null, null, null); }
-
-    public Options withSheet(String s) { return new Options(s, mapping, mode); }
-
-    public Options withMapping(Map<Role, String> m) { return new Options(sheet, m, mode); }
-  }
-
-  /** The first rows of a file, for the mapping dialog. */
-  public record Preview(List<String> headers, List<List<String>> rows, ColumnMapping detected, List<String> sheets,
-      String sheet) {}
-
-  /** Reads with the defaults, on the calling thread. */
-  public static Dataset read(Path file) {
-    return read(file, Options.defaults(), null, p -> { }, () -> false);
-  }
-
-  /**
-   * Reads a file.
+   * Reads a text file.
    *
-   * @param executor runs part of the parsing in parallel; null = everything on the calling thread
-   * @param progress receives 0..1 as the file is read (negative = unknown, for XLSX)
-   * @param cancelled polled often; when true the read stops with {@link CancellationException}
+   * @param rc its executor runs part of the parsing in parallel (null = the calling thread); progress 0..1;
+   *     cancellation stops the read with {@link CancellationException}
    * @throws DataException with a message for the analyst when the file cannot be used
    */
-  public static Dataset read(Path file, Options options, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) {
-    try {
-      return readNow(file, options, executor, progress, cancelled);
-    } catch (OutOfMemoryError e) {
-      throw ReadMemory.tooLarge(file, e); // one line for the analyst, not a stack trace (issue 24)
-    } catch (RuntimeException e) {
-      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-        if (c instanceof OutOfMemoryError oom) throw ReadMemory.tooLarge(file, oom);
-      }
-      throw e;
-    }
-  }
-
-  /** {@link #read} without the out-of-memory translation. */
-  private static Dataset readNow(Path file, Options options, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) {
-    FileBytes.Kind kind = FileBytes.sniff(file);
-    String name = file.getFileName().toString();
-    checkUsable(kind, name);
-    if (kind == FileBytes.Kind.XLSX) return XlsxReader.read(file, options, executor, progress, cancelled);
+  static Dataset read(Path file, boolean gzip, ReadOptions options, RunControl rc) {
     ReadMemory.check(file, ReadMemory.textBytes(file));
-    return readText(file, kind == FileBytes.Kind.GZIP, options, executor, progress, cancelled);
+    return readText(file, gzip, options, rc);
   }
 
-  private static void checkUsable(FileBytes.Kind kind, String name) {
-    if (kind == FileBytes.Kind.EMPTY) throw new DataException("The file " + name + " is empty (0 bytes).");
-    if (kind == FileBytes.Kind.OLE2) {
-      throw new DataException("The file " + name + " is a password-protected workbook or an old .xls file. "
-          + "Remove the password or save it as .xlsx or CSV, then open it again.");
-    }
-  }
-
-  /** Headers, the first {@code limit} rows and the detected mapping. */
-  public static Preview preview(Path file, String sheet, int limit) {
-    FileBytes.Kind kind = FileBytes.sniff(file);
-    checkUsable(kind, file.getFileName().toString());
-    if (kind == FileBytes.Kind.XLSX) return XlsxReader.preview(file, sheet, limit);
-    byte[] data = FileBytes.read(file, kind == FileBytes.Kind.GZIP, p -> { }, () -> false);
+  /** Headers, the first {@code limit} rows and the detected mapping of a text file. */
+  static FilePreview preview(Path file, boolean gzip, int limit) {
+    byte[] data = FileBytes.read(file, gzip, RunControl.none());
     Text text = prepare(file, data);
     CsvTokenizer t = new CsvTokenizer(data, text.dataStart, data.length, text.delimiter);
     t.expect(text.headers.size());
@@ -111,12 +55,7 @@ public final class DatasetReader {
       for (int i = 0; i < t.fieldCount(); i++) r.add(new String(t.buf(i), t.start(i), t.end(i) - t.start(i), cs));
       rows.add(r);
     }
-    return new Preview(text.headers, rows, ColumnMapping.detect(text.headers), List.of(), null);
-  }
-
-  /** The sheet names of an XLSX file; empty for text files. */
-  public static List<String> sheets(Path file) {
-    return FileBytes.sniff(file) == FileBytes.Kind.XLSX ? XlsxReader.sheetNames(file) : List.of();
+    return new FilePreview(text.headers, rows, ColumnMapping.detect(text.headers), List.of(), null);
   }
 
   private record Text(Charset charset, byte delimiter, List<String> headers, int dataStart, int headerLines,
@@ -193,10 +132,9 @@ public final class DatasetReader {
     return cands[best];
   }
 
-  private static Dataset readText(Path file, boolean gzip, Options options, Executor executor,
-      DoubleConsumer progress, BooleanSupplier cancelled) {
+  private static Dataset readText(Path file, boolean gzip, ReadOptions options, RunControl rc) {
     long bytes = sizeOf(file);
-    long expected = gzip && executor != null ? FileBytes.gzipTrailerSize(file) : -1;
+    long expected = gzip && rc.executor() != null ? FileBytes.gzipTrailerSize(file) : -1;
     byte[] data = null;
     Text text = null;
     ColumnMapping mapping = null;
@@ -207,10 +145,10 @@ public final class DatasetReader {
       GzipHead head = GzipHead.read(file);
       try {
         text = prepare(file, head.bytes, head.length);
-        mapping = mapping(text.headers, options);
-        mode = mode(mapping, text.headers, options);
+        mapping = options.mappingOf(text.headers);
+        mode = options.modeOf(mapping);
         if (mode == Mode.TRANSACTIONS) {
-          blocked = readBlocks(file, head, text, mapping, expected, executor, progress, cancelled);
+          blocked = readBlocks(file, head, text, mapping, expected, rc);
         }
       } finally {
         head.close();
@@ -218,12 +156,12 @@ public final class DatasetReader {
     }
     if (blocked == null) {
       // reading (and inflating) is most of the time: 80% of the bar, parsing the rest
-      data = FileBytes.read(file, gzip, p -> progress.accept(p * 0.8), cancelled);
+      data = FileBytes.read(file, gzip, rc.slice(0, 0.8));
       text = prepare(file, data);
-      mapping = mapping(text.headers, options);
-      mode = mode(mapping, text.headers, options);
+      mapping = options.mappingOf(text.headers);
+      mode = options.modeOf(mapping);
     }
-    int[] slots = slots(mapping, text.headers.size());
+    int[] slots = LoadReports.slots(mapping, text.headers.size());
     boolean commaDecimal = text.delimiter != ',';
     String delimiter = text.delimiter == '\t' ? "\\t" : String.valueOf((char) text.delimiter);
     String name = file.getFileName().toString();
@@ -236,15 +174,16 @@ public final class DatasetReader {
         if (t.isBlank()) continue;
         b.accept(t, text.headerLines + t.recordLine());
       }
-      return bomFallback(customers(file, name, "csv", null, List.of(), b, mapping, cs.name(), delimiter, bytes), text,
-          data);
+      LoadReports.Source src = new LoadReports.Source(file, name, "csv", null, List.of(), cs.name(), delimiter, bytes);
+      return bomFallback(LoadReports.customers(src, b, mapping), text, data);
     }
     List<TransactionChunk> chunks = blocked != null ? blocked
-        : parseChunks(data, text, slots, commaDecimal, executor, progress, cancelled);
-    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, true, names(mapping), executor);
-    progress.accept(1.0);
-    return bomFallback(transactions(file, name, "csv", null, List.of(), r, mapping, r.charset().name(), delimiter,
-        bytes), text, data);
+        : parseChunks(data, text, slots, commaDecimal, rc);
+    TransactionAssembler.Result r = TransactionAssembler.assemble(chunks, text.charset, true,
+        LoadReports.names(mapping), rc.executor());
+    rc.progress(1.0);
+    LoadReports.Source src = new LoadReports.Source(file, name, "csv", null, List.of(), null, delimiter, bytes);
+    return bomFallback(LoadReports.transactions(src, r, mapping), text, data);
   }
 
   /**
@@ -262,16 +201,6 @@ public final class DatasetReader {
         d.report().withEncodingFallback(FileBytes.WINDOWS_1252.name(), warning, n));
   }
 
-  /** The analyst's mapping of the headers, or the one detected from them. */
-  static ColumnMapping mapping(List<String> headers, Options options) {
-    return options.mapping() != null ? ColumnMapping.of(headers, options.mapping()) : ColumnMapping.detect(headers);
-  }
-
-  /** The mode asked for, or the one the columns show (see {@link ColumnMapping#mode}). */
-  static Mode mode(ColumnMapping mapping, List<String> headers, Options options) {
-    return mapping.mode(options.mode());
-  }
-
   private static long sizeOf(Path file) {
     try {
       return Files.size(file);
@@ -280,32 +209,11 @@ public final class DatasetReader {
     }
   }
 
-  static int[] slots(ColumnMapping mapping, int fields) {
-    int[] slots = new int[fields];
-    Arrays.fill(slots, -1);
-    Role[] bySlot = {Role.INVOICE, Role.STOCK_CODE, Role.DESCRIPTION, Role.CUSTOMER_ID, Role.COUNTRY,
-        Role.QUANTITY, Role.UNIT_PRICE, Role.INVOICE_DATE};
-    for (int s = 0; s < bySlot.length; s++) {
-      final int slot = s;
-      mapping.index(bySlot[s]).ifPresent(i -> slots[i] = slot);
-    }
-    return slots;
-  }
-
-  static String[] names(ColumnMapping m) {
-    Role[] textRoles = {Role.INVOICE, Role.STOCK_CODE, Role.DESCRIPTION, Role.CUSTOMER_ID, Role.COUNTRY};
-    String[] out = new String[textRoles.length];
-    for (int i = 0; i < out.length; i++) {
-      String c = m.column(textRoles[i]);
-      out[i] = c != null ? c : textRoles[i].label();
-    }
-    return out;
-  }
-
   private static List<TransactionChunk> parseChunks(byte[] data, Text text, int[] slots, boolean commaDecimal,
-      Executor executor, DoubleConsumer progress, BooleanSupplier cancelled) {
+      RunControl rc) {
+    BooleanSupplier cancelled = rc.cancelledCheck();
     int len = data.length;
-    int parts = executor == null || len - text.dataStart < (1 << 20) ? 1 : 2;
+    int parts = rc.executor() == null || len - text.dataStart < (1 << 20) ? 1 : 2;
     int[] bounds = new int[parts + 1];
     bounds[0] = text.dataStart;
     bounds[parts] = len;
@@ -318,12 +226,12 @@ public final class DatasetReader {
     for (int p = 1; p < parts; p++) {
       int s = bounds[p], e = bounds[p + 1];
       futures.add(CompletableFuture.supplyAsync(
-          () -> parseRange(data, s, e, text, slots, commaDecimal, f -> { }, cancelled), executor));
+          () -> parseRange(data, s, e, text, slots, commaDecimal, f -> { }, cancelled), rc.executor()));
     }
     int firstEnd = bounds[1];
     List<Parsed> parsed = new ArrayList<>();
     parsed.add(parseRange(data, bounds[0], firstEnd, text, slots, commaDecimal,
-        f -> progress.accept(0.8 + 0.2 * f), cancelled));
+        f -> rc.progress(0.8 + 0.2 * f), cancelled));
     try {
       for (CompletableFuture<Parsed> f : futures) parsed.add(f.join());
     } catch (CompletionException e) {
@@ -387,18 +295,20 @@ public final class DatasetReader {
    * when the file must be read whole: a block boundary inside a quoted line break, or no line break in 256 MB.
    */
   private static List<TransactionChunk> readBlocks(Path file, GzipHead head, Text text, ColumnMapping mapping,
-      long expected, Executor executor, DoubleConsumer progress, BooleanSupplier cancelled) {
-    int[] slots = slots(mapping, text.headers.size());
+      long expected, RunControl rc) {
+    BooleanSupplier cancelled = rc.cancelledCheck();
+    int[] slots = LoadReports.slots(mapping, text.headers.size());
     boolean commaDecimal = text.delimiter != ',';
     List<Parsed> blocks;
     try {
-      blocks = InflatedBlocks.parse(head.in, expected, head.bytes, text.dataStart, head.length,
-          DatasetReader::afterLastLine, 0, (byte) 0, null, executor,
+      InflatedBlocks.Input input = new InflatedBlocks.Input(head.in, expected, head.bytes, text.dataStart,
+          head.length);
+      blocks = InflatedBlocks.parse(input, InflatedBlocks.Framing.lines(DatasetReader::afterLastLine),
           (i, buf, end) -> {
             if (text.crOnly) FileBytes.crToLf(buf, 0, end);
             return parseRange(buf, 0, end, text, slots, commaDecimal, f -> { }, cancelled);
           },
-          p -> progress.accept(Math.max(0, p) * 0.9), cancelled);
+          rc.slice(0, 0.9));
     } catch (IOException e) {
       throw FileBytes.ioError(file, e);
     } catch (InflatedBlocks.NoRecordEnd e) {
@@ -453,54 +363,5 @@ public final class DatasetReader {
       }
     }
     return new Parsed(chunk, lines, t.endedInsideQuote());
-  }
-
-  static Dataset transactions(Path file, String name, String format, String sheet, List<String> sheets,
-      TransactionAssembler.Result r, ColumnMapping mapping, String encoding, String delimiter, long bytes) {
-    Transactions tx = r.transactions();
-    if (tx.size() == 0) {
-      throw new DataException("No row of " + name + " could be read (" + r.rejected() + " rejected"
-          + (r.examples().isEmpty() ? "" : "; first: line " + r.examples().get(0).line() + ", " + r.examples().get(0).reason())
-          + "). Check the column mapping.");
-    }
-    TransactionAssembler.Counts n = r.counts();
-    List<LoadReport.ColumnSummary> cols = new ArrayList<>();
-    addText(cols, n, TransactionChunk.S_INVOICE, mapping, Role.INVOICE);
-    addText(cols, n, TransactionChunk.S_STOCK, mapping, Role.STOCK_CODE);
-    addText(cols, n, TransactionChunk.S_DESC, mapping, Role.DESCRIPTION);
-    addNumber(cols, n.quantities(), mapping, Role.QUANTITY);
-    if (mapping.has(Role.INVOICE_DATE)) {
-      cols.add(new LoadReport.ColumnSummary(mapping.column(Role.INVOICE_DATE), "datetime", 0, n.dates(),
-          Role.INVOICE_DATE.key()));
-    }
-    addNumber(cols, n.prices(), mapping, Role.UNIT_PRICE);
-    addText(cols, n, TransactionChunk.S_CUSTOMER, mapping, Role.CUSTOMER_ID);
-    addText(cols, n, TransactionChunk.S_COUNTRY, mapping, Role.COUNTRY);
-    LoadReport report = new LoadReport(name, format, sheet, sheets, tx.size(), r.rejected(), r.reasons(),
-        r.examples(), encoding, delimiter, r.dateFormat(), Mode.TRANSACTIONS, mapping.asMap(), cols,
-        n.textDistinct()[TransactionChunk.S_CUSTOMER], bytes);
-    return new Dataset(file, tx, null, null, mapping, report);
-  }
-
-  static Dataset customers(Path file, String name, String format, String sheet, List<String> sheets,
-      CustomerTableBuilder b, ColumnMapping mapping, String encoding, String delimiter, long bytes) {
-    if (b.size() == 0) throw new DataException("No row of " + name + " could be read (" + b.rejected() + " rejected).");
-    CustomerTableBuilder.Built built = b.build(name, mapping.column(Role.CUSTOMER_ID));
-    Map<String, String> map = new LinkedHashMap<>();
-    if (built.idColumn() != null) map.put(Role.CUSTOMER_ID.key(), built.idColumn());
-    LoadReport report = new LoadReport(name, format, sheet, sheets, b.size(), b.rejected(), b.reasons(),
-        b.examples(), encoding, delimiter, null, Mode.CUSTOMERS, map, built.columns(), built.customers(), bytes);
-    return new Dataset(file, null, built.table(), built.idColumn(), mapping, report);
-  }
-
-  private static void addText(List<LoadReport.ColumnSummary> cols, TransactionAssembler.Counts n, int slot,
-      ColumnMapping m, Role r) {
-    if (!m.has(r)) return;
-    cols.add(new LoadReport.ColumnSummary(m.column(r), "text", n.textMissing()[slot], n.textDistinct()[slot], r.key()));
-  }
-
-  private static void addNumber(List<LoadReport.ColumnSummary> cols, int distinct, ColumnMapping m, Role r) {
-    if (!m.has(r)) return;
-    cols.add(new LoadReport.ColumnSummary(m.column(r), "number", 0, distinct, r.key()));
   }
 }

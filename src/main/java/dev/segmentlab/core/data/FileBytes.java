@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -10,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -65,7 +65,8 @@ final class FileBytes {
   }
 
   /** Whole content, decompressed when gzip. Progress is the fraction of the file's bytes read. */
-  static byte[] read(Path file, boolean gzip, DoubleConsumer progress, BooleanSupplier cancelled) {
+  static byte[] read(Path file, boolean gzip, RunControl rc) {
+    DoubleConsumer progress = rc.progressSink();
     try {
       long size = Files.size(file);
       int expected = gzip ? gzipSizeHint(file, size) : (int) Math.min(size, Integer.MAX_VALUE - 16);
@@ -74,7 +75,7 @@ final class FileBytes {
         byte[] buf = new byte[Math.max(expected, 1024)];
         int len = 0;
         while (true) {
-          if (cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
+          if (rc.isCancelled()) throw new CancellationException("Load cancelled");
           if (len == buf.length) buf = Arrays.copyOf(buf, grow(buf.length));
           int r = in.read(buf, len, Math.min(buf.length - len, 1 << 20));
           if (r < 0) break;

@@ -1,6 +1,7 @@
 package dev.segmentlab.core.data;
 
 import dev.segmentlab.core.concurrent.Parallel;
+import dev.segmentlab.core.concurrent.RunControl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -92,14 +92,39 @@ final class InflatedBlocks<R> {
   private int produced;
   private long inflated;
 
-  private InflatedBlocks(InputStream in, long expectedSize, Cut cut, int slack, byte slackByte, Check check,
-      Parser<R> parser, int threads, BooleanSupplier cancelled) {
-    this.in = in;
-    this.expectedSize = expectedSize;
-    this.cut = cut;
-    this.slack = slack;
-    this.slackByte = slackByte;
-    this.check = check;
+  /**
+   * The stream to inflate.
+   *
+   * @param expectedSize the inflated size, for progress (0 or less: unknown)
+   * @param head bytes read from the stream already, {@code head[from, to)} coming first (may be null)
+   */
+  record Input(InputStream in, long expectedSize, byte[] head, int from, int to) {
+    static Input of(InputStream in, long expectedSize) {
+      return new Input(in, expectedSize, null, 0, 0);
+    }
+  }
+
+  /**
+   * How the stream is cut into blocks of records.
+   *
+   * @param cut finds the end of the last whole record in a buffer
+   * @param slack bytes of {@code slackByte} written after each block (a parser's sentinel)
+   * @param check run once the stream ended (null: none, and no CRC taken)
+   */
+  record Framing(Cut cut, int slack, byte slackByte, Check check) {
+    /** Records end at a line break found by {@code cut}; no sentinel, no check. */
+    static Framing lines(Cut cut) {
+      return new Framing(cut, 0, (byte) 0, null);
+    }
+  }
+
+  private InflatedBlocks(Input input, Framing framing, Parser<R> parser, int threads, BooleanSupplier cancelled) {
+    this.in = input.in();
+    this.expectedSize = input.expectedSize();
+    this.cut = framing.cut();
+    this.slack = framing.slack();
+    this.slackByte = framing.slackByte();
+    this.check = framing.check();
     this.parser = parser;
     this.cancelled = cancelled;
     this.maxBuffers = threads + 2;
@@ -109,11 +134,10 @@ final class InflatedBlocks<R> {
    * Parses a sheet's entry block by block, each followed by {@link XmlCursor#SLACK} '<'s; returns the results in
    * the entry's order.
    *
-   * @param progress gets, on the calling thread, the fraction of the entry inflated (0..1)
+   * @param rc its progress gets, on the calling thread, the fraction of the entry inflated (0..1)
    * @throws IOException when the entry cannot be inflated, or its CRC or size is wrong
    */
-  static <R> List<R> parse(ZipFile zip, ZipEntry entry, Executor executor, Parser<R> parser, DoubleConsumer progress,
-      BooleanSupplier cancelled) throws IOException {
+  static <R> List<R> parse(ZipFile zip, ZipEntry entry, Parser<R> parser, RunControl rc) throws IOException {
     Check check = (size, crc) -> {
       if (entry.getSize() >= 0 && size != entry.getSize()) {
         throw new ZipException("invalid entry size (expected " + entry.getSize() + " but got " + size + " bytes)");
@@ -121,34 +145,29 @@ final class InflatedBlocks<R> {
       if (entry.getCrc() >= 0 && crc != entry.getCrc()) throw new ZipException("invalid entry CRC");
     };
     try (InputStream in = zip.getInputStream(entry)) {
-      return parse(in, entry.getSize(), null, 0, 0, InflatedBlocks::lastRowEnd, XmlCursor.SLACK, (byte) '<', check,
-          executor, parser, progress, cancelled);
+      return parse(Input.of(in, entry.getSize()),
+          new Framing(InflatedBlocks::lastRowEnd, XmlCursor.SLACK, (byte) '<', check), parser, rc);
     }
   }
 
   /**
    * Parses a stream block by block; returns the results in the stream's order.
    *
-   * @param expectedSize the inflated size, for progress (0 or less: unknown)
-   * @param head bytes read from the stream already, {@code head[from, to)} coming first (may be null)
-   * @param check run once the stream ended (null: none)
-   * @param progress gets, on the calling thread, the fraction inflated (0..1)
+   * @param rc threads (the executor's and the caller's), cancellation, and progress, which gets on the calling
+   *     thread the fraction inflated (0..1, negative when the size is unknown)
    * @throws IOException when the stream cannot be inflated, or fails the check
    */
-  static <R> List<R> parse(InputStream in, long expectedSize, byte[] head, int from, int to, Cut cut, int slack,
-      byte slackByte, Check check, Executor executor, Parser<R> parser, DoubleConsumer progress,
-      BooleanSupplier cancelled) throws IOException {
-    int threads = executor == null ? 1 : Math.max(2, Runtime.getRuntime().availableProcessors());
-    InflatedBlocks<R> blocks = new InflatedBlocks<>(in, expectedSize, cut, slack, slackByte, check, parser, threads,
-        cancelled);
-    if (head != null && to > from) {
-      blocks.carry = Arrays.copyOfRange(head, from, to);
-      blocks.carryLen = to - from;
+  static <R> List<R> parse(Input input, Framing framing, Parser<R> parser, RunControl rc) throws IOException {
+    int threads = rc.executor() == null ? 1 : Math.max(2, Runtime.getRuntime().availableProcessors());
+    InflatedBlocks<R> blocks = new InflatedBlocks<>(input, framing, parser, threads, rc.cancelledCheck());
+    if (input.head() != null && input.to() > input.from()) {
+      blocks.carry = Arrays.copyOfRange(input.head(), input.from(), input.to());
+      blocks.carryLen = input.to() - input.from();
     }
     Thread caller = Thread.currentThread();
+    DoubleConsumer progress = rc.progressSink();
     try {
-      Parallel.forEach(threads, executor, cancelled,
-          i -> blocks.work(Thread.currentThread() == caller ? progress : null), null);
+      Parallel.forEach(threads, rc, i -> blocks.work(Thread.currentThread() == caller ? progress : null), null);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import blue.strategic.parquet.Hydrator;
 import blue.strategic.parquet.ParquetReader;
 import java.io.IOException;
@@ -13,10 +14,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.DoubleConsumer;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -51,18 +49,17 @@ final class ParquetFile {
     }
   }
 
-  static DatasetReader.Preview preview(Path file, int limit) {
+  static FilePreview preview(Path file, int limit) {
     try (Rows rows = Rows.open(file)) {
       return RecordReader.preview(rows, limit);
     }
   }
 
-  static Dataset read(Path file, DatasetReader.Options options, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) {
+  static Dataset read(Path file, ReadOptions options, RunControl rc) {
     try (Rows rows = Rows.open(file)) {
       RecordReader.Origin origin = new RecordReader.Origin(file, file.getFileName().toString(), "parquet",
           "UTF-8 (parquet)", sizeOf(file), null);
-      return RecordReader.read(rows, origin, options, executor, progress, cancelled);
+      return RecordReader.read(rows, origin, options, rc);
     }
   }
 

@@ -1,13 +1,11 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 import java.util.Arrays;
 
 /**
@@ -31,7 +29,7 @@ final class RecordReader {
   record Origin(Path file, String name, String format, String encoding, long bytes, DatabaseSource database) {}
 
   /** The headers and the first {@code limit} rows as text, with the detected mapping. */
-  static DatasetReader.Preview preview(RowSource src, int limit) {
+  static FilePreview preview(RowSource src, int limit) {
     List<String> headers = src.headers();
     boolean[] all = new boolean[headers.size()];
     Arrays.fill(all, true);
@@ -42,7 +40,7 @@ final class RecordReader {
       for (Object v : row) r.add(Cells.text(v));
       rows.add(r);
     }
-    return new DatasetReader.Preview(headers, rows, ColumnMapping.detect(headers), List.of(), null);
+    return new FilePreview(headers, rows, ColumnMapping.detect(headers), List.of(), null);
   }
 
   /**
@@ -51,12 +49,13 @@ final class RecordReader {
    * @throws DataException when a mapped column has a type its role cannot use, the source fails, or no row is usable
    * @throws CancellationException when {@code cancelled} turns true
    */
-  static Dataset read(RowSource src, Origin origin, DatasetReader.Options options, Executor executor,
-      DoubleConsumer progress, BooleanSupplier cancelled) {
+  static Dataset read(RowSource src, Origin origin, ReadOptions options, RunControl rc) {
     List<String> headers = src.headers();
     if (headers.isEmpty()) throw new DataException(origin.name() + " has no columns.");
-    ColumnMapping mapping = DatasetReader.mapping(headers, options);
-    Mode mode = DatasetReader.mode(mapping, headers, options);
+    ColumnMapping mapping = options.mappingOf(headers);
+    Mode mode = options.modeOf(mapping);
+    LoadReports.Source source = LoadReports.Source.of(origin.file(), origin.name(), origin.format(), origin.encoding(),
+        origin.bytes());
     int width = headers.size();
     boolean[] wanted = new boolean[width];
     if (mode == Mode.CUSTOMERS) {
@@ -66,7 +65,7 @@ final class RecordReader {
       for (Role r : Role.values()) mapping.index(r).ifPresent(i -> wanted[i] = true);
     }
     long expected = src.expectedRows();
-    progress.accept(expected > 0 ? 0 : -1);
+    rc.progress(expected > 0 ? 0 : -1);
     Object[] row = new Object[width];
     Cells cells = new Cells();
     int n = 0;
@@ -75,26 +74,24 @@ final class RecordReader {
       while (src.next(row, wanted)) {
         load(cells, row, wanted);
         b.accept(cells, ++n);
-        tick(n, expected, progress, cancelled);
+        tick(n, expected, rc);
       }
-      return withOrigin(DatasetReader.customers(origin.file(), origin.name(), origin.format(), null, List.of(), b,
-          mapping, origin.encoding(), null, origin.bytes()), origin);
+      return withOrigin(LoadReports.customers(source, b, mapping), origin);
     }
-    int[] slots = DatasetReader.slots(mapping, width);
+    int[] slots = LoadReports.slots(mapping, width);
     int capacity = (int) Math.min(Math.max(expected, 1 << 12), 1 << 24);
     TransactionChunk chunk = new TransactionChunk(slots, width, false, false, StandardCharsets.UTF_8, capacity);
     while (src.next(row, wanted)) {
       load(cells, row, wanted);
       chunk.accept(cells, ++n);
-      tick(n, expected, progress, cancelled);
+      tick(n, expected, rc);
     }
-    if (cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
+    if (rc.isCancelled()) throw new CancellationException("Load cancelled");
     chunk.lineOffset = 0;
     TransactionAssembler.Result r = TransactionAssembler.assemble(List.of(chunk), StandardCharsets.UTF_8, false,
-        DatasetReader.names(mapping), executor);
-    progress.accept(1.0);
-    return withOrigin(DatasetReader.transactions(origin.file(), origin.name(), origin.format(), null, List.of(), r,
-        mapping, origin.encoding(), null, origin.bytes()), origin);
+        LoadReports.names(mapping), rc.executor());
+    rc.progress(1.0);
+    return withOrigin(LoadReports.transactions(source, r, mapping), origin);
   }
 
   private static Dataset withOrigin(Dataset d, Origin o) {
@@ -109,10 +106,10 @@ final class RecordReader {
     cells.finish();
   }
 
-  private static void tick(int n, long expected, DoubleConsumer progress, BooleanSupplier cancelled) {
+  private static void tick(int n, long expected, RunControl rc) {
     if ((n & 0x1FFF) != 0) return;
-    if (cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
-    if (expected > 0) progress.accept(Math.min(0.95, 0.95 * n / expected));
+    if (rc.isCancelled()) throw new CancellationException("Load cancelled");
+    if (expected > 0) rc.progress(Math.min(0.95, 0.95 * n / expected));
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 /**
  * Parses whole {@code <row>} elements of a worksheet's XML, straight from its UTF-8 bytes, into a
@@ -42,16 +42,16 @@ final class SheetRowParser extends XmlCursor {
 
   private final SharedStrings strings;
   private final int width;
-  private final BooleanSupplier cancelled;
+  private final RunControl rc;
   private final CellRow row = new CellRow();
   /** The attributes of the tag last opened that matter. */
   private int rStart, rEnd, tStart, tEnd, refStart, refEnd, siStart, siEnd;
   private boolean arrayFormula, bareError;
 
-  SheetRowParser(SharedStrings strings, int width, BooleanSupplier cancelled) {
+  SheetRowParser(SharedStrings strings, int width, RunControl rc) {
     this.strings = strings;
     this.width = width;
-    this.cancelled = cancelled;
+    this.rc = rc;
   }
 
   /**
@@ -76,7 +76,7 @@ final class SheetRowParser extends XmlCursor {
           chunk.accept(row, number >= 0 ? number : ordinal);
           if (number >= 0) numbered = true; else unnumbered = true;
         }
-        if ((rows & 0xFFF) == 0 && cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
+        if ((rows & 0xFFF) == 0 && rc.isCancelled()) throw new CancellationException("Load cancelled");
       } else if (at('<', '/', 's', 'h') && endTag(SHEET_DATA)) {
         sawEnd = true;
         break;

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 import java.util.zip.ZipFile;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -49,11 +47,11 @@ final class SheetScanner {
    * @param relationshipId the sheet's {@code r:id} (fastexcel's {@code Sheet.getId()})
    * @param skipRows how many {@code <row>} elements the header and the blank rows above it took
    * @param width the header's width
-   * @param slots {@link DatasetReader#slots} of the mapping
+   * @param slots {@link LoadReports#slots} of the mapping
    * @throws DataException when the sheet's entry is damaged
    */
   static List<TransactionChunk> chunks(Path file, String relationshipId, int skipRows, int width, int[] slots,
-      Executor executor, DoubleConsumer progress, BooleanSupplier cancelled) {
+      RunControl rc) {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       XlsxParts parts = XlsxParts.locate(zip, relationshipId);
       if (parts == null) return null;
@@ -66,14 +64,14 @@ final class SheetScanner {
       SharedStrings shared = strings;
       List<Scanned> blocks;
       try {
-        blocks = InflatedBlocks.parse(zip, parts.sheet, executor, (index, buf, end) -> {
+        blocks = InflatedBlocks.parse(zip, parts.sheet, (index, buf, end) -> {
           Prologue prologue = index == 0 ? prologue(buf, end) : null;
           int from = prologue == null ? 0 : prologue.dataStart;
           TransactionChunk chunk = new TransactionChunk(slots, width, false, true, StandardCharsets.UTF_8,
               (end - from) / 256 + 16);
-          return new Scanned(new SheetRowParser(shared, width, cancelled).parse(buf, from, end,
+          return new Scanned(new SheetRowParser(shared, width, rc).parse(buf, from, end,
               index == 0 ? skipRows : 0, chunk), prologue);
-        }, progress, cancelled);
+        }, rc);
       } catch (IOException e) {
         throw FileBytes.ioError(file, e);
       }

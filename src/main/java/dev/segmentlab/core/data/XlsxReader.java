@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.concurrent.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 import java.util.function.ObjIntConsumer;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
@@ -60,7 +59,7 @@ final class XlsxReader {
         + String.join(", ", wb.getSheets().map(Sheet::getName).toList()) + "."));
   }
 
-  static DatasetReader.Preview preview(Path file, String sheet, int limit) {
+  static FilePreview preview(Path file, String sheet, int limit) {
     try (ReadableWorkbook wb = open(file)) {
       List<String> sheets = wb.getSheets().map(Sheet::getName).toList();
       Sheet s = pick(wb, sheet, file);
@@ -82,7 +81,7 @@ final class XlsxReader {
           out.add(vals);
         }
         if (headers == null) throw new DataException("The sheet '" + s.getName() + "' is empty.");
-        return new DatasetReader.Preview(headers, out, ColumnMapping.detect(headers), sheets, s.getName());
+        return new FilePreview(headers, out, ColumnMapping.detect(headers), sheets, s.getName());
       }
     } catch (IOException | UncheckedIOException e) {
       throw FileBytes.ioError(file, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
@@ -99,21 +98,19 @@ final class XlsxReader {
     LIBRARY
   }
 
-  static Dataset read(Path file, DatasetReader.Options options, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) {
-    return read(file, options, executor, progress, cancelled, Route.ANY);
+  static Dataset read(Path file, ReadOptions options, RunControl rc) {
+    return read(file, options, rc, Route.ANY);
   }
 
   /**
-   * @param executor lends threads: to {@link SheetScanner}, or, when the library reads the rows, one of them parses
+   * @param rc its executor lends threads: to {@link SheetScanner}, or, when the library reads the rows, one of them parses
    *     the sheet's XML into rows while the calling thread turns rows into columns (overlapped: measured faster than one after the other;
    *     the XML parsing is the longer part)
    */
-  static Dataset read(Path file, DatasetReader.Options options, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled, Route route) {
+  static Dataset read(Path file, ReadOptions options, RunControl rc, Route route) {
     String name = file.getFileName().toString();
     long bytes = file.toFile().length();
-    progress.accept(-1);
+    rc.progress(-1);
     try (ReadableWorkbook wb = open(file)) {
       List<String> sheets = wb.getSheets().map(Sheet::getName).toList();
       Sheet s = pick(wb, options.sheet(), file);
@@ -129,21 +126,20 @@ final class XlsxReader {
         }
         if (headers == null || headers.isEmpty()) throw new DataException("The sheet '" + s.getName() + "' of " + name + " is empty.");
         if (!it.hasNext()) throw new DataException("The sheet '" + s.getName() + "' of " + name + " has a header but no data rows.");
-        ColumnMapping mapping = DatasetReader.mapping(headers, options);
-        Mode mode = DatasetReader.mode(mapping, headers, options);
-        if (mode == Mode.CUSTOMERS) {
-          return DatasetReader.customers(file, name, "xlsx", s.getName(), sheets, customerTable(it, headers, cancelled),
-              mapping, "UTF-8 (xlsx)", null, bytes);
-        }
-        int[] slots = DatasetReader.slots(mapping, headers.size());
+        ColumnMapping mapping = options.mappingOf(headers);
+        Mode mode = options.modeOf(mapping);
+        LoadReports.Source src = new LoadReports.Source(file, name, "xlsx", s.getName(), sheets, "UTF-8 (xlsx)", null,
+            bytes);
+        if (mode == Mode.CUSTOMERS) return LoadReports.customers(src, customerTable(it, headers, rc), mapping);
+        int[] slots = LoadReports.slots(mapping, headers.size());
         List<TransactionChunk> chunks = route == Route.LIBRARY ? null
-            : SheetScanner.chunks(file, s.getId(), headerRows, headers.size(), slots, executor, progress, cancelled);
+            : SheetScanner.chunks(file, s.getId(), headerRows, headers.size(), slots, rc);
         if (chunks == null && route == Route.SCANNER) throw new IllegalStateException("the scanner declined " + name);
-        if (chunks == null) chunks = List.of(libraryChunk(it, headers.size(), slots, executor, cancelled));
+        if (chunks == null) chunks = List.of(libraryChunk(it, headers.size(), slots, rc));
         TransactionAssembler.Result res = TransactionAssembler.assemble(chunks, StandardCharsets.UTF_8, false,
-            DatasetReader.names(mapping), executor);
-        progress.accept(1.0);
-        return DatasetReader.transactions(file, name, "xlsx", s.getName(), sheets, res, mapping, "UTF-8 (xlsx)", null, bytes);
+            LoadReports.names(mapping), rc.executor());
+        rc.progress(1.0);
+        return LoadReports.transactions(src, res, mapping);
       }
     } catch (IOException e) {
       throw FileBytes.ioError(file, e);
@@ -152,30 +148,29 @@ final class XlsxReader {
     }
   }
 
-  private static CustomerTableBuilder customerTable(Iterator<Row> it, List<String> headers, BooleanSupplier cancelled) {
+  private static CustomerTableBuilder customerTable(Iterator<Row> it, List<String> headers, RunControl rc) {
     CustomerTableBuilder b = new CustomerTableBuilder(headers, StandardCharsets.UTF_8);
-    eachRow(it, headers.size(), cancelled, b::accept);
+    eachRow(it, headers.size(), rc, b::accept);
     return b;
   }
 
   /** Hands each row that has a cell, as fields padded or cut to the header's width, to {@code sink}. */
-  private static void eachRow(Iterator<Row> rows, int width, BooleanSupplier cancelled, ObjIntConsumer<Fields> sink) {
+  private static void eachRow(Iterator<Row> rows, int width, RunControl rc, ObjIntConsumer<Fields> sink) {
     RowFields f = new RowFields();
     int n = 0;
     while (rows.hasNext()) {
       Row r = rows.next();
       if (f.load(r, width)) sink.accept(f, r.getRowNum());
-      if ((++n & 0xFFF) == 0 && cancelled.getAsBoolean()) throw new CancellationException("Load cancelled");
+      if ((++n & 0xFFF) == 0 && rc.isCancelled()) throw new CancellationException("Load cancelled");
     }
   }
 
   /** The rows after the header, read with the library. */
-  private static TransactionChunk libraryChunk(Iterator<Row> it, int width, int[] slots, Executor executor,
-      BooleanSupplier cancelled) {
+  private static TransactionChunk libraryChunk(Iterator<Row> it, int width, int[] slots, RunControl rc) {
     TransactionChunk chunk = new TransactionChunk(slots, width, false, true, StandardCharsets.UTF_8, 1 << 16);
-    Iterator<Row> source = executor == null ? it : new RowsAhead(it, executor);
+    Iterator<Row> source = rc.executor() == null ? it : new RowsAhead(it, rc.executor());
     try {
-      eachRow(source, width, cancelled, chunk::accept);
+      eachRow(source, width, rc, chunk::accept);
     } finally {
       if (source instanceof RowsAhead ahead) ahead.stop(); // the sheet must not be read once it is closed
     }

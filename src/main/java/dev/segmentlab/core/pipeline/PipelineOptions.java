@@ -2,7 +2,7 @@ package dev.segmentlab.core.pipeline;
 
 import dev.segmentlab.core.cluster.KMeans;
 import dev.segmentlab.core.cluster.KSweep;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.features.FeatureOptions;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
@@ -26,12 +26,12 @@ import java.util.List;
  * @param fitKMax when true kMax is a default the user did not set: it is lowered to the distinct customers − 1
  *     instead of failing on a small file
  */
-public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleaning, List<String> features,
+public record PipelineOptions(ReadOptions read, CleaningOptions cleaning, List<String> features,
     Transform transform, Scaling scaling, int kMin, int kMax, int k, int restarts, long seed, int stabilityRuns,
     boolean fitKMax) {
 
   /** With a kMax the user chose (a misfit fails). */
-  public PipelineOptions(DatasetReader.Options read, CleaningOptions cleaning, List<String> features,
+  public PipelineOptions(ReadOptions read, CleaningOptions cleaning, List<String> features,
       Transform transform, Scaling scaling, int kMin, int kMax, int k, int restarts, long seed, int stabilityRuns) {
     this(read, cleaning, features, transform, scaling, kMin, kMax, k, restarts, seed, stabilityRuns, false);
   }
@@ -89,7 +89,7 @@ public record PipelineOptions(DatasetReader.Options read, CleaningOptions cleani
 
   /** The seeds' recipe: default cleaning, RFM, log1p, standard scaling, k = 2..10 with the knee, 10 restarts, seed 42. */
   public static PipelineOptions defaults() {
-    return new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.seeds(), List.of(),
+    return new PipelineOptions(ReadOptions.defaults(), CleaningOptions.seeds(), List.of(),
         Transform.LOG1P, Scaling.STANDARD, 2, 10, 0, KMeans.Options.DEFAULT_RESTARTS, KMeans.Options.DEFAULT_SEED, 0);
   }
 

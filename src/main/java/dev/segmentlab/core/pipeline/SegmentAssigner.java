@@ -6,7 +6,7 @@ import dev.segmentlab.core.model.Labels;
 import dev.segmentlab.core.model.SegmentModel;
 import dev.segmentlab.core.data.DataException;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.data.Role;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.features.CustomerFeatures;
@@ -104,13 +104,13 @@ public final class SegmentAssigner {
   }
 
   /** The workspace's mapping when the new file has every mapped column, else detection from the headers. */
-  private static DatasetReader.Options readerOptions(Path file, Workspace ws) {
-    DatasetReader.Options saved = WorkspaceRunner.readerOptions(ws);
-    if (saved.mapping() == null) return DatasetReader.Options.defaults();
+  private static ReadOptions readerOptions(Path file, Workspace ws) {
+    ReadOptions saved = WorkspaceRunner.readerOptions(ws);
+    if (saved.mapping() == null) return ReadOptions.defaults();
     List<String> sheets = Datasets.sheets(file);
     String sheet = ws.sheet() != null && sheets.contains(ws.sheet()) ? ws.sheet() : null;
     List<String> headers = Datasets.preview(file, sheet, 1).headers();
     boolean fits = headers.containsAll(saved.mapping().values());
-    return new DatasetReader.Options(sheet, fits ? saved.mapping() : null, null);
+    return new ReadOptions(sheet, fits ? saved.mapping() : null, null);
   }
 }

@@ -7,7 +7,7 @@ import dev.segmentlab.core.cluster.Stability;
 import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.data.Transactions;
 import dev.segmentlab.core.features.CustomerFeatures;
@@ -65,11 +65,11 @@ public final class Stages {
   /** How the load stage reads a file; the data front door unless a caller (the CLI's read-ahead) knows better. */
   @FunctionalInterface
   public interface FileLoader {
-    Dataset load(Path file, DatasetReader.Options options, RunControl rc);
+    Dataset load(Path file, ReadOptions options, RunControl rc);
   }
 
   private static final FileLoader FRONT_DOOR =
-      (file, options, rc) -> Datasets.read(file, options, rc.executor(), rc.progressSink(), rc.cancelledCheck());
+      (file, options, rc) -> Datasets.read(file, options, RunControl.of(rc.executor(), rc.progressSink(), rc.cancelledCheck()));
   private static final Stages PLAIN = new Stages(s -> { });
 
   private final Listener listener;
@@ -96,7 +96,7 @@ public final class Stages {
    * @throws dev.segmentlab.core.data.DataException when the file cannot be used
    * @throws java.util.concurrent.CancellationException when cancelled
    */
-  public Dataset load(Path file, DatasetReader.Options options, RunControl rc) {
+  public Dataset load(Path file, ReadOptions options, RunControl rc) {
     listener.started(Stage.LOAD);
     return files.load(file, options, rc);
   }
@@ -106,9 +106,9 @@ public final class Stages {
    *
    * @throws dev.segmentlab.core.data.DataException with one message (never holding the password)
    */
-  public Dataset load(DatabaseSource source, DatasetReader.Options options, RunControl rc) {
+  public Dataset load(DatabaseSource source, ReadOptions options, RunControl rc) {
     listener.started(Stage.LOAD);
-    return Datasets.read(source, options, rc.executor(), rc.progressSink(), rc.cancelledCheck());
+    return Datasets.read(source, options, RunControl.of(rc.executor(), rc.progressSink(), rc.cancelledCheck()));
   }
 
   /** The rows the cleaning rules keep; {@code null} for a customer table (nothing to clean). */

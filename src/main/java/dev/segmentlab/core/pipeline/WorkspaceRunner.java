@@ -4,7 +4,7 @@ import dev.segmentlab.Version;
 import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.data.Role;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
@@ -147,7 +147,7 @@ public final class WorkspaceRunner {
   }
 
   /** The reader options of a workspace: its sheet and its column mapping (none saved: detect). */
-  public static DatasetReader.Options readerOptions(Workspace ws) {
+  public static ReadOptions readerOptions(Workspace ws) {
     Map<Role, String> mapping = null;
     if (!ws.columnMapping().isEmpty()) {
       mapping = new EnumMap<>(Role.class);
@@ -159,7 +159,7 @@ public final class WorkspaceRunner {
         }
       }
     }
-    return new DatasetReader.Options(ws.sheet(), mapping, null);
+    return new ReadOptions(ws.sheet(), mapping, null);
   }
 
   /** The cleaning options of a workspace; the defaults when it saved no rules (customer table, older file). */

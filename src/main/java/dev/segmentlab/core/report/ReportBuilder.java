@@ -3,7 +3,7 @@ package dev.segmentlab.core.report;
 import dev.segmentlab.Version;
 import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.data.LoadReport;
 import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.quality.CleaningOptions;
@@ -103,7 +103,7 @@ public final class ReportBuilder {
     Transform t = fm.transforms().isEmpty() ? Transform.NONE : fm.transforms().get(0);
     KSweep.Options so = seg.sweepOptions();
     int runs = seg.stability() == null ? 0 : seg.stability().ari().length;
-    PipelineOptions o = new PipelineOptions(DatasetReader.Options.defaults(),
+    PipelineOptions o = new PipelineOptions(ReadOptions.defaults(),
         cleaned == null ? CleaningOptions.defaults() : cleaned.options(), fm.features(), t, fm.scaling(),
         Math.min(so.kMin(), seg.k()), Math.max(so.kMax(), seg.k()), seg.k(), so.kMeans().restarts(), so.kMeans().seed(), runs);
     return build(new PipelineResult(dataset, cleaned, seg, Map.of()), o, fingerprint, created, progress, cancelled);

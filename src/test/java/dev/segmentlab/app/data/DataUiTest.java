@@ -1,5 +1,6 @@
 package dev.segmentlab.app.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.api.FxAssert.verifyThat;
 
@@ -11,7 +12,7 @@ import dev.segmentlab.app.UiTestSupport;
 import dev.segmentlab.app.fx.FxAsync;
 import dev.segmentlab.app.fx.TaskMonitor;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Datasets;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -39,11 +40,11 @@ class DataUiTest {
     slow.toFile().deleteOnExit();
     java.nio.file.Files.writeString(slow, "a,b\n1,2\n");
     FxAsync async = new FxAsync(new TaskMonitor(), 2);
-    DatasetLoader loader = (file, options, executor, progress, cancelled) -> {
-      if (!file.equals(slow)) return DatasetReader.read(file, options, executor, progress, cancelled);
+    DatasetLoader loader = (file, options, rc) -> {
+      if (!file.equals(slow)) return Datasets.read(file, options, rc);
       slowStarted.countDown();
-      progress.accept(0.3);
-      while (!cancelled.getAsBoolean()) Thread.onSpinWait();
+      rc.progress(0.3);
+      while (!rc.isCancelled()) Thread.onSpinWait();
       throw new CancellationException();
     };
     ctx = new AppContext(async, dialogs, loader, async.executor(), MALL);

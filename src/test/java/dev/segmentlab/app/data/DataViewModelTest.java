@@ -64,7 +64,7 @@ class DataViewModelTest {
   void runningOutOfMemoryKeepsThePreviousDatasetAndSaysHowMuchIsNeeded() {
     vm.openSample();
     Dataset before = ctx.session().getDataset();
-    AppContext c2 = new AppContext(new SameThreadAsync(), dialogs, (f, o, e, p, cancelled) -> {
+    AppContext c2 = new AppContext(new SameThreadAsync(), dialogs, (f, o, rc) -> {
       throw new OutOfMemoryError("Java heap space");
     }, null, MALL);
     c2.session().datasetProperty().set(before);
@@ -78,7 +78,7 @@ class DataViewModelTest {
   void cancellingALoadKeepsThePreviousDataset() {
     vm.openSample();
     Dataset before = ctx.session().getDataset();
-    AppContext c2 = new AppContext(new SameThreadAsync(), dialogs, (f, o, e, p, cancelled) -> {
+    AppContext c2 = new AppContext(new SameThreadAsync(), dialogs, (f, o, rc) -> {
       throw new java.util.concurrent.CancellationException();
     }, null, MALL);
     c2.session().datasetProperty().set(before);

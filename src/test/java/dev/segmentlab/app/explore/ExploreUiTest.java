@@ -1,5 +1,6 @@
 package dev.segmentlab.app.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.api.FxAssert.verifyThat;
 
@@ -148,7 +149,7 @@ class ExploreUiTest {
     UiTestSupport.waitUntil(() -> vm.getOverview() != null);
     dev.segmentlab.core.data.Dataset mall = dev.segmentlab.app.DatasetLoader.standard().load(
         java.nio.file.Path.of("src/test/resources/data/mall-customers.csv"),
-        dev.segmentlab.core.data.DatasetReader.Options.defaults(), null, p -> { }, () -> false);
+        dev.segmentlab.core.data.ReadOptions.defaults(), RunControl.none());
     robot.interact(() -> {
       session.cleanedProperty().set(null);
       session.datasetProperty().set(mall);

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -135,7 +136,7 @@ class ExploreViewModelTest {
   @Test void aCustomerTableSaysThatExploreNeedsTransactions() {
     assertThat(vm.messageProperty().get()).isEqualTo(ExploreViewModel.NO_DATA);
     Dataset mall = dev.segmentlab.app.DatasetLoader.standard().load(Path.of("src/test/resources/data/mall-customers.csv"),
-        dev.segmentlab.core.data.DatasetReader.Options.defaults(), null, p -> { }, () -> false);
+        dev.segmentlab.core.data.ReadOptions.defaults(), RunControl.none());
     session.datasetProperty().set(mall);
     assertThat(vm.messageProperty().get()).isEqualTo(ExploreViewModel.NEEDS_TRANSACTIONS);
     assertThat(vm.getOverview()).isNull();

@@ -7,7 +7,7 @@ import dev.segmentlab.app.Session;
 import dev.segmentlab.app.TestDialogs;
 import dev.segmentlab.app.fx.SameThreadAsync;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.data.OnlineRetailFixture;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.features.Scaling;
@@ -33,7 +33,7 @@ class FeaturesViewModelTest {
   @BeforeAll
   static void load() {
     cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
-    mall = DatasetReader.read(Path.of("src/test/resources/data/mall-customers.csv"));
+    mall = Datasets.read(Path.of("src/test/resources/data/mall-customers.csv"));
   }
 
   private void openOnlineRetail() {

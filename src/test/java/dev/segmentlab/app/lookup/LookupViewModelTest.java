@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.fx.SameThreadAsync;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.pipeline.Pipeline;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LookupViewModelTest {
 
   @Test void completesLooksUpAndReportsUnknownIds() {
-    PipelineOptions o = new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), List.of(),
+    PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
         Transform.LOG1P, Scaling.parse("standard"), 4, 4, 4, 2, 42, 0);
     PipelineResult r = Pipeline.run(Path.of("assets/data/online-retail.csv.gz"), o, null, p -> { }, () -> false);
     Session session = new Session();

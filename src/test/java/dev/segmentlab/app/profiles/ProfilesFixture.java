@@ -2,7 +2,7 @@ package dev.segmentlab.app.profiles;
 
 import dev.segmentlab.app.Session;
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.data.OnlineRetailFixture;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.CustomerTableFeatures;
@@ -47,7 +47,7 @@ final class ProfilesFixture {
   }
 
   static void publishMall(Session s) {
-    Dataset d = DatasetReader.read(Path.of("src/test/resources/data/mall-customers.csv"));
+    Dataset d = Datasets.read(Path.of("src/test/resources/data/mall-customers.csv"));
     List<String> numeric = CustomerTableFeatures.numericColumns(d.customerTable(), d.idColumn());
     CustomerFeatures cf = CustomerTableFeatures.build(d.customerTable(), d.idColumn(), List.of());
     FeatureMatrix m = FeatureMatrixBuilder.build(cf, FeatureOptions.of(numeric, Transform.NONE, Scaling.STANDARD));

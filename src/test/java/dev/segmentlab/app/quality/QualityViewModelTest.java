@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.TestDialogs;
 import dev.segmentlab.app.fx.SameThreadAsync;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.data.OnlineRetailFixture;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.quality.CleaningReport;
@@ -168,7 +168,7 @@ class QualityViewModelTest {
 
   @Test
   void customerTableHasNoCleaningButProfilesItsColumns() {
-    session.datasetProperty().set(DatasetReader.read(Path.of("src/test/resources/data/mall-customers.csv")));
+    session.datasetProperty().set(Datasets.read(Path.of("src/test/resources/data/mall-customers.csv")));
     assertThat(session.getCleaned()).isNull();
     assertThat(vm.transactionsProperty().get()).isFalse();
     assertThat(vm.noticeProperty().get()).contains("Cleaning rules apply to transaction files");

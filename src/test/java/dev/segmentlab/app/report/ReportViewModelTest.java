@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.TestDialogs;
 import dev.segmentlab.app.fx.SameThreadAsync;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.pipeline.Pipeline;
@@ -26,7 +26,7 @@ class ReportViewModelTest {
   private final ReportViewModel vm = new ReportViewModel(session, new SameThreadAsync(), dialogs);
 
   private void loadMall() {
-    PipelineOptions o = new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.defaults(), List.of(),
+    PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
         Transform.LOG1P, Scaling.STANDARD, 2, 6, 5, 4, 42, 0);
     PipelineResult r = Pipeline.run(Path.of("src/test/resources/data/mall-customers.csv"), o, null, p -> { }, () -> false);
     session.datasetProperty().set(r.dataset());

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -25,7 +26,7 @@ class BadInputTest {
   }
 
   private String message(Path p) {
-    return assertThrows(DataException.class, () -> DatasetReader.read(p)).getMessage();
+    return assertThrows(DataException.class, () -> Datasets.read(p)).getMessage();
   }
 
   @Test
@@ -97,7 +98,7 @@ class BadInputTest {
         + "536366,22633,HAND WARMER,six,2010-12-01 08:28:00,1.85,17850.0,United Kingdom\n"
         + "536367,84879,BIRD ORNAMENT,32,yesterday,1.69,13047.0,United Kingdom\n"
         + "536368,22960,JAM MAKING SET,6,2010-12-01 08:34:00,4.25,13047,United Kingdom\n";
-    Dataset d = DatasetReader.read(file("broken-rows.csv", csv));
+    Dataset d = Datasets.read(file("broken-rows.csv", csv));
     assertThat(d.rows()).isEqualTo(2);
     assertThat(d.report().rejected()).isEqualTo(3);
     assertThat(d.report().rejectReasons()).containsEntry("wrong number of fields", 1)
@@ -112,7 +113,7 @@ class BadInputTest {
     String csv = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n"
         + "489434,85048,15CM CHRISTMAS GLASS BALL 20 LIGHTS,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom\n"
         + "C489449,22087,PAPER BUNTING WHITE LACE,-12,2009-12-01 10:33:00,2.95,16321.0,Australia\n";
-    Dataset d = DatasetReader.read(file("online_retail_II.csv", csv));
+    Dataset d = Datasets.read(file("online_retail_II.csv", csv));
     assertThat(d.mode()).isEqualTo(Mode.TRANSACTIONS);
     assertThat(d.report().mapping()).containsEntry("invoice", "Invoice").containsEntry("unit_price", "Price")
         .containsEntry("customer_id", "Customer ID").containsEntry("invoice_date", "InvoiceDate");
@@ -122,7 +123,7 @@ class BadInputTest {
   @Test
   void mallCustomersOpenAsACustomerTableWithBothHeaders() {
     for (String f : new String[] {"mall-customers.csv", "mall-customers-genre-variant.csv"}) {
-      Dataset d = DatasetReader.read(Path.of("src/test/resources/data", f));
+      Dataset d = Datasets.read(Path.of("src/test/resources/data", f));
       assertThat(d.mode()).isEqualTo(Mode.CUSTOMERS);
       assertThat(d.rows()).isEqualTo(200);
       assertThat(d.report().customers()).isEqualTo(200);
@@ -136,7 +137,7 @@ class BadInputTest {
     String csv = "order,sku,qty,when,cost,client\n1,A,2,2011-01-02 10:00,1.5,7\n2,B,1,2011-01-03 11:00,2.0,8\n";
     Path p = file("odd.csv", csv);
     // invoice and quantity found, date and unit price not: not silently a customer table (issue 24)
-    MappingNeeded needed = assertThrows(MappingNeeded.class, () -> DatasetReader.read(p));
+    MappingNeeded needed = assertThrows(MappingNeeded.class, () -> Datasets.read(p));
     assertThat(needed.missing()).containsExactly(Role.INVOICE_DATE, Role.UNIT_PRICE);
     assertThat(needed.getMessage()).contains("invoice (order)", "quantity (qty)", "no column for date, unit price");
     Map<Role, String> m = new EnumMap<>(Role.class);
@@ -146,12 +147,12 @@ class BadInputTest {
     m.put(Role.INVOICE_DATE, "when");
     m.put(Role.UNIT_PRICE, "cost");
     m.put(Role.CUSTOMER_ID, "client");
-    Dataset d = DatasetReader.read(p, DatasetReader.Options.defaults().withMapping(m), null, x -> { }, () -> false);
+    Dataset d = Datasets.read(p, ReadOptions.defaults().withMapping(m), RunControl.none());
     assertThat(d.mode()).isEqualTo(Mode.TRANSACTIONS);
     assertThat(d.report().customers()).isEqualTo(2);
     m.put(Role.COUNTRY, "nation");
     assertThat(assertThrows(DataException.class,
-        () -> DatasetReader.read(p, DatasetReader.Options.defaults().withMapping(m), null, x -> { }, () -> false)).getMessage())
+        () -> Datasets.read(p, ReadOptions.defaults().withMapping(m), RunControl.none())).getMessage())
         .contains("'nation'").contains("is not in the file");
   }
 
@@ -176,12 +177,12 @@ class BadInputTest {
     }
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
-      Dataset d = DatasetReader.read(two, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
+      Dataset d = Datasets.read(two, ReadOptions.defaults(), RunControl.on(pool));
       assertThat(d.rows()).isEqualTo(541_909);
       assertThat(d.report().customers()).isEqualTo(4_372);
       assertThat(d.transactions().lineNumber()[541_908]).isEqualTo(541_910);
-      assertThrows(CancellationException.class, () -> DatasetReader.read(OnlineRetailFixture.FILE,
-          DatasetReader.Options.defaults(), pool, p -> { }, () -> true));
+      assertThrows(CancellationException.class, () -> Datasets.read(OnlineRetailFixture.FILE,
+          ReadOptions.defaults(), RunControl.of(pool, p -> { }, () -> true)));
     } finally {
       pool.shutdown();
     }
@@ -207,8 +208,8 @@ class BadInputTest {
     }
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
-      Dataset blocks = DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
-      Dataset whole = DatasetReader.read(f, DatasetReader.Options.defaults(), null, p -> { }, () -> false);
+      Dataset blocks = Datasets.read(f, ReadOptions.defaults(), RunControl.on(pool));
+      Dataset whole = Datasets.read(f, ReadOptions.defaults(), RunControl.none());
       assertThat(blocks.rows()).isEqualTo(lines);
       assertThat(blocks.report().rejected()).isZero();
       assertThat(blocks.report()).isEqualTo(whole.report());
@@ -222,8 +223,8 @@ class BadInputTest {
 
   @Test
   void cancellationStopsTheRead() {
-    assertThrows(CancellationException.class, () -> DatasetReader.read(OnlineRetailFixture.FILE,
-        DatasetReader.Options.defaults(), null, p -> { }, () -> true));
+    assertThrows(CancellationException.class, () -> Datasets.read(OnlineRetailFixture.FILE,
+        ReadOptions.defaults(), RunControl.of(null, p -> { }, () -> true)));
   }
 
   @Test
@@ -231,7 +232,7 @@ class BadInputTest {
     String tsv = "\uFEFFInvoiceNo\tStockCode\tDescription\tQuantity\tInvoiceDate\tUnitPrice\tCustomerID\tCountry\n"
         + "1\tA\t\"two\nlines\"\t1\t2011-01-02 10:00\t1.5\t7\tFrance\n"
         + "2\tB\t\"say \"\"hi\"\"\"\t2\t2011-01-03 11:00\t2\t8\tFrance\n";
-    Dataset d = DatasetReader.read(file("x.tsv", tsv));
+    Dataset d = Datasets.read(file("x.tsv", tsv));
     assertThat(d.report().delimiter()).isEqualTo("\\t");
     assertThat(d.transactions().description().get(0)).isEqualTo("two\nlines");
     assertThat(d.transactions().description().get(1)).isEqualTo("say \"hi\"");

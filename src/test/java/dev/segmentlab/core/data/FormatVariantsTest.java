@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -62,7 +63,7 @@ class FormatVariantsTest {
     Path f = dir.resolve("kaggle-data.csv");
     write(f, StandardCharsets.ISO_8859_1, ',', t -> t.getMonthValue() + "/" + t.getDayOfMonth() + "/" + t.getYear()
         + " " + t.getHour() + ":" + String.format("%02d", t.getMinute()), false);
-    Dataset d = DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
+    Dataset d = Datasets.read(f, ReadOptions.defaults(), RunControl.on(pool));
     assertOnlineRetailFigures(d);
     assertThat(d.report().encoding()).isEqualTo("windows-1252");
     assertThat(d.report().dateFormat()).startsWith("M/d/yyyy H:mm (US");
@@ -73,7 +74,7 @@ class FormatVariantsTest {
     Path f = dir.resolve("uk-export.csv");
     write(f, StandardCharsets.UTF_8, ';', t -> String.format("%02d/%02d/%d %02d:%02d", t.getDayOfMonth(),
         t.getMonthValue(), t.getYear(), t.getHour(), t.getMinute()), true);
-    Dataset d = DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
+    Dataset d = Datasets.read(f, ReadOptions.defaults(), RunControl.on(pool));
     assertOnlineRetailFigures(d);
     assertThat(d.report().delimiter()).isEqualTo(";");
     assertThat(d.report().dateFormat()).startsWith("d/M/yyyy H:mm (UK");
@@ -104,30 +105,29 @@ class FormatVariantsTest {
       wb.newWorksheet("Notes").value(0, 0, "written by the test");
       wb.finish();
     }
-    Dataset d = DatasetReader.read(f, DatasetReader.Options.defaults(), null, p -> { }, () -> false);
+    Dataset d = Datasets.read(f, ReadOptions.defaults(), RunControl.none());
     assertOnlineRetailFigures(d);
     // the sheet scanner reads this workbook (shared strings, date styles) itself: no fallback to the library
-    SheetScannerTest.assertSameDataset(XlsxReader.read(f, DatasetReader.Options.defaults(), pool, p -> { },
-        () -> false, XlsxReader.Route.SCANNER), d);
+    SheetScannerTest.assertSameDataset(XlsxReader.read(f, ReadOptions.defaults(), RunControl.on(pool), XlsxReader.Route.SCANNER), d);
     // the library's route (the scanner's fallback): rows parsed on a pool thread ahead of the columns, the same
     // figures; cancelled midway, it stops
-    assertOnlineRetailFigures(XlsxReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false,
+    assertOnlineRetailFigures(XlsxReader.read(f, ReadOptions.defaults(), RunControl.on(pool),
         XlsxReader.Route.LIBRARY));
     // a pool whose only thread is busy: the calling thread parses the rows itself instead of waiting
     try (BusyExecutor busy = new BusyExecutor()) {
-      assertOnlineRetailFigures(XlsxReader.read(f, DatasetReader.Options.defaults(), busy, p -> { }, () -> false,
+      assertOnlineRetailFigures(XlsxReader.read(f, ReadOptions.defaults(), RunControl.on(busy),
           XlsxReader.Route.LIBRARY));
     }
     java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
     org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
-        () -> XlsxReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> polls.incrementAndGet() > 20,
+        () -> XlsxReader.read(f, ReadOptions.defaults(), RunControl.of(pool, p -> { }, () -> polls.incrementAndGet() > 20),
             XlsxReader.Route.LIBRARY));
     assertThat(d.report().sheets()).containsExactly("Online Retail", "Notes");
     assertThat(d.report().dateFormat()).contains("Excel serial");
     assertThat(d.transactions().unitPrice()[0]).isCloseTo(2.55, within(1e-12));
-    assertThat(DatasetReader.sheets(f)).containsExactly("Online Retail", "Notes");
+    assertThat(Datasets.sheets(f)).containsExactly("Online Retail", "Notes");
     DataException e = org.junit.jupiter.api.Assertions.assertThrows(DataException.class,
-        () -> DatasetReader.read(f, DatasetReader.Options.defaults().withSheet("Year 2010-2011"), null, p -> { }, () -> false));
+        () -> Datasets.read(f, ReadOptions.defaults().withSheet("Year 2010-2011"), RunControl.none()));
     assertThat(e.getMessage()).contains("no sheet named 'Year 2010-2011'").contains("Online Retail, Notes");
   }
 

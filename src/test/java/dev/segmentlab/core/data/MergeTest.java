@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,8 +18,7 @@ class MergeTest {
   @Test
   void oneThreadAndTwoThreadsReadTheSame() {
     Dataset two = OnlineRetailFixture.dataset();
-    Dataset one = DatasetReader.read(OnlineRetailFixture.FILE, DatasetReader.Options.defaults(), null, p -> { },
-        () -> false);
+    Dataset one = Datasets.read(OnlineRetailFixture.FILE, ReadOptions.defaults(), RunControl.none());
     assertThat(one.report()).isEqualTo(two.report());
     Transactions a = one.transactions(), b = two.transactions();
     assertThat(a.quantity()).isEqualTo(b.quantity());
@@ -48,7 +48,7 @@ class MergeTest {
         2,B,Cup,7,30/02/2011 10:00,9.5,200,Malta
         3,A,Cup,5,13/01/2011 11:00,1.5,100.0,Spain
         """, StandardCharsets.UTF_8);
-    Dataset d = DatasetReader.read(f);
+    Dataset d = Datasets.read(f);
     assertThat(d.report().rows()).isEqualTo(2);
     assertThat(d.report().rejected()).isEqualTo(1);
     assertThat(d.report().examples().get(0).line()).isEqualTo(3);
@@ -76,8 +76,8 @@ class MergeTest {
     assertThat(Files.size(f)).isGreaterThan(1 << 20); // read in two parts by two threads
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
-      Dataset two = DatasetReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
-      Dataset one = DatasetReader.read(f, DatasetReader.Options.defaults(), null, p -> { }, () -> false);
+      Dataset two = Datasets.read(f, ReadOptions.defaults(), RunControl.on(pool));
+      Dataset one = Datasets.read(f, ReadOptions.defaults(), RunControl.none());
       assertThat(two.report()).isEqualTo(one.report());
       assertThat(two.report().rows()).isEqualTo(lines - bad);
       assertThat(two.report().rejectReasons()).containsEntry("unreadable date", bad);

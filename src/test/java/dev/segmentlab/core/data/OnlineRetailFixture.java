@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +16,7 @@ public final class OnlineRetailFixture {
     if (dataset == null) {
       ExecutorService ex = Executors.newFixedThreadPool(2);
       try {
-        dataset = DatasetReader.read(FILE, DatasetReader.Options.defaults(), ex, p -> { }, () -> false);
+        dataset = Datasets.read(FILE, ReadOptions.defaults(), RunControl.on(ex));
       } finally {
         ex.shutdown();
       }

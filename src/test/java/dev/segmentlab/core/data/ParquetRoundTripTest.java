@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +48,7 @@ class ParquetRoundTripTest {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Dataset d;
     try {
-      d = Datasets.read(file, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
+      d = Datasets.read(file, ReadOptions.defaults(), RunControl.on(pool));
     } finally {
       pool.shutdown();
     }
@@ -67,7 +68,7 @@ class ParquetRoundTripTest {
     assertThat(b.customer().missing()).isEqualTo(135_080);
     assertThat(Cleaner.clean(b, CleaningOptions.defaults()).report())
         .isEqualTo(Cleaner.clean(a, CleaningOptions.defaults()).report());
-    DatasetReader.Preview p = Datasets.preview(file, null, 3);
+    FilePreview p = Datasets.preview(file, null, 3);
     assertThat(p.rows().get(0)).containsExactly("536365", "85123A", "WHITE HANGING HEART T-LIGHT HOLDER", "6",
         "2010-12-01 08:26:00", "2.55", "17850", "United Kingdom");
   }
@@ -85,7 +86,7 @@ class ParquetRoundTripTest {
     SegmentExport.Outcome written = SegmentExport.write(r.segmentation(),
         SegmentExport.Context.of(r.dataset(), r.cleaned()), req, p -> { }, () -> false);
     assertThat(written.customers()).isEqualTo(200);
-    Dataset back = Datasets.read(out, DatasetReader.Options.defaults(), null, p -> { }, () -> false);
+    Dataset back = Datasets.read(out, ReadOptions.defaults(), RunControl.none());
     assertThat(back.mode()).isEqualTo(Mode.CUSTOMERS);
     assertThat(back.rows()).isEqualTo(200);
     SheetData expected = SegmentExport.customers(r.segmentation(), null);
@@ -104,7 +105,7 @@ class ParquetRoundTripTest {
   void aBrokenParquetFileIsOneMessage() throws Exception {
     Path bad = dir.resolve("broken.parquet");
     Files.write(bad, new byte[] {'P', 'A', 'R', '1', 1, 2, 3, 4, 5, 6, 7, 8, 'P', 'A', 'R', '1'});
-    assertThatThrownBy(() -> Datasets.read(bad, DatasetReader.Options.defaults(), null, p -> { }, () -> false))
+    assertThatThrownBy(() -> Datasets.read(bad, ReadOptions.defaults(), RunControl.none()))
         .isInstanceOf(DataException.class)
         .hasMessageStartingWith("The Parquet file broken.parquet could not be read (");
   }

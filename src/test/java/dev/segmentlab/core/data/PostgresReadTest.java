@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,7 +80,7 @@ class PostgresReadTest {
   }
 
   private static Dataset read(DatabaseSource src) {
-    return Datasets.read(src, DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
+    return Datasets.read(src, ReadOptions.defaults(), RunControl.on(pool));
   }
 
   @Test
@@ -142,7 +143,7 @@ class PostgresReadTest {
 
   @Test
   void previewAndTablePickerShowColumnsAndEstimates() {
-    DatasetReader.Preview p = Datasets.preview(table("retail"), 5);
+    FilePreview p = Datasets.preview(table("retail"), 5);
     assertThat(p.headers()).containsExactly("InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate",
         "UnitPrice", "CustomerID", "Country");
     assertThat(p.rows()).hasSize(5);

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static dev.segmentlab.core.data.HandMadeXlsx.inline;
 import static dev.segmentlab.core.data.HandMadeXlsx.number;
 import static dev.segmentlab.core.data.HandMadeXlsx.sheet;
@@ -92,7 +93,7 @@ class SheetScannerTest {
       """;
 
   private static Dataset read(Path f, XlsxReader.Route route) {
-    return XlsxReader.read(f, DatasetReader.Options.defaults(), pool, p -> { }, () -> false, route);
+    return XlsxReader.read(f, ReadOptions.defaults(), RunControl.on(pool), route);
   }
 
   /** Both readers give the same dataset; returns the scanner's. */
@@ -100,7 +101,7 @@ class SheetScannerTest {
     Dataset library = read(f, XlsxReader.Route.LIBRARY);
     Dataset scanner = read(f, XlsxReader.Route.SCANNER);
     assertSameDataset(scanner, library);
-    assertSameDataset(XlsxReader.read(f, DatasetReader.Options.defaults(), null, p -> { }, () -> false,
+    assertSameDataset(XlsxReader.read(f, ReadOptions.defaults(), RunControl.none(),
         XlsxReader.Route.SCANNER), library);
     return scanner;
   }
@@ -188,7 +189,7 @@ class SheetScannerTest {
         .containsExactly(1, 10_001, 20_001, 30_001, 40_001, 50_001);
     // a pool whose only thread is busy: the calling thread inflates and parses on its own
     try (BusyExecutor busy = new BusyExecutor()) {
-      assertSameDataset(XlsxReader.read(numbered, DatasetReader.Options.defaults(), busy, p -> { }, () -> false,
+      assertSameDataset(XlsxReader.read(numbered, ReadOptions.defaults(), RunControl.on(busy),
           XlsxReader.Route.SCANNER), d);
     }
   }
@@ -198,18 +199,17 @@ class SheetScannerTest {
     Path f = openpyxlStyle(dir.resolve("cancel.xlsx"), 60_000, true);
     List<Double> seen = new ArrayList<>();
     read(f, XlsxReader.Route.SCANNER);
-    XlsxReader.read(f, DatasetReader.Options.defaults(), pool, seen::add, () -> false, XlsxReader.Route.SCANNER);
+    XlsxReader.read(f, ReadOptions.defaults(), RunControl.of(pool, seen::add, () -> false), XlsxReader.Route.SCANNER);
     assertThat(seen.get(0)).isEqualTo(-1.0);
     assertThat(seen.subList(1, seen.size())).isSorted().allMatch(p -> p >= 0 && p <= 1.0);
     assertThat(seen.get(seen.size() - 1)).isEqualTo(1.0);
     assertThat(seen.size()).isGreaterThan(3);
     AtomicBoolean cancel = new AtomicBoolean();
     List<Double> before = new ArrayList<>();
-    assertThrows(CancellationException.class, () -> XlsxReader.read(f, DatasetReader.Options.defaults(), pool,
-        p -> {
+    assertThrows(CancellationException.class, () -> XlsxReader.read(f, ReadOptions.defaults(), RunControl.of(pool, p -> {
           before.add(p);
           if (p > 0.1) cancel.set(true);
-        }, cancel::get, XlsxReader.Route.SCANNER));
+        }, cancel::get), XlsxReader.Route.SCANNER));
     assertThat(before).noneMatch(p -> p == 1.0);
   }
 
@@ -230,7 +230,7 @@ class SheetScannerTest {
         raf.write(v ^ 0x5A);
       }
     }
-    DataException e = assertThrows(DataException.class, () -> DatasetReader.read(f));
+    DataException e = assertThrows(DataException.class, () -> Datasets.read(f));
     assertThat(e.getMessage()).contains("damaged.xlsx is damaged or incomplete");
   }
 

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +57,7 @@ class SqliteReadTest {
   }
 
   private static Dataset read(DatabaseSource src) {
-    return Datasets.read(src, DatasetReader.Options.defaults(), null, p -> { }, () -> false);
+    return Datasets.read(src, ReadOptions.defaults(), RunControl.none());
   }
 
   @Test
@@ -91,8 +92,8 @@ class SqliteReadTest {
         "SELECT * FROM orders WHERE country = 'France' AND order_date LIKE '2010%'"));
     assertThat(fr.rows()).isEqualTo(1);
     Dataset mall = read(DatabaseSource.table("jdbc:sqlite:" + db, null, null, "mall"));
-    Dataset csv = Datasets.read(Path.of("src/test/resources/data/mall-customers.csv"), DatasetReader.Options.defaults(),
-        null, p -> { }, () -> false);
+    Dataset csv = Datasets.read(Path.of("src/test/resources/data/mall-customers.csv"), ReadOptions.defaults(),
+        RunControl.none());
     assertThat(mall.mode()).isEqualTo(Mode.CUSTOMERS);
     assertThat(mall.rows()).isEqualTo(200);
     assertThat(mall.idColumn()).isEqualTo("CustomerID");

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.data;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.export.ParquetExporter;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,7 @@ public final class ToParquet {
   public static void main(String[] args) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Dataset d = Datasets.read(Path.of(args[0]), DatasetReader.Options.defaults(), pool, p -> { }, () -> false);
+      Dataset d = Datasets.read(Path.of(args[0]), ReadOptions.defaults(), RunControl.on(pool));
       ParquetExporter.write(Path.of(args[1]), ParquetRoundTripTest.asTable(d.transactions()), true, p -> { }, () -> false);
       System.out.println(d.rows() + " rows -> " + args[1]);
     } finally {

@@ -127,14 +127,14 @@ class TransactionLineParserTest {
   private Dataset assertSameAsGeneralPath(String name, String text, byte delim) throws IOException {
     Path f = dir.resolve(name);
     Files.writeString(f, text, StandardCharsets.UTF_8);
-    Dataset d = DatasetReader.read(f);
+    Dataset d = Datasets.read(f);
     Transactions tx = d.transactions();
 
     byte[] data = text.getBytes(StandardCharsets.UTF_8);
     int dataStart = text.indexOf('\n') + 1;
     List<String> headers = Arrays.asList(text.substring(0, dataStart - 1).split(String.valueOf((char) delim)));
     ColumnMapping mapping = ColumnMapping.detect(headers);
-    TransactionChunk general = new TransactionChunk(DatasetReader.slots(mapping, headers.size()), headers.size(),
+    TransactionChunk general = new TransactionChunk(LoadReports.slots(mapping, headers.size()), headers.size(),
         delim != ',', false, StandardCharsets.UTF_8, 16);
     CsvTokenizer t = new CsvTokenizer(data, dataStart, data.length, delim);
     while (t.next()) {
@@ -142,7 +142,7 @@ class TransactionLineParserTest {
     }
     general.lineOffset = 1;
     TransactionAssembler.Result r = TransactionAssembler.assemble(List.of(general), StandardCharsets.UTF_8, true,
-        DatasetReader.names(mapping), null);
+        LoadReports.names(mapping), null);
     Transactions want = r.transactions();
 
     assertThat(tx.size()).isEqualTo(want.size());

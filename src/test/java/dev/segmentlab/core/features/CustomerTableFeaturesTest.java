@@ -3,7 +3,7 @@ package dev.segmentlab.core.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.core.data.Dataset;
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.data.Mode;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +14,7 @@ class CustomerTableFeaturesTest {
   @Test
   void mallCustomersGiveA200x3Matrix() {
     for (String f : List.of("mall-customers.csv", "mall-customers-genre-variant.csv")) {
-      Dataset d = DatasetReader.read(Path.of("src/test/resources/data", f));
+      Dataset d = Datasets.read(Path.of("src/test/resources/data", f));
       assertThat(d.mode()).isEqualTo(Mode.CUSTOMERS);
       assertThat(d.idColumn()).isEqualTo("CustomerID");
       List<String> numeric = CustomerTableFeatures.numericColumns(d.customerTable(), d.idColumn());
@@ -29,7 +29,7 @@ class CustomerTableFeaturesTest {
 
   @Test
   void genderCanBeOneHotEncoded() {
-    Dataset d = DatasetReader.read(Path.of("src/test/resources/data/mall-customers.csv"));
+    Dataset d = Datasets.read(Path.of("src/test/resources/data/mall-customers.csv"));
     assertThat(CustomerTableFeatures.categoricalColumns(d.customerTable(), d.idColumn())).containsExactly("Gender");
     CustomerFeatures cf = CustomerTableFeatures.build(d.customerTable(), d.idColumn(), List.of("Gender"));
     assertThat(cf.names()).contains("Gender=Male", "Gender=Female");

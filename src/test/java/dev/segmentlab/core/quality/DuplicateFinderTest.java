@@ -2,7 +2,7 @@ package dev.segmentlab.core.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.Datasets;
 import dev.segmentlab.core.data.Transactions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class DuplicateFinderTest {
     lines.add("500003,S1,Item 1,2,2010-12-01 09:00:00,1.5,13047,United Kingdom");
     Path file = dir.resolve("dups.csv");
     Files.write(file, lines);
-    Transactions tx = DatasetReader.read(file).transactions();
+    Transactions tx = Datasets.read(file).transactions();
     CleanedData c = Cleaner.clean(tx, new CleaningOptions(EnumSet.of(CleaningRule.DUPLICATES),
         CleaningOptions.DEFAULT_NON_PRODUCT));
     assertThat(c.report().steps().get(0).removed()).isEqualTo(4);

@@ -1,6 +1,6 @@
 package dev.segmentlab.core.report;
 
-import dev.segmentlab.core.data.DatasetReader;
+import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
 import dev.segmentlab.core.features.Scaling;
@@ -25,7 +25,7 @@ final class ReportFixtures {
   private static ReportModel mall;
 
   static PipelineOptions options(int k, int stability) {
-    return new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.seeds(), List.of(), Transform.LOG1P,
+    return new PipelineOptions(ReadOptions.defaults(), CleaningOptions.seeds(), List.of(), Transform.LOG1P,
         Scaling.STANDARD, 2, 8, k, 10, 42, stability);
   }
 
