@@ -57,7 +57,7 @@ final class AssignCommand implements Callable<Integer> {
     SegmentExport.Outcome written = null;
     if (request != null) {
       SegmentExport.Context ctx = new SegmentExport.Context(a.dataset(), a.cleaned(), FileFingerprint.of(file), Instant.now());
-      written = SegmentExport.stage(a.segmentation(), ctx, request, batch, p -> { }, () -> false);
+      written = SegmentExport.stage(a.segmentation(), ctx, request, batch, RunControl.none());
       batch.commit();
     }
     int[] counts = a.counts();

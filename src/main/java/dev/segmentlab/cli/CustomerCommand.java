@@ -1,5 +1,6 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.Workspace;
@@ -58,7 +59,7 @@ final class CustomerCommand implements Callable<Integer> {
       if (args.size() != 1) throw new IllegalArgumentException("With --workspace give only the customer ID.");
       id = args.get(0);
       Workspace ws = WorkspaceFile.read(workspace);
-      WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, 0, Workers.pool(), p -> { }, () -> false);
+      WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, 0, RunControl.on(Workers.pool()));
       if (o.warning() != null) spec.commandLine().getErr().println("warning: " + o.warning());
       r = o.result();
     } else {
@@ -66,7 +67,7 @@ final class CustomerCommand implements Callable<Integer> {
       id = args.get(1);
       PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
           Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentCommand.parseK(k), 10, seed, 0);
-      r = Pipeline.run(Path.of(args.get(0)), o, Workers.pool(), p -> { }, () -> false);
+      r = Pipeline.run(Path.of(args.get(0)), o, RunControl.on(Workers.pool()));
     }
     ValueOptions vo = new ValueOptions(12, discount, 30, 13);
     ValueAnalysis v = ValueReports.analyse(r, vo);

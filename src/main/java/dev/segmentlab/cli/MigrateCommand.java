@@ -1,5 +1,6 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.Workspace;
@@ -72,10 +73,10 @@ final class MigrateCommand implements Callable<Integer> {
     if (workspace != null) {
       if (split != null) throw new IllegalArgumentException("Give either --split or --workspace, not both.");
       Workspace ws = WorkspaceFile.read(workspace);
-      WorkspaceRunner.Outcome a = WorkspaceRunner.run(ws, 0, Workers.pool(), p -> { }, () -> false);
+      WorkspaceRunner.Outcome a = WorkspaceRunner.run(ws, 0, RunControl.on(Workers.pool()));
       if (a.warning() != null) spec.commandLine().getErr().println("warning: " + a.warning());
       m0 = System.nanoTime();
-      SegmentAssigner.Assignment b = SegmentAssigner.assign(file, ws, Workers.pool(), p -> { }, () -> false);
+      SegmentAssigner.Assignment b = SegmentAssigner.assign(file, ws, RunControl.on(Workers.pool()));
       idsA = a.result().matrix().ids();
       labelsA = a.result().segmentation().labels();
       idsB = b.segmentation().matrix().ids();
@@ -93,7 +94,7 @@ final class MigrateCommand implements Callable<Integer> {
       }
       PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
           Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentCommand.parseK(k), 10, seed, 0);
-      PipelineResult r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
+      PipelineResult r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
       if (r.cleaned() == null) throw new IllegalArgumentException("--split needs transactions with dates; this file is a customer table.");
       m0 = System.nanoTime();
       CleanedData[] parts = Migration.split(r.cleaned(), at);

@@ -1,5 +1,6 @@
 package dev.segmentlab.cli;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.FileFingerprint;
 import dev.segmentlab.core.export.Workspace;
@@ -99,14 +100,14 @@ final class ReportCommand implements Callable<Integer> {
       if (file != null) throw new IllegalArgumentException("Give either FILE or --workspace, not both.");
       Workspace ws = WorkspaceFile.read(workspace);
       o = WorkspaceRunner.options(ws, stability);
-      WorkspaceRunner.Outcome reopened = WorkspaceRunner.run(ws, stability, Workers.pool(), p -> { }, () -> false);
+      WorkspaceRunner.Outcome reopened = WorkspaceRunner.run(ws, stability, RunControl.on(Workers.pool()));
       if (reopened.warning() != null) spec.commandLine().getErr().println("warning: " + reopened.warning());
       r = reopened.result();
     } else {
       if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
       o = new PipelineOptions(ReadOptions.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
           Transform.parse(transform), Scaling.parse(scale), kMin, kMax, SegmentCommand.parseK(k), restarts, seed, stability);
-      r = Pipeline.run(file, o, Workers.pool(), p -> { }, () -> false);
+      r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
     }
     long t1 = System.nanoTime();
     FileFingerprint fp = FileFingerprint.of(r.dataset().source());

@@ -163,7 +163,7 @@ final class SegmentCommand implements Callable<Integer> {
       if (file != null) throw new IllegalArgumentException("Give either FILE or --workspace, not both.");
       Workspace ws = WorkspaceFile.read(workspace);
       o = WorkspaceRunner.options(ws, stability);
-      reopened = WorkspaceRunner.run(ws, database.password(), stability, Workers.pool(), p -> { }, () -> false);
+      reopened = WorkspaceRunner.run(ws, database.password(), stability, RunControl.on(Workers.pool()));
       if (reopened.warning() != null) spec.commandLine().getErr().println("warning: " + reopened.warning());
       r = reopened.result();
       fingerprint = r.dataset().source() == null ? null : FileFingerprint.of(r.dataset().source());
@@ -204,7 +204,7 @@ final class SegmentCommand implements Callable<Integer> {
       Instant now = Instant.now();
       if (request != null) {
         SegmentExport.Context ctx = new SegmentExport.Context(r.dataset(), r.cleaned(), fingerprint, now);
-        written = SegmentExport.stage(r.segmentation(), ctx, request, batch, p -> { }, () -> false);
+        written = SegmentExport.stage(r.segmentation(), ctx, request, batch, RunControl.none());
       }
       if (saveWorkspace != null) {
         byte[] ws = WorkspaceFile.toJson(WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(),

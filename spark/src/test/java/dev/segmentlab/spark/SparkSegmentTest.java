@@ -1,5 +1,6 @@
 package dev.segmentlab.spark;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -65,7 +66,7 @@ class SparkSegmentTest {
     sparkRun = SparkPipeline.run(spark, FIXTURE.toString(), o, line -> { });
     for (Row r : sparkRun.labeled().collectAsList()) sparkCustomers.put(r.getString(0), r);
     coreRun = Pipeline.run(FIXTURE, new PipelineOptions(ReadOptions.defaults(), CleaningOptions.seeds(),
-        List.of(), Transform.LOG1P, Scaling.STANDARD, K_MIN, K_MAX, K, 10, 42, 0), null, p -> { }, () -> false);
+        List.of(), Transform.LOG1P, Scaling.STANDARD, K_MIN, K_MAX, K, 10, 42, 0), RunControl.none());
   }
 
   @AfterAll static void stop() {

@@ -163,7 +163,7 @@ public final class ExportViewModel {
     start("Exporting " + target.getFileName(), ctx -> {
       SegmentExport.Context c = SegmentExport.Context.of(dataset, cleaned);
       long t0 = System.nanoTime();
-      SegmentExport.Outcome o = SegmentExport.write(seg, c, request, progressTo(ctx), ctx.cancelledCheck());
+      SegmentExport.Outcome o = SegmentExport.write(seg, c, request, RunControl.of(null, progressTo(ctx), ctx.cancelledCheck()));
       return new Written(o, (System.nanoTime() - t0) / 1e9);
     }, w -> {
       SegmentExport.Outcome o = w.outcome();
@@ -222,7 +222,7 @@ public final class ExportViewModel {
             progressTo(ctx), ctx.cancelledCheck()));
         return new WorkspaceRequest(file, ws, o.dataset(), null, o.warning());
       }
-      WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, pass, 0, null, progressTo(ctx), ctx.cancelledCheck());
+      WorkspaceRunner.Outcome o = WorkspaceRunner.run(ws, pass, 0, RunControl.of(null, progressTo(ctx), ctx.cancelledCheck()));
       return new WorkspaceRequest(file, ws, o.result().dataset(), o.result(), o.warning());
     }, req -> {
       openedWorkspace.set(req);

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.segments;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
@@ -328,7 +329,7 @@ public final class SegmentsViewModel {
 
   /** The solution for a k outside the sweep: the one place that knows the method (k-means today). */
   private KMeansResult fit(Points p, KSweep.Options so, int newK, BooleanSupplier cancelled) {
-    return Segmentation.solutionFor(null, p, so, newK, executor, cancelled);
+    return Segmentation.solutionFor(null, p, so, newK, RunControl.of(executor, null, cancelled));
   }
 
   /** Applies a computed frame: work of order k on the FX thread, then the stability check after the redraw. */

@@ -11,9 +11,6 @@ import dev.segmentlab.core.quality.CleanedData;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -42,10 +39,9 @@ public final class Pipeline {
     return run(() -> stages.load(db, o.read(), rc.slice(0, 0.3)), o, stages, rc);
   }
 
-  /** {@link #run(DatabaseSource, PipelineOptions, Stages, RunControl)} with the three run parameters. */
-  public static PipelineResult run(DatabaseSource db, PipelineOptions o, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) {
-    return run(db, o, Stages.plain(), RunControl.of(executor, progress, cancelled));
+  /** {@link #run(DatabaseSource, PipelineOptions, Stages, RunControl)} with the plain stages. */
+  public static PipelineResult run(DatabaseSource db, PipelineOptions o, RunControl rc) {
+    return run(db, o, Stages.plain(), rc);
   }
 
   /**
@@ -86,15 +82,6 @@ public final class Pipeline {
     }
     rc.progress(1);
     return new PipelineResult(d, cleaned, seg, t);
-  }
-
-  /**
-   * @deprecated kept for callers of the three-parameter form; use {@link #run(Path, PipelineOptions, RunControl)}
-   */
-  @Deprecated
-  public static PipelineResult run(Path file, PipelineOptions o, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) {
-    return run(file, o, RunControl.of(executor, progress, cancelled));
   }
 
   static <T> T timed(Map<String, Double> t, String stage, Supplier<T> s) {

@@ -16,9 +16,6 @@ import dev.segmentlab.core.segments.SegmentPalette;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 import dev.segmentlab.core.data.Datasets;
 
 /**
@@ -94,13 +91,6 @@ public final class SegmentAssigner {
         null, k, solution, analysis, null, names, colours);
     rc.progress(1);
     return new Assignment(seg, d, cleaned, labels.sizes());
-  }
-
-  /** @deprecated use {@link #assign(Path, Workspace, RunControl)} */
-  @Deprecated
-  public static Assignment assign(Path file, Workspace ws, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) {
-    return assign(file, ws, RunControl.of(executor, progress, cancelled));
   }
 
   /** The workspace's mapping when the new file has every mapped column, else detection from the headers. */

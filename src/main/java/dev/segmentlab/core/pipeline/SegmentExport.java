@@ -1,5 +1,6 @@
 package dev.segmentlab.core.pipeline;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.cluster.Silhouette;
 import dev.segmentlab.core.data.Dataset;
@@ -345,16 +346,15 @@ public final class SegmentExport {
    * Writes the export all-or-nothing: a failure or cancellation leaves no new file behind and existing files
    * as they were (per-segment CSVs included: they are placed together, see {@link OutputBatch}).
    *
-   * @param progress 0..1
-   * @param cancelled polled every few thousand rows; a cancelled export throws
+   * @param rc progress 0..1; cancellation is polled every few thousand rows, and a cancelled export throws
    *     {@link java.util.concurrent.CancellationException}
    * @throws ExportException when a file exists and {@code overwrite} is off, or cannot be written (the message
    *     says what to do)
    */
-  public static Outcome write(SegmentationResult seg, Context ctx, ExportRequest req, DoubleConsumer progress,
-      BooleanSupplier cancelled) throws ExportException {
+  public static Outcome write(SegmentationResult seg, Context ctx, ExportRequest req, RunControl rc)
+      throws ExportException {
     try (OutputBatch batch = OutputBatch.open(req.overwrite())) {
-      Outcome o = stage(seg, ctx, req, batch, progress, cancelled);
+      Outcome o = stage(seg, ctx, req, batch, rc);
       batch.commit();
       return o;
     }
@@ -368,7 +368,9 @@ public final class SegmentExport {
    * @throws ExportException as {@link #write}
    */
   public static Outcome stage(SegmentationResult seg, Context ctx, ExportRequest req, OutputBatch batch,
-      DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
+      RunControl rc) throws ExportException {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     Path target = req.target().toAbsolutePath().normalize();
     if (req.format() == ExportRequest.Format.XLSX) {
       List<SheetData> sheets = sheets(seg, ctx);

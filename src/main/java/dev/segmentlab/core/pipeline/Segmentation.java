@@ -1,5 +1,6 @@
 package dev.segmentlab.core.pipeline;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.cluster.KMeans;
 import dev.segmentlab.core.cluster.KMeansResult;
 import dev.segmentlab.core.cluster.KSweep;
@@ -10,8 +11,6 @@ import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.segments.SegmentAnalysis;
 import dev.segmentlab.core.segments.SegmentInput;
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 
 /**
  * The clustering part of the pipeline, shared by the CLI and the Segments step: how a feature matrix becomes
@@ -35,10 +34,10 @@ public final class Segmentation {
   }
 
   /** The solution for k: from the sweep when it covers k, else fitted now with the sweep's settings. */
-  public static KMeansResult solutionFor(KSweep.Result sweep, Points points, KSweep.Options o, int k, Executor ex,
-      BooleanSupplier cancelled) {
+  public static KMeansResult solutionFor(KSweep.Result sweep, Points points, KSweep.Options o, int k,
+      RunControl rc) {
     KSweep.Point p = sweep == null ? null : pointFor(sweep, k);
-    return p != null ? p.solution() : KMeans.fit(points, o.kMeans().withK(k), ex, cancelled);
+    return p != null ? p.solution() : KMeans.fit(points, o.kMeans().withK(k), rc.executor(), rc.cancelledCheck());
   }
 
   /** The sweep's point for k, or null when k was not swept ({@link KSweep.Result#at} throws instead). */

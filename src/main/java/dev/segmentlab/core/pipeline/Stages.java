@@ -177,7 +177,7 @@ public final class Stages {
       RunControl rc) {
     listener.started(Stage.CHOOSE_K);
     int k = requested > 0 ? requested : Segmentation.autoK(sweep, options.kMin());
-    return Segmentation.solutionFor(sweep, points, options, k, rc.executor(), rc.cancelledCheck());
+    return Segmentation.solutionFor(sweep, points, options, k, rc);
   }
 
   /** Profiles, charts and suggested names of a solution, with the palette's colours. */

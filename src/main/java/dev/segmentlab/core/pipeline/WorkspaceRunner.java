@@ -48,7 +48,7 @@ import java.util.HashSet;
  *
  * <pre>{@code
  * Workspace ws = WorkspaceRunner.capture(result.segmentation(), result.dataset(), result.cleaned(), fp, Instant.now());
- * WorkspaceRunner.Outcome again = WorkspaceRunner.run(ws, 0, executor, p -> {}, () -> false);
+ * WorkspaceRunner.Outcome again = WorkspaceRunner.run(ws, 0, RunControl.on(executor));
  * if (again.inputChanged()) warn(again.warning());
  * }</pre>
  */
@@ -287,16 +287,9 @@ public final class WorkspaceRunner {
     return c;
   }
 
-  /** {@link #run(Workspace, String, int, RunControl)} with the three run parameters. */
-  public static Outcome run(Workspace ws, String password, int stabilityRuns, Executor executor,
-      DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
-    return run(ws, password, stabilityRuns, RunControl.of(executor, progress, cancelled));
-  }
-
   /** {@link #run(Workspace, String, int, RunControl)} of a file workspace. */
-  public static Outcome run(Workspace ws, int stabilityRuns, Executor executor, DoubleConsumer progress,
-      BooleanSupplier cancelled) throws ExportException {
-    return run(ws, null, stabilityRuns, RunControl.of(executor, progress, cancelled));
+  public static Outcome run(Workspace ws, int stabilityRuns, RunControl rc) throws ExportException {
+    return run(ws, null, stabilityRuns, rc);
   }
 
   /** Said when the segments of a reopened workspace are not the saved ones. */

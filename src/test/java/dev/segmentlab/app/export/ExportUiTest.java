@@ -1,5 +1,6 @@
 package dev.segmentlab.app.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.app.Session;
@@ -38,8 +39,7 @@ class ExportUiTest {
     if (run == null) {
       PipelineOptions d = PipelineOptions.defaults();
       run = Pipeline.run(Path.of("assets/data/online-retail.csv.gz"), new PipelineOptions(d.read(), d.cleaning(),
-          d.features(), d.transform(), d.scaling(), d.kMin(), d.kMax(), 4, d.restarts(), d.seed(), 0), null,
-          p -> { }, () -> false);
+          d.features(), d.transform(), d.scaling(), d.kMin(), d.kMax(), 4, d.restarts(), d.seed(), 0), RunControl.none());
     }
     return run;
   }

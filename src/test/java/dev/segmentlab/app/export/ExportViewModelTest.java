@@ -1,5 +1,6 @@
 package dev.segmentlab.app.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.app.Session;
@@ -33,7 +34,7 @@ class ExportViewModelTest {
   static void runOnce() {
     PipelineOptions d = PipelineOptions.defaults();
     run = Pipeline.run(RETAIL, new PipelineOptions(d.read(), d.cleaning(), d.features(), d.transform(), d.scaling(),
-        d.kMin(), d.kMax(), 4, d.restarts(), d.seed(), 0), null, p -> { }, () -> false);
+        d.kMin(), d.kMax(), 4, d.restarts(), d.seed(), 0), RunControl.none());
   }
 
   @BeforeEach

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.lookup;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -22,7 +23,7 @@ class LookupViewModelTest {
   @Test void completesLooksUpAndReportsUnknownIds() {
     PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
         Transform.LOG1P, Scaling.parse("standard"), 4, 4, 4, 2, 42, 0);
-    PipelineResult r = Pipeline.run(Path.of("assets/data/online-retail.csv.gz"), o, null, p -> { }, () -> false);
+    PipelineResult r = Pipeline.run(Path.of("assets/data/online-retail.csv.gz"), o, RunControl.none());
     Session session = new Session();
     LookupViewModel vm = new LookupViewModel(session, new SameThreadAsync());
     vm.prepare();

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.migration;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.app.Session;
@@ -23,7 +24,7 @@ class MigrationViewModelTest {
   @Test void halvesOfTheSample() {
     PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
         Transform.LOG1P, Scaling.parse("standard"), 4, 4, 4, 2, 42, 0);
-    PipelineResult r = Pipeline.run(Path.of("assets/data/online-retail.csv.gz"), o, null, p -> { }, () -> false);
+    PipelineResult r = Pipeline.run(Path.of("assets/data/online-retail.csv.gz"), o, RunControl.none());
     Session session = new Session();
     session.cleanedProperty().set(r.cleaned());
     session.segmentationProperty().set(r.segmentation());

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.report;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.app.Session;
@@ -28,7 +29,7 @@ class ReportViewModelTest {
   private void loadMall() {
     PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
         Transform.LOG1P, Scaling.STANDARD, 2, 6, 5, 4, 42, 0);
-    PipelineResult r = Pipeline.run(Path.of("src/test/resources/data/mall-customers.csv"), o, null, p -> { }, () -> false);
+    PipelineResult r = Pipeline.run(Path.of("src/test/resources/data/mall-customers.csv"), o, RunControl.none());
     session.datasetProperty().set(r.dataset());
     session.segmentationProperty().set(r.segmentation().withLabels(
         List.of("Careful spenders", "B", "C", "D", "E"), r.segmentation().colours()));

@@ -79,12 +79,12 @@ class ParquetRoundTripTest {
     PipelineOptions d = PipelineOptions.defaults();
     PipelineOptions o = new PipelineOptions(d.read(), d.cleaning(), d.features(), d.transform(), d.scaling(), 2, 6, 5,
         d.restarts(), d.seed(), 0);
-    PipelineResult r = Pipeline.run(mall, o, null, p -> { }, () -> false);
+    PipelineResult r = Pipeline.run(mall, o, RunControl.none());
     Path out = dir.resolve("mall-segments.parquet");
     ExportRequest req = ExportRequest.of(out, false, false, false);
     assertThat(req.format()).isEqualTo(ExportRequest.Format.PARQUET);
     SegmentExport.Outcome written = SegmentExport.write(r.segmentation(),
-        SegmentExport.Context.of(r.dataset(), r.cleaned()), req, p -> { }, () -> false);
+        SegmentExport.Context.of(r.dataset(), r.cleaned()), req, RunControl.none());
     assertThat(written.customers()).isEqualTo(200);
     Dataset back = Datasets.read(out, ReadOptions.defaults(), RunControl.none());
     assertThat(back.mode()).isEqualTo(Mode.CUSTOMERS);
@@ -98,7 +98,7 @@ class ParquetRoundTripTest {
     assertThat(back.customerTable().stringColumn("Segment name").get(0))
         .isEqualTo(r.segmentation().names().get(labels[0]));
     assertThatThrownBy(() -> SegmentExport.write(r.segmentation(), SegmentExport.Context.of(r.dataset(), r.cleaned()),
-        req, p -> { }, () -> false)).hasMessageContaining("already exists");
+        req, RunControl.none())).hasMessageContaining("already exists");
   }
 
   @Test

@@ -218,7 +218,7 @@ class PostgresReadTest {
     PipelineOptions d = PipelineOptions.defaults();
     PipelineOptions o = new PipelineOptions(d.read(), d.cleaning(), d.features(), d.transform(), d.scaling(), 2, 4, 3,
         d.restarts(), d.seed(), 0);
-    PipelineResult r = Pipeline.run(src, o, pool, p -> { }, () -> false);
+    PipelineResult r = Pipeline.run(src, o, RunControl.on(pool));
     Workspace ws = WorkspaceRunner.capture(r.segmentation(), r.dataset(), r.cleaned(), null, Instant.now());
     String json = new String(WorkspaceFile.toJson(ws), StandardCharsets.UTF_8);
     assertThat(json).doesNotContain(PostgresServer.PASSWORD).doesNotContainIgnoringCase("password")
@@ -228,10 +228,10 @@ class PostgresReadTest {
         "SELECT * FROM retail WHERE \"Country\" = 'Germany'"));
     assertThat(back.inputPath()).isEqualTo(pg.url());
     // reopening asks for the password: without it the login is refused, with it the same segments come back
-    assertThatThrownBy(() -> WorkspaceRunner.run(back, 0, pool, p -> { }, () -> false))
+    assertThatThrownBy(() -> WorkspaceRunner.run(back, 0, RunControl.on(pool)))
         .isInstanceOf(DataException.class).hasMessage("The database at " + pg.url() + " needs a password for user "
             + "'segmentlab'. Enter it (the app asks; the CLI reads --password-file or PGPASSWORD).");
-    WorkspaceRunner.Outcome again = WorkspaceRunner.run(back, PostgresServer.PASSWORD, 0, pool, p -> { }, () -> false);
+    WorkspaceRunner.Outcome again = WorkspaceRunner.run(back, PostgresServer.PASSWORD, 0, RunControl.on(pool));
     assertThat(again.reproduced()).isTrue();
     assertThat(again.result().segmentation().labels()).containsExactly(r.segmentation().labels());
   }

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.pipeline;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +40,7 @@ class SegmentExportTest {
     PipelineOptions d = PipelineOptions.defaults();
     PipelineOptions o = new PipelineOptions(d.read(), d.cleaning(), d.features(), d.transform(), d.scaling(),
         d.kMin(), d.kMax(), 4, d.restarts(), d.seed(), 0);
-    run = Pipeline.run(FILE, o, null, p -> { }, () -> false);
+    run = Pipeline.run(FILE, o, RunControl.none());
     ctx = SegmentExport.Context.of(run.dataset(), run.cleaned());
   }
 
@@ -47,7 +48,7 @@ class SegmentExportTest {
   void workbookHasEveryCustomerOnceAndInExactlyOneSegmentSheet() throws IOException {
     Path out = dir.resolve("segments.xlsx");
     SegmentExport.Outcome o = SegmentExport.write(run.segmentation(), ctx,
-        ExportRequest.of(out, false, false, false), p -> { }, () -> false);
+        ExportRequest.of(out, false, false, false), RunControl.none());
     assertThat(o.customers()).isEqualTo(4338);
     try (ReadableWorkbook wb = new ReadableWorkbook(out.toFile())) {
       List<Sheet> sheets = wb.getSheets().toList();
@@ -106,7 +107,7 @@ class SegmentExportTest {
     names.set(1, "@risk customers");
     SegmentationResult renamed = run.segmentation().withLabels(names, run.segmentation().colours());
     Path out = dir.resolve("customers.csv");
-    SegmentExport.write(renamed, ctx, ExportRequest.of(out, true, false, false), p -> { }, () -> false);
+    SegmentExport.write(renamed, ctx, ExportRequest.of(out, true, false, false), RunControl.none());
     byte[] bytes = Files.readAllBytes(out);
     assertThat(bytes[0] & 0xFF).isEqualTo(0xEF); // the BOM Excel needs for £
     List<List<String>> rows = Csv.parse(new String(bytes, 3, bytes.length - 3, UTF_8));
@@ -132,7 +133,7 @@ class SegmentExportTest {
   void perSegmentCsvWritesOneFilePerSegmentBesideTheCustomers() throws IOException {
     Path out = dir.resolve("retail.csv");
     SegmentExport.Outcome o = SegmentExport.write(run.segmentation(), ctx, ExportRequest.of(out, false, true, false),
-        p -> { }, () -> false);
+        RunControl.none());
     assertThat(o.files()).hasSize(5);
     assertThat(o.files().get(1).getFileName().toString()).startsWith("retail-0 ");
     int total = 0;
@@ -140,18 +141,18 @@ class SegmentExportTest {
     assertThat(total).isEqualTo(4338);
     // A second export without overwrite fails before touching anything.
     assertThatThrownBy(() -> SegmentExport.write(run.segmentation(), ctx, ExportRequest.of(out, false, true, false),
-        p -> { }, () -> false)).isInstanceOf(ExportException.class).hasMessageContaining("already exists");
+        RunControl.none())).isInstanceOf(ExportException.class).hasMessageContaining("already exists");
   }
 
   @Test
   void anUnwritableTargetFailsCleanlyAndLeavesNoFile() throws IOException {
     Path notAFolder = Files.writeString(dir.resolve("plain.txt"), "x");
     assertThatThrownBy(() -> SegmentExport.write(run.segmentation(), ctx,
-        ExportRequest.of(notAFolder.resolve("out.xlsx"), false, false, true), p -> { }, () -> false))
+        ExportRequest.of(notAFolder.resolve("out.xlsx"), false, false, true), RunControl.none()))
         .isInstanceOf(ExportException.class).hasMessageContaining("not a folder");
     Path folder = Files.createDirectory(dir.resolve("taken.xlsx"));
     assertThatThrownBy(() -> SegmentExport.write(run.segmentation(), ctx,
-        ExportRequest.of(folder, false, false, true), p -> { }, () -> false))
+        ExportRequest.of(folder, false, false, true), RunControl.none()))
         .isInstanceOf(ExportException.class).hasMessageContaining("folder of that name");
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("plain.txt", "taken.xlsx");
@@ -173,7 +174,7 @@ class SegmentExportTest {
 
     Workspace back = WorkspaceFile.read(file);
     assertThat(back).isEqualTo(ws);
-    WorkspaceRunner.Outcome again = WorkspaceRunner.run(back, 0, null, p -> { }, () -> false);
+    WorkspaceRunner.Outcome again = WorkspaceRunner.run(back, 0, RunControl.none());
     assertThat(again.inputChanged()).isFalse();
     assertThat(again.reproduced()).isTrue();
     assertThat(again.warning()).isNull();
@@ -182,7 +183,7 @@ class SegmentExportTest {
     assertThat(again.result().segmentation().colours()).isEqualTo(run.segmentation().colours());
 
     // The same workspace applied to the same file puts every customer where the run did.
-    SegmentAssigner.Assignment a = SegmentAssigner.assign(FILE, back, null, p -> { }, () -> false);
+    SegmentAssigner.Assignment a = SegmentAssigner.assign(FILE, back, RunControl.none());
     assertThat(a.segmentation().matrix().ids()).isEqualTo(run.matrix().ids());
     assertThat(a.segmentation().labels()).isEqualTo(run.segmentation().labels());
     assertThat(a.counts()).isEqualTo(run.solution().sizes());

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.report;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
@@ -40,7 +41,7 @@ final class ReportFixtures {
   }
 
   private static ReportModel build(Path file, PipelineOptions o) throws ExportException {
-    PipelineResult r = Pipeline.run(file, o, null, p -> { }, () -> false);
+    PipelineResult r = Pipeline.run(file, o, RunControl.none());
     return ReportBuilder.build(r, o, FileFingerprint.of(file), CREATED, p -> { }, () -> false);
   }
 }
