@@ -66,7 +66,7 @@ final class CustomerCommand implements Callable<Integer> {
       if (args.size() != 2) throw new IllegalArgumentException("Give FILE and ID (or --workspace W and ID).");
       id = args.get(1);
       PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
-          Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentCommand.parseK(k), 10, seed, 0);
+          Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentOptions.parseK(k), 10, seed, 0);
       r = Pipeline.run(Path.of(args.get(0)), o, RunControl.on(Workers.pool()));
     }
     ValueOptions vo = new ValueOptions(12, discount, 30, 13);

@@ -93,7 +93,7 @@ final class MigrateCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--split needs a day as YYYY-MM-DD, not '" + split + "'");
       }
       PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
-          Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentCommand.parseK(k), 10, seed, 0);
+          Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentOptions.parseK(k), 10, seed, 0);
       PipelineResult r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
       if (r.cleaned() == null) throw new IllegalArgumentException("--split needs transactions with dates; this file is a customer table.");
       m0 = System.nanoTime();

@@ -1,17 +1,12 @@
 package dev.segmentlab.cli;
 
 import dev.segmentlab.core.concurrent.RunControl;
-import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.FileFingerprint;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
-import dev.segmentlab.core.features.Scaling;
-import dev.segmentlab.core.features.Transform;
-import dev.segmentlab.core.pipeline.Pipeline;
 import dev.segmentlab.core.pipeline.PipelineOptions;
 import dev.segmentlab.core.pipeline.PipelineResult;
 import dev.segmentlab.core.pipeline.WorkspaceRunner;
-import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.report.ReportBuilder;
 import dev.segmentlab.core.report.ReportFormat;
 import dev.segmentlab.core.report.ReportModel;
@@ -27,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,9 +40,6 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "CSV, TSV, TXT (optionally .gz) or XLSX file (or --workspace).")
   Path file;
 
-  @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read (default: the first).")
-  String sheet;
-
   @Option(names = "--workspace", paramLabel = "W.segmentlab.json", description = "Report a saved workspace's run (its input, "
       + "cleaning, features, k, seed and names; the segment options are ignored).")
   Path workspace;
@@ -57,33 +50,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the report if it exists.")
   boolean force;
 
-  // The options of 'segment', with the same names and defaults.
-  @Option(names = "--k", paramLabel = "N|auto", defaultValue = "auto", description = "Number of segments, or auto (the knee of the WCSS curve). Default ${DEFAULT-VALUE}.")
-  String k;
-
-  @Option(names = "--k-min", defaultValue = "2", description = "Smallest k of the sweep (default ${DEFAULT-VALUE}).")
-  int kMin;
-
-  @Option(names = "--k-max", defaultValue = "10", description = "Largest k of the sweep, at most 30 (default ${DEFAULT-VALUE}).")
-  int kMax;
-
-  @Option(names = "--restarts", defaultValue = "10", description = "k-means restarts per k (default ${DEFAULT-VALUE}).")
-  int restarts;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--features", split = ",", paramLabel = "F", description = "Features to cluster on (default: RFM, or a customer table's numeric columns).")
-  List<String> features = new ArrayList<>();
-
-  @Option(names = "--transform", defaultValue = "log1p", description = "none, log1p or cube-root (default ${DEFAULT-VALUE}).")
-  String transform;
-
-  @Option(names = "--scale", defaultValue = "standard", description = "none, standard, robust or min-max (default ${DEFAULT-VALUE}).")
-  String scale;
-
-  @Option(names = "--stability", defaultValue = "10", paramLabel = "RUNS", description = "Re-runs with other seeds on bootstrap samples; 0 skips (default ${DEFAULT-VALUE}).")
-  int stability;
+  // The options of 'segment', with the same names, defaults and checks.
+  @Mixin SegmentOptions options = new SegmentOptions();
 
   @Option(names = "--json", description = "Print one JSON object: out, format, customers, k, segments, seconds.")
   boolean json;
@@ -99,15 +67,15 @@ final class ReportCommand implements Callable<Integer> {
     if (workspace != null) {
       if (file != null) throw new IllegalArgumentException("Give either FILE or --workspace, not both.");
       Workspace ws = WorkspaceFile.read(workspace);
-      o = WorkspaceRunner.options(ws, stability);
-      WorkspaceRunner.Outcome reopened = WorkspaceRunner.run(ws, stability, RunControl.on(Workers.pool()));
+      o = WorkspaceRunner.options(ws, options.stability);
+      WorkspaceRunner.Outcome reopened = WorkspaceRunner.run(ws, options.stability, RunControl.on(Workers.pool()));
       if (reopened.warning() != null) spec.commandLine().getErr().println("warning: " + reopened.warning());
       r = reopened.result();
     } else {
       if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
-      o = new PipelineOptions(ReadOptions.defaults().withSheet(sheet), CleaningOptions.defaults(), features,
-          Transform.parse(transform), Scaling.parse(scale), kMin, kMax, SegmentCommand.parseK(k), restarts, seed, stability);
-      r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
+      o = options.pipelineOptions();
+      r = options.run(file, o, Workers.stages(), RunControl.on(Workers.pool())).result();
+      options.noteLoweredKMax(spec.commandLine().getErr(), r);
     }
     long t1 = System.nanoTime();
     FileFingerprint fp = FileFingerprint.of(r.dataset().source());

@@ -1,14 +1,10 @@
 package dev.segmentlab.cli;
 
-import dev.segmentlab.core.cluster.GaussianMixture;
 import dev.segmentlab.core.cluster.KSweep;
-import dev.segmentlab.core.cluster.Method;
 import dev.segmentlab.core.methods.MethodSweep;
 import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.pipeline.MethodChoice;
-import dev.segmentlab.core.pipeline.MethodPipeline;
 import dev.segmentlab.core.pipeline.Stages;
-import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
 import dev.segmentlab.core.export.CsvExporter;
@@ -17,21 +13,15 @@ import dev.segmentlab.core.export.SheetData;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.features.FeatureMatrix;
-import dev.segmentlab.core.features.Scaling;
-import dev.segmentlab.core.features.Transform;
-import dev.segmentlab.core.pipeline.Pipeline;
 import dev.segmentlab.core.pipeline.PipelineOptions;
 import dev.segmentlab.core.pipeline.PipelineResult;
 import dev.segmentlab.core.pipeline.ExportRequest;
 import dev.segmentlab.core.pipeline.SegmentExport;
-import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.pipeline.WorkspaceRunner;
-import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.segments.SegmentAnalysis;
 import dev.segmentlab.core.segments.SegmentName;
 import dev.segmentlab.core.segments.SegmentProfile;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,20 +52,13 @@ final class SegmentCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "CSV, TSV, TXT (optionally .gz) or XLSX file (or --workspace).")
   Path file;
 
-  @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read (default: the first).")
-  String sheet;
-
   @Option(names = "--workspace", paramLabel = "W.segmentlab.json", description = "Run a saved workspace: its input, "
       + "mapping, cleaning, features, k, seed and names (the options above are ignored). Warns if the input changed.")
   Path workspace;
 
-  @Option(names = "--mode", paramLabel = "transactions|customers", description = "How to read FILE: transactions "
-      + "(one row per invoice line) or customers (one row per customer). Default: from the columns.")
-  String mode;
+  @Mixin SegmentOptions options = new SegmentOptions();
 
   @Mixin OutputOptions output = new OutputOptions();
-  @Mixin ReturnsOption returns = new ReturnsOption();
-
   @Option(names = "--campaign-csv", paramLabel = "FILE.csv", description = "Also write the Campaign table alone "
       + "(customer, segment, description, action), for a mailing tool.")
   Path campaignCsv;
@@ -86,57 +69,8 @@ final class SegmentCommand implements Callable<Integer> {
       + "(to reopen it, or to assign new customers with 'assign').")
   Path saveWorkspace;
 
-  @Option(names = "--k", paramLabel = "N|auto", defaultValue = "auto", description = "Number of segments, or auto (the knee of the WCSS curve). Default ${DEFAULT-VALUE}.")
-  String k;
-
-  @Option(names = "--k-min", defaultValue = "2", description = "Smallest k of the sweep (default ${DEFAULT-VALUE}).")
-  int kMin;
-
-  /** The sweep's upper end when --k-max is not given; lowered to the distinct customers − 1 on small files. */
-  static final int DEFAULT_K_MAX = 10;
-
-  @Option(names = "--k-max", description = "Largest k of the sweep, at most 30 (default 10, lowered to the distinct customers − 1 when the file has fewer).")
-  Integer kMax;
-
-  @Option(names = "--restarts", defaultValue = "10", description = "k-means restarts per k (default ${DEFAULT-VALUE}).")
-  int restarts;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--features", split = ",", paramLabel = "F", description = "Features to cluster on (default recency,frequency,monetary; "
-      + "also tenure, avg_order_value, distinct_products, avg_items_per_order, return_rate; for a customer table its numeric columns).")
-  List<String> features = new ArrayList<>();
-
-  @Option(names = "--transform", defaultValue = "log1p", description = "none, log1p or cube-root (default ${DEFAULT-VALUE}).")
-  String transform;
-
-  @Option(names = "--scale", defaultValue = "standard", description = "none, standard, robust or min-max (default ${DEFAULT-VALUE}).")
-  String scale;
-
-  @Option(names = "--stability", defaultValue = "10", paramLabel = "RUNS", description = "Re-runs with other seeds on bootstrap samples to measure stability; 0 skips (default ${DEFAULT-VALUE}).")
-  int stability;
-
   @Option(names = "--json", description = "Print one JSON object (the profile keys plus the segmentation).")
   boolean json;
-
-  @Option(names = "--method", defaultValue = "kmeans", description = "kmeans, gmm (Gaussian mixture), ward or dbscan (default ${DEFAULT-VALUE}).")
-  String method;
-
-  @Option(names = "--covariance-floor", defaultValue = "1e-6", paramLabel = "X", description = "gmm: added to every variance (scikit-learn's reg_covar; default ${DEFAULT-VALUE}).")
-  double covarianceFloor;
-
-  @Option(names = "--covariance", defaultValue = "full", description = "gmm: full or diag (default ${DEFAULT-VALUE}).")
-  String covariance;
-
-  @Option(names = "--eps", paramLabel = "R", description = "dbscan: neighbourhood radius in the scaled space (default: the knee of the k-distance curve).")
-  Double eps;
-
-  @Option(names = "--min-points", defaultValue = "0", description = "dbscan: neighbours (itself included) that make a core point (default 2 x features).")
-  int minPoints;
-
-  @Option(names = "--time-budget", defaultValue = "0", paramLabel = "MS", description = "kmeans: restarts continue per k until the best WCSS stops improving or MS milliseconds pass (default 0: --restarts only).")
-  long timeBudget;
 
   @Option(names = "--clv", description = "Also fit BG/NBD + Gamma-Gamma: JSON key clv and predicted_revenue_12m per segment.")
   boolean clv;
@@ -162,40 +96,26 @@ final class SegmentCommand implements Callable<Integer> {
     if (workspace != null) {
       if (file != null) throw new IllegalArgumentException("Give either FILE or --workspace, not both.");
       Workspace ws = WorkspaceFile.read(workspace);
-      o = WorkspaceRunner.options(ws, stability);
-      reopened = WorkspaceRunner.run(ws, database.password(), stability, RunControl.on(Workers.pool()));
+      o = WorkspaceRunner.options(ws, options.stability);
+      reopened = WorkspaceRunner.run(ws, database.password(), options.stability, RunControl.on(Workers.pool()));
       if (reopened.warning() != null) spec.commandLine().getErr().println("warning: " + reopened.warning());
       r = reopened.result();
       fingerprint = r.dataset().source() == null ? null : FileFingerprint.of(r.dataset().source());
     } else {
-      o = new PipelineOptions(new ReadOptions(sheet, null, InputOptions.parseMode(mode)), returns.cleaning(),
-          features, Transform.parse(transform), Scaling.parse(scale), kMin, kMax == null ? DEFAULT_K_MAX : kMax,
-          parseK(k), restarts, seed, stability, kMax == null);
-      choice = methodChoice();
-      boolean plainKMeans = choice.equals(MethodChoice.kMeans()) && choice.kMeansBudgetMillis() == 0;
+      o = options.pipelineOptions();
+      choice = options.methodChoice();
+      SegmentOptions.Run run;
       if (database.given()) {
         if (file != null) throw new IllegalArgumentException("Give either FILE or --jdbc, not both.");
-        if (!plainKMeans) {
-          throw new IllegalArgumentException("--method " + method + " reads files only for now; with --jdbc use "
-              + "--method kmeans, or export the rows to a file first.");
-        }
-        r = Pipeline.run(database.source(), o, Stages.plain(), RunControl.on(Workers.pool()));
+        run = options.run(database.source(), o, Stages.plain(), RunControl.on(Workers.pool()));
       } else {
         database.checkUnused();
         if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
-        if (plainKMeans) {
-          r = Pipeline.run(file, o, Workers.stages(), RunControl.on(Workers.pool()));
-        } else {
-          MethodPipeline.Outcome oc = MethodPipeline.run(file, o, choice, Workers.stages(), RunControl.on(Workers.pool()));
-          r = oc.result();
-          methodSweep = oc.sweep();
-        }
+        run = options.run(file, o, Workers.stages(), RunControl.on(Workers.pool()));
       }
-      int swept = r.sweep().points().get(r.sweep().points().size() - 1).k();
-      if (kMax == null && swept < DEFAULT_K_MAX) {
-        spec.commandLine().getErr().println("note: --k-max lowered from " + DEFAULT_K_MAX + " to " + swept
-            + " (one less than the distinct customers in the file).");
-      }
+      r = run.result();
+      methodSweep = run.methodSweep();
+      options.noteLoweredKMax(spec.commandLine().getErr(), r);
     }
     Reports.warn(spec.commandLine().getErr(), r.dataset());
     SegmentExport.Outcome written = null;
@@ -254,23 +174,6 @@ final class SegmentCommand implements Callable<Integer> {
       if (saveWorkspace != null) w.printf("saved workspace %s%n", saveWorkspace);
     }
     return 0;
-  }
-
-  private MethodChoice methodChoice() {
-    return MethodChoice.of(Method.parse(method)).withCovariance(GaussianMixture.Covariance.parse(covariance))
-        .withCovarianceFloor(covarianceFloor).withKMeansBudget(timeBudget)
-        .withDbscan(eps == null ? Double.NaN : eps, minPoints);
-  }
-
-  static int parseK(String k) {
-    if (k.equalsIgnoreCase("auto")) return 0;
-    try {
-      int v = Integer.parseInt(k.trim());
-      if (v < 1) throw new IllegalArgumentException("--k must be at least 1 or auto, not " + k);
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--k must be a whole number or auto, not '" + k + "'");
-    }
   }
 
   static Map<String, Object> toJson(PipelineResult r, PipelineOptions o) {
