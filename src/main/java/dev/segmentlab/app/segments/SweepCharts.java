@@ -46,7 +46,13 @@ final class SweepCharts {
     };
     points.addListener((ListChangeListener<KSweep.Point>) c -> refresh.run());
     result.addListener((o, a, b) -> refresh.run());
-    k.addListener((o, a, b) -> refresh.run());
+    // a k change moves the elbow's "chosen k" mark only: rebuilding the four charts (their series, symbols,
+    // legends and axes) took most of the FX thread's work of a k change
+    k.addListener((o, a, b) -> {
+      if (!moveChosen(marks(result.get(), k.get(), points))) {
+        fill(elbow, points, KSweep.Point::wcss, "WCSS", marks(result.get(), k.get(), points));
+      }
+    });
     refresh.run(); // the view may be built after the sweep finished
   }
 
@@ -74,10 +80,29 @@ final class SweepCharts {
     List<Mark> m = new ArrayList<>();
     for (KSweep.Point p : pts) {
       if (r != null && r.elbowK().isPresent() && p.k() == r.elbowK().getAsInt()) m.add(new Mark("knee", p.k(), p.wcss()));
-      if (p.k() == k) m.add(new Mark("chosen k", p.k(), p.wcss()));
+      if (p.k() == k) m.add(new Mark(CHOSEN, p.k(), p.wcss()));
     }
     return m;
   }
+
+  /** Moves the elbow's existing "chosen k" point to the new mark; false when the chart's series do not fit. */
+  private boolean moveChosen(List<Mark> marks) {
+    Mark chosen = marks.stream().filter(m -> m.name().equals(CHOSEN)).findFirst().orElse(null);
+    XYChart.Series<Number, Number> shown = elbow.getData().stream()
+        .filter(s -> s.getName() != null && s.getName().startsWith(CHOSEN)).findFirst().orElse(null);
+    if (chosen == null || shown == null || shown.getData().size() != 1 || elbow.getData().size() != marks.size() + 1) {
+      return false;
+    }
+    shown.setName(label(chosen));
+    XYChart.Data<Number, Number> d = shown.getData().get(0);
+    d.setXValue(chosen.k());
+    d.setYValue(chosen.y());
+    return true;
+  }
+
+  private static final String CHOSEN = "chosen k";
+
+  private static String label(Mark m) { return m.name() + " (k = " + m.k() + ")"; }
 
   private static void fill(LineChart<Number, Number> chart, List<KSweep.Point> pts, ToDoubleFunction<KSweep.Point> f,
       String name, List<Mark> marks) {
@@ -93,7 +118,7 @@ final class SweepCharts {
     all.add(s);
     for (Mark m : marks) {
       XYChart.Series<Number, Number> ms = new XYChart.Series<>();
-      ms.setName(m.name() + " (k = " + m.k() + ")");
+      ms.setName(label(m));
       ms.getData().add(new XYChart.Data<>(m.k(), m.y()));
       all.add(ms);
     }
@@ -110,12 +135,14 @@ final class SweepCharts {
     x.setUpperBound(from == to ? to + 1 : to);
     x.setTickUnit(1);
     x.setMinorTickVisible(false);
-    x.setTickLabelFormatter(new StringConverter<>() {
-      @Override public String toString(Number n) {
-        return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
-      }
-
-      @Override public Number fromString(String s) { return Integer.valueOf(s); }
-    });
+    x.setTickLabelFormatter(WHOLE_K); // the same converter again invalidates nothing
   }
+
+  private static final StringConverter<Number> WHOLE_K = new StringConverter<>() {
+    @Override public String toString(Number n) {
+      return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
+    }
+
+    @Override public Number fromString(String s) { return Integer.valueOf(s); }
+  };
 }
