@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Stream;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
@@ -33,11 +34,13 @@ import org.testfx.framework.junit5.Start;
 class ReportUiTest {
   private final TestDialogs dialogs = new TestDialogs();
   private AppContext ctx;
+  private ThreadPoolExecutor workers;
   @TempDir Path dir;
 
   @Start
   void start(Stage stage) {
     FxAsync async = new FxAsync(new TaskMonitor(), 2);
+    workers = (ThreadPoolExecutor) async.executor();
     ctx = new AppContext(async, dialogs, DatasetLoader.standard(), async.executor(),
         Path.of("assets/data/online-retail.csv.gz").toAbsolutePath());
     stage.setScene(Screens.scene(ctx));
@@ -94,6 +97,8 @@ class ReportUiTest {
       robot.clickOn("#reportCancel");
       UiTestSupport.waitUntil(60, () -> !ctx.report().runningProperty().get());
       assertThat(status(robot)).as(format).isEqualTo("Cancelled: nothing was written.");
+      // the worker may still be inside the renderer: wait until it has given up, then look at the folder
+      UiTestSupport.waitUntil(120, () -> workers.getActiveCount() == 0);
       assertThat(out).doesNotExist();
       try (Stream<Path> files = Files.list(dir)) {
         assertThat(files.map(p -> p.getFileName().toString())).as("no partial file").containsExactly("retail-report.html");
