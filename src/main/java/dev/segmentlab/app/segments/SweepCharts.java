@@ -44,7 +44,27 @@ final class SweepCharts {
       fill(ch, points, KSweep.Point::calinskiHarabasz, "Calinski-Harabasz", List.of());
       fill(db, points, KSweep.Point::daviesBouldin, "Davies-Bouldin", List.of());
     };
-    points.addListener((ListChangeListener<KSweep.Point>) c -> refresh.run());
+    // the sweep's points arrive one by one: the criteria charts get each new point added to their curve, not the
+    // whole chart rebuilt per point (the elbow, which carries the marks, is refilled)
+    points.addListener((ListChangeListener<KSweep.Point>) c -> {
+      List<KSweep.Point> added = new ArrayList<>();
+      boolean appended = true;
+      while (c.next()) {
+        if (c.wasPermutated() || c.wasUpdated() || c.wasRemoved() || !c.wasAdded() || c.getTo() != points.size()) {
+          appended = false;
+        } else {
+          added.addAll(c.getAddedSubList());
+        }
+      }
+      if (!appended) {
+        refresh.run();
+        return;
+      }
+      fill(elbow, points, KSweep.Point::wcss, "WCSS", marks(result.get(), k.get(), points));
+      append(silhouette, points, added, KSweep.Point::silhouette, "silhouette");
+      append(ch, points, added, KSweep.Point::calinskiHarabasz, "Calinski-Harabasz");
+      append(db, points, added, KSweep.Point::daviesBouldin, "Davies-Bouldin");
+    });
     result.addListener((o, a, b) -> refresh.run());
     // a k change moves the elbow's "chosen k" mark only: rebuilding the four charts (their series, symbols,
     // legends and axes) took most of the FX thread's work of a k change
@@ -83,6 +103,22 @@ final class SweepCharts {
       if (p.k() == k) m.add(new Mark(CHOSEN, p.k(), p.wcss()));
     }
     return m;
+  }
+
+  /** Adds the new points to a chart's one curve; refills the chart when it has other series (or none). */
+  private static void append(LineChart<Number, Number> chart, List<KSweep.Point> pts, List<KSweep.Point> added,
+      ToDoubleFunction<KSweep.Point> f, String name) {
+    if (chart.getData().size() != 1) {
+      fill(chart, pts, f, name, List.of());
+      return;
+    }
+    List<XYChart.Data<Number, Number>> data = new ArrayList<>();
+    for (KSweep.Point p : added) {
+      double v = f.applyAsDouble(p);
+      if (Double.isFinite(v)) data.add(new XYChart.Data<>(p.k(), v));
+    }
+    chart.getData().get(0).getData().addAll(data);
+    if (!pts.isEmpty()) integerK(chart, pts.get(0).k(), pts.get(pts.size() - 1).k());
   }
 
   /** Moves the elbow's existing "chosen k" point to the new mark; false when the chart's series do not fit. */
