@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -30,8 +31,20 @@ public final class App extends Application {
       var icon = App.class.getResourceAsStream("/dev/segmentlab/app/icon/segmentlab-" + size + ".png");
       if (icon != null) primary.getIcons().add(new Image(icon));
     }
+    guardClose(primary, ctx, Platform::exit);
     primary.show();
     openAtStart(ctx, getParameters().getRaw());
+  }
+
+  /**
+   * The window's close button asks as Ctrl+Q does while renamed segments are unsaved (Save workspace… / Don't
+   * save / Cancel, which keeps the window open), then runs {@code exit}.
+   */
+  static void guardClose(Stage stage, AppContext ctx, Runnable exit) {
+    stage.setOnCloseRequest(e -> {
+      e.consume(); // the window stays unless the guard lets the app go
+      ctx.main().quit(exit);
+    });
   }
 
   /**
@@ -40,26 +53,51 @@ public final class App extends Application {
    * sample. A file that cannot be read gets the Data step's one clear message.
    */
   static void openAtStart(AppContext ctx, List<String> args) {
-    Optional<Path> file = fileArgument(args);
-    if (file.isPresent()) ctx.data().load(file.get());
-    else ctx.data().openSample();
+    List<Path> files = fileArguments(args);
+    if (files.isEmpty()) {
+      ctx.data().openSample();
+      return;
+    }
+    ctx.data().load(files.get(0));
+    if (files.size() > 1) ctx.dialogs().showInfo("One file per window", notOpenedMessage(files));
+  }
+
+  /**
+   * What the analyst is told when several files were named: a window holds one analysis, so the first is opened
+   * and the others are named with the way to open them (the desktop's "Open with" starts one window per file).
+   */
+  static String notOpenedMessage(List<Path> files) {
+    List<String> rest = files.subList(1, files.size()).stream().map(p -> p.getFileName().toString()).toList();
+    return "SegmentLab opens one file per window: " + files.get(0).getFileName() + " is open; "
+        + String.join(", ", rest) + (rest.size() == 1 ? " was" : " were") + " not opened. Open "
+        + (rest.size() == 1 ? "it" : "each") + " with File > Open… or in a window of its own (SegmentLab "
+        + rest.get(0) + ").";
   }
 
   /** The first argument that is not an option ({@code --name=value} are JavaFX named parameters), as a path. */
   static Optional<Path> fileArgument(List<String> args) {
-    for (String a : args) {
-      if (a != null && !a.isBlank() && !a.startsWith("-")) return Optional.of(Path.of(a).toAbsolutePath());
-    }
-    return Optional.empty();
+    return fileArguments(args).stream().findFirst();
+  }
+
+  /** Every argument that is not an option, as absolute paths in the order given. */
+  static List<Path> fileArguments(List<String> args) {
+    return args.stream().filter(a -> a != null && !a.isBlank() && !a.startsWith("-"))
+        .map(a -> Path.of(a).toAbsolutePath()).toList();
   }
 
   /**
-   * Whether {@code Main} should open the desktop app on these arguments rather than run a command: one argument
-   * that names a data file (by its extension), as a file manager passes it.
+   * Whether {@code Main} should open the desktop app on these arguments rather than run a command: arguments
+   * that all name data files (by their extension), as a file manager passes them.
    */
   public static boolean opensFile(String[] args) {
-    if (args.length != 1 || args[0].startsWith("-")) return false;
-    String a = args[0].toLowerCase(Locale.ROOT);
-    return a.endsWith(".csv") || a.endsWith(".tsv") || a.endsWith(".txt") || a.endsWith(".gz") || a.endsWith(".xlsx");
+    if (args.length == 0) return false;
+    for (String arg : args) {
+      if (arg.startsWith("-")) return false;
+      String a = arg.toLowerCase(Locale.ROOT);
+      if (!(a.endsWith(".csv") || a.endsWith(".tsv") || a.endsWith(".txt") || a.endsWith(".gz") || a.endsWith(".xlsx"))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

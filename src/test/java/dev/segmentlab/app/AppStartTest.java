@@ -24,6 +24,19 @@ class AppStartTest {
   }
 
   @Test
+  void severalFilesOpenTheFirstAndSayWhichWereNotOpened() {
+    App.openAtStart(ctx, List.of("src/test/resources/data/mall-customers.csv", "orders-2010.csv", "orders-2011.xlsx"));
+    assertThat(ctx.session().getDataset().rows()).isEqualTo(200);
+    assertThat(dialogs.errors).isEmpty();
+    assertThat(dialogs.infos).containsExactly("SegmentLab opens one file per window: mall-customers.csv is open; "
+        + "orders-2010.csv, orders-2011.xlsx were not opened. Open each with File > Open… or in a window of its own "
+        + "(SegmentLab orders-2010.csv).");
+    assertThat(App.notOpenedMessage(List.of(Path.of("/d/a.csv"), Path.of("/d/b.csv")))).isEqualTo(
+        "SegmentLab opens one file per window: a.csv is open; b.csv was not opened. Open it with File > Open… or "
+            + "in a window of its own (SegmentLab b.csv).");
+  }
+
+  @Test
   void aMissingFileGetsOneMessage() {
     App.openAtStart(ctx, List.of("no-such-orders.csv"));
     assertThat(dialogs.errors).hasSize(1);
@@ -39,6 +52,11 @@ class AppStartTest {
     assertThat(App.opensFile(new String[] {"segment", "orders.csv"})).isFalse();
     assertThat(App.opensFile(new String[] {"--version"})).isFalse();
     assertThat(App.opensFile(new String[] {"profile"})).isFalse();
+    // several files, as a shell or a file manager without %f passes them: the app opens
+    assertThat(App.opensFile(new String[] {"a.csv", "b.CSV", "c.xlsx"})).isTrue();
+    assertThat(App.opensFile(new String[] {"a.csv", "--json"})).isFalse();
+    assertThat(App.opensFile(new String[] {"a.csv", "segment"})).isFalse();
+    assertThat(App.opensFile(new String[0])).isFalse();
   }
 
   @Test

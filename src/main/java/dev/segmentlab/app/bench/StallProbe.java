@@ -12,9 +12,16 @@ final class StallProbe {
   private volatile boolean running;
   private volatile boolean pending;
   private volatile long maxNanos;
+  private volatile long maxCpuNanos;
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
   private Thread thread;
   private volatile Thread fxThread;
   private volatile long postedAt;
+  /** What the tour is doing (for the trace and the per-phase maxima). */
+  private volatile String phase = "";
+  private final java.util.Map<String, Long> maxByPhase = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Long> maxCpuByPhase = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile long cpuAtPost = -1;
   /** With -Dsegmentlab.stallTrace=MS, the FX thread's stack is printed each MS ms of one stall (to find its cause). */
   private final long traceMs = Long.getLong("segmentlab.stallTrace", 0);
 
@@ -27,9 +34,19 @@ final class StallProbe {
           pending = true;
           long posted = System.nanoTime();
           postedAt = posted;
+          String at = phase;
+          Thread fx0 = fxThread;
+          long cpuPosted = fx0 == null ? -1 : CPU.getThreadCpuTime(fx0.getId());
+          cpuAtPost = cpuPosted;
           Platform.runLater(() -> {
             long waited = System.nanoTime() - posted;
             if (waited > maxNanos) maxNanos = waited;
+            if (cpuPosted >= 0) {
+              long cpu = CPU.getCurrentThreadCpuTime() - cpuPosted;
+              if (cpu > maxCpuNanos) maxCpuNanos = cpu;
+              maxCpuByPhase.merge(at, cpu, Math::max);
+            }
+            maxByPhase.merge(at, waited, Math::max);
             pending = false;
           });
         }
@@ -51,17 +68,43 @@ final class StallProbe {
     Thread fx = fxThread;
     if (traceMs <= 0 || !pending || fx == null) return;
     long now = System.nanoTime();
-    if (now - postedAt < traceMs * 1_000_000L || now - lastTrace < traceMs * 1_000_000L) return;
+    // by the FX thread's CPU time since the post, so that a thread merely waiting for a core is not traced
+    long cpu = cpuAtPost < 0 ? now - postedAt : CPU.getThreadCpuTime(fx.getId()) - cpuAtPost;
+    if (cpu < traceMs * 1_000_000L || now - lastTrace < traceMs * 1_000_000L) return;
     lastTrace = now;
-    StringBuilder b = new StringBuilder("FX busy " + (now - postedAt) / 1_000_000 + " ms:\n");
+    StringBuilder b = new StringBuilder("FX busy " + (now - postedAt) / 1_000_000 + " ms, " + cpu / 1_000_000
+        + " ms of its CPU (" + phase + "):\n");
     StackTraceElement[] st = fx.getStackTrace();
     for (int i = 0; i < Math.min(40, st.length); i++) b.append("    at ").append(st[i]).append('\n');
     System.err.print(b);
   }
 
-  void reset() { maxNanos = 0; }
+  void reset() {
+    maxNanos = 0;
+    maxCpuNanos = 0;
+    maxByPhase.clear();
+    maxCpuByPhase.clear();
+  }
+
+  void phase(String p) { phase = p; }
+
+  /** The longest stall of each phase of the last run, longest first, e.g. "step Segments 120, k 5 40". */
+  String byPhase() { return top(maxByPhase); }
+
+  /** As {@link #byPhase()}, by the FX thread's CPU time within a stall. */
+  String cpuByPhase() { return top(maxCpuByPhase); }
+
+  private static String top(java.util.Map<String, Long> byPhase) {
+    StringBuilder b = new StringBuilder();
+    byPhase.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+        .forEach(e -> b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue() / 1_000_000));
+    return b.toString();
+  }
 
   double maxMs() { return maxNanos / 1e6; }
+
+  /** The FX thread's CPU time within its longest-CPU stall: what the app asked of it, whatever the machine's load. */
+  double maxCpuMs() { return maxCpuNanos / 1e6; }
 
   void stop() {
     running = false;

@@ -82,6 +82,7 @@ public final class UiTour {
       t.probe.reset();
       t.once(r);
       t.sample("max_fx_stall_ms", t.probe.maxMs());
+      t.sample("max_fx_stall_cpu_ms", t.probe.maxCpuMs());
     }
     t.probe.stop();
     int rows = t.fx(() -> t.ctx.session().getDataset().rows());
@@ -104,6 +105,7 @@ public final class UiTour {
 
   private void once(int run) throws Exception {
     step(Step.DATA);
+    probe.phase("open");
     Object before = fx(() -> ctx.session().getDataset());
     double open = timed(() -> button("#openButton").fire(),
         () -> ctx.session().getDataset() != before && !((TableView<?>) scene.lookup("#previewTable")).getItems().isEmpty());
@@ -112,6 +114,7 @@ public final class UiTour {
     log.accept(String.format("run %d: open %.0f ms", run, open));
 
     step(Step.QUALITY);
+    probe.phase("rule");
     Label left = (Label) scene.lookup("#rowsLeftLabel");
     String rowsBefore = fx(left::getText);
     ToggleSwitch dup = (ToggleSwitch) scene.lookup("#rule-duplicates");
@@ -119,6 +122,7 @@ public final class UiTour {
     settle();
 
     step(Step.FEATURES);
+    probe.phase("transform");
     @SuppressWarnings("unchecked")
     ComboBox<Transform> monetary = (ComboBox<Transform>) scene.lookup("#transform-monetary");
     Object sweepBefore = fx(() -> ctx.segments().sweepProperty().get());
@@ -133,10 +137,12 @@ public final class UiTour {
     @SuppressWarnings("unchecked")
     Spinner<Integer> spinner = (Spinner<Integer>) scene.lookup("#kSpinner");
     for (int target : new int[] {5, 3, 6}) {
+      probe.phase("k " + target);
       int k = fx(() -> Math.max(ctx.segments().kLowestProperty().get(), Math.min(ctx.segments().kHighestProperty().get(), target)));
       sample("k_change_ms", timed(() -> spinner.getValueFactory().setValue(k), () -> shown(k)));
       settle();
     }
+    probe.phase("drag");
     sample("slider_drag_ms", drag());
     settle();
 
@@ -144,7 +150,8 @@ public final class UiTour {
       step(s);
       settle();
     }
-    log.accept(String.format("run %d done: longest FX stall %.0f ms", run, probe.maxMs()));
+    log.accept(String.format("run %d done: longest FX stall %.0f ms (by phase: %s); FX CPU within a stall %.0f ms at most (by phase: %s)",
+        run, probe.maxMs(), probe.byPhase(), probe.maxCpuMs(), probe.cpuByPhase()));
   }
 
   /**
@@ -179,6 +186,7 @@ public final class UiTour {
 
   /** Clicks a step's button; returns once the step's screen has been laid out (skins built, lookups work). */
   private void step(Step s) throws Exception {
+    probe.phase("step " + s.title());
     timed(() -> { if (ctx.main().getStep() != s) button("#step" + s.title()).fire(); }, () -> true);
     timed(() -> { }, () -> true);
   }

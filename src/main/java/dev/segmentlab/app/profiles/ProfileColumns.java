@@ -48,11 +48,17 @@ final class ProfileColumns {
   static TableColumn<ProfileRow, String> action() {
     TableColumn<ProfileRow, String> c = Tables.column("Suggested action", ProfileRow::action, 320);
     c.setCellFactory(col -> new TableCell<>() {
+      // one tooltip per cell, its text replaced: a Tooltip is a window with its own scene, and a new one per
+      // row and k change was a good part of a k change's work on the FX thread
+      private final Tooltip tip = new Tooltip();
+
       @Override protected void updateItem(String v, boolean empty) {
         super.updateItem(v, empty);
         ProfileRow r = empty ? null : getTableRow().getItem();
         setText(empty ? null : v);
-        setTooltip(r == null || r.description().isEmpty() ? null : new Tooltip(r.description()));
+        boolean has = r != null && !r.description().isEmpty();
+        if (has) tip.setText(r.description());
+        setTooltip(has ? tip : null);
       }
     });
     return c;
@@ -63,13 +69,16 @@ final class ProfileColumns {
     TableColumn<ProfileRow, Double> c = new TableColumn<>("Stability");
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().stability()));
     c.setCellFactory(col -> new TableCell<>() {
+      private Tooltip tip; // made once, when first needed
+
       @Override protected void updateItem(Double v, boolean empty) {
         super.updateItem(v, empty);
         ProfileRow r = empty ? null : getTableRow().getItem();
         boolean unstable = r != null && r.unstable();
         getStyleClass().remove("unstable-cell");
         if (unstable) getStyleClass().add("unstable-cell");
-        setTooltip(unstable ? new Tooltip("Unstable: mean Jaccard below 0.6 across seeds") : null);
+        if (unstable && tip == null) tip = new Tooltip("Unstable: mean Jaccard below 0.6 across seeds");
+        setTooltip(unstable ? tip : null);
         if (r == null || r.isOverall()) {
           setText(null);
         } else {

@@ -4,7 +4,10 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
+import java.util.Arrays;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
@@ -26,6 +29,8 @@ final class ScatterCanvas extends Pane {
   private ScatterData data;
   private double minX, maxX, minY, maxY;
   private int redraws;
+  private int[] pixels;
+  private WritableImage image;
 
   ScatterCanvas(ReadOnlyObjectProperty<ScatterData> source, ReadOnlyIntegerProperty selected) {
     this.selected = selected;
@@ -81,12 +86,7 @@ final class ScatterCanvas extends Pane {
     Color[] colours = new Color[data.k()];
     for (int s = 0; s < colours.length; s++) colours[s] = Color.web(data.colours()[s], 0.55);
     double[] x = data.x(), y = data.y();
-    int[] labels = data.labels();
-    double dot = data.shownCount() > 5_000 ? 3 : 5;
-    for (int i : data.shown()) {
-      g.setFill(colours[labels[i]]);
-      g.fillRect(sx(x[i]) - dot / 2, sy(y[i]) - dot / 2, dot, dot);
-    }
+    dots(colours);
     g.setLineWidth(2.5);
     g.setFill(Color.BLACK);
     g.setStroke(Color.BLACK);
@@ -103,6 +103,48 @@ final class ScatterCanvas extends Pane {
       g.strokeOval(sx(x[sel]) - 9, sy(y[sel]) - 9, 18, 18);
     }
     g.setLineWidth(1);
+  }
+
+  /**
+   * The dots go into a pixel buffer drawn as one image: thousands of fillRect calls were thousands of commands for
+   * the renderer, which the FX thread then waited for at the next pulse (software rendering: tens of ms a k change).
+   */
+  private void dots(Color[] colours) {
+    int pw = (int) Math.floor(plotW()), ph = (int) Math.floor(plotH());
+    if (pw <= 0 || ph <= 0) return;
+    if (pixels == null || pixels.length != pw * ph) pixels = new int[pw * ph];
+    else Arrays.fill(pixels, 0);
+    int[] premultiplied = new int[colours.length];
+    for (int s = 0; s < colours.length; s++) premultiplied[s] = premultiplied(colours[s]);
+    double[] x = data.x(), y = data.y();
+    int[] labels = data.labels();
+    int dot = data.shownCount() > 5_000 ? 3 : 5;
+    for (int i : data.shown()) {
+      int px = (int) Math.round(sx(x[i]) - LEFT - dot / 2.0), py = (int) Math.round(sy(y[i]) - TOP - dot / 2.0);
+      int c = premultiplied[labels[i]];
+      for (int r = Math.max(0, py); r < Math.min(ph, py + dot); r++) {
+        for (int q = Math.max(0, px); q < Math.min(pw, px + dot); q++) pixels[r * pw + q] = over(c, pixels[r * pw + q]);
+      }
+    }
+    if (image == null || (int) image.getWidth() != pw || (int) image.getHeight() != ph) image = new WritableImage(pw, ph);
+    image.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbPreInstance(), pixels, 0, pw);
+    canvas.getGraphicsContext2D().drawImage(image, LEFT, TOP);
+  }
+
+  private static int premultiplied(Color c) {
+    int a = (int) Math.round(c.getOpacity() * 255);
+    return a << 24 | (int) Math.round(c.getRed() * a) << 16 | (int) Math.round(c.getGreen() * a) << 8
+        | (int) Math.round(c.getBlue() * a);
+  }
+
+  /** Premultiplied source over destination. */
+  static int over(int src, int dst) {
+    int inv = 255 - (src >>> 24);
+    int a = (src >>> 24) + ((dst >>> 24) * inv + 127) / 255;
+    int r = (src >> 16 & 0xff) + ((dst >> 16 & 0xff) * inv + 127) / 255;
+    int g = (src >> 8 & 0xff) + ((dst >> 8 & 0xff) * inv + 127) / 255;
+    int b = (src & 0xff) + ((dst & 0xff) * inv + 127) / 255;
+    return Math.min(a, 255) << 24 | Math.min(r, 255) << 16 | Math.min(g, 255) << 8 | Math.min(b, 255);
   }
 
   private void axes(GraphicsContext g, double w, double h) {

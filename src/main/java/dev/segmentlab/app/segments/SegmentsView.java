@@ -40,6 +40,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.util.Duration;
+import java.util.List;
 
 /** The Segments step: sweep controls, k slider, elbow and criteria charts, scatter, segment table. */
 public final class SegmentsView {
@@ -290,16 +291,25 @@ public final class SegmentsView {
     bar.setId("sizesBar");
     bar.setPrefHeight(22);
     bar.setMinHeight(22);
+    // the labels and their tooltips are kept from one k to the next (new ones each time were new nodes to style)
     Runnable fill = () -> {
-      bar.getChildren().clear();
-      for (SegmentRow r : vm.getRows()) {
-        Label seg = new Label(r.share() > 0.06 ? r.id() + ": " + String.format("%.0f%%", 100 * r.share()) : "");
-        seg.setStyle("-fx-background-color: " + r.colour() + "; -fx-text-fill: white; -fx-padding: 2 4 2 4;");
+      List<SegmentRow> rows = vm.getRows();
+      while (bar.getChildren().size() > rows.size()) bar.getChildren().remove(bar.getChildren().size() - 1);
+      while (bar.getChildren().size() < rows.size()) {
+        Label seg = new Label();
         seg.setMinWidth(0);
-        seg.prefWidthProperty().bind(bar.widthProperty().multiply(r.share()));
         seg.setMaxHeight(Double.MAX_VALUE);
-        Tooltip.install(seg, new Tooltip(r.name() + ": " + r.size() + " customers"));
+        Tooltip tip = new Tooltip();
+        seg.setTooltip(tip);
         bar.getChildren().add(seg);
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        SegmentRow r = rows.get(i);
+        Label seg = (Label) bar.getChildren().get(i);
+        seg.setText(r.share() > 0.06 ? r.id() + ": " + String.format("%.0f%%", 100 * r.share()) : "");
+        seg.setStyle("-fx-background-color: " + r.colour() + "; -fx-text-fill: white; -fx-padding: 2 4 2 4;");
+        seg.prefWidthProperty().bind(bar.widthProperty().multiply(r.share()));
+        seg.getTooltip().setText(r.name() + ": " + r.size() + " customers");
       }
     };
     vm.getRows().addListener((ListChangeListener<SegmentRow>) c -> fill.run());

@@ -47,11 +47,27 @@ final class SilhouettePlot extends Pane {
       String colour = s < rows.size() ? rows.get(s).colour() : "#888888";
       g.setFill(Color.web(colour));
       double top = y;
+      // one rectangle per pixel row (the envelope of the bars in it), not one per customer: bounded by the
+      // plot's height, not by the customers
+      int row = Integer.MIN_VALUE;
+      double from = 0, to = 0, rowTop = y, rowEnd = y;
       for (double v : values[s]) {
-        double x0 = v >= 0 ? zero : zero + v * scale;
-        g.fillRect(x0, y, Math.abs(v) * scale, Math.max(rowH, 0.5));
+        double x0 = v >= 0 ? zero : zero + v * scale, x1 = x0 + Math.abs(v) * scale;
+        int r = (int) Math.floor(y);
+        if (r != row) {
+          if (row != Integer.MIN_VALUE) g.fillRect(from, rowTop, to - from, Math.max(rowEnd - rowTop, 0.5));
+          row = r;
+          from = x0;
+          to = x1;
+          rowTop = y;
+        } else {
+          from = Math.min(from, x0);
+          to = Math.max(to, x1);
+        }
         y += rowH;
+        rowEnd = y;
       }
+      if (row != Integer.MIN_VALUE) g.fillRect(from, rowTop, to - from, Math.max(rowEnd - rowTop, 0.5));
       g.setFill(Color.BLACK);
       g.fillText(String.valueOf(s), 40, (top + y) / 2 + 4);
       y += 6;

@@ -44,9 +44,35 @@ final class SweepCharts {
       fill(ch, points, KSweep.Point::calinskiHarabasz, "Calinski-Harabasz", List.of());
       fill(db, points, KSweep.Point::daviesBouldin, "Davies-Bouldin", List.of());
     };
-    points.addListener((ListChangeListener<KSweep.Point>) c -> refresh.run());
+    // the sweep's points arrive one by one: the criteria charts get each new point added to their curve, not the
+    // whole chart rebuilt per point (the elbow, which carries the marks, is refilled)
+    points.addListener((ListChangeListener<KSweep.Point>) c -> {
+      List<KSweep.Point> added = new ArrayList<>();
+      boolean appended = true;
+      while (c.next()) {
+        if (c.wasPermutated() || c.wasUpdated() || c.wasRemoved() || !c.wasAdded() || c.getTo() != points.size()) {
+          appended = false;
+        } else {
+          added.addAll(c.getAddedSubList());
+        }
+      }
+      if (!appended) {
+        refresh.run();
+        return;
+      }
+      fill(elbow, points, KSweep.Point::wcss, "WCSS", marks(result.get(), k.get(), points));
+      append(silhouette, points, added, KSweep.Point::silhouette, "silhouette");
+      append(ch, points, added, KSweep.Point::calinskiHarabasz, "Calinski-Harabasz");
+      append(db, points, added, KSweep.Point::daviesBouldin, "Davies-Bouldin");
+    });
     result.addListener((o, a, b) -> refresh.run());
-    k.addListener((o, a, b) -> refresh.run());
+    // a k change moves the elbow's "chosen k" mark only: rebuilding the four charts (their series, symbols,
+    // legends and axes) took most of the FX thread's work of a k change
+    k.addListener((o, a, b) -> {
+      if (!moveChosen(marks(result.get(), k.get(), points))) {
+        fill(elbow, points, KSweep.Point::wcss, "WCSS", marks(result.get(), k.get(), points));
+      }
+    });
     refresh.run(); // the view may be built after the sweep finished
   }
 
@@ -74,10 +100,45 @@ final class SweepCharts {
     List<Mark> m = new ArrayList<>();
     for (KSweep.Point p : pts) {
       if (r != null && r.elbowK().isPresent() && p.k() == r.elbowK().getAsInt()) m.add(new Mark("knee", p.k(), p.wcss()));
-      if (p.k() == k) m.add(new Mark("chosen k", p.k(), p.wcss()));
+      if (p.k() == k) m.add(new Mark(CHOSEN, p.k(), p.wcss()));
     }
     return m;
   }
+
+  /** Adds the new points to a chart's one curve; refills the chart when it has other series (or none). */
+  private static void append(LineChart<Number, Number> chart, List<KSweep.Point> pts, List<KSweep.Point> added,
+      ToDoubleFunction<KSweep.Point> f, String name) {
+    if (chart.getData().size() != 1) {
+      fill(chart, pts, f, name, List.of());
+      return;
+    }
+    List<XYChart.Data<Number, Number>> data = new ArrayList<>();
+    for (KSweep.Point p : added) {
+      double v = f.applyAsDouble(p);
+      if (Double.isFinite(v)) data.add(new XYChart.Data<>(p.k(), v));
+    }
+    chart.getData().get(0).getData().addAll(data);
+    if (!pts.isEmpty()) integerK(chart, pts.get(0).k(), pts.get(pts.size() - 1).k());
+  }
+
+  /** Moves the elbow's existing "chosen k" point to the new mark; false when the chart's series do not fit. */
+  private boolean moveChosen(List<Mark> marks) {
+    Mark chosen = marks.stream().filter(m -> m.name().equals(CHOSEN)).findFirst().orElse(null);
+    XYChart.Series<Number, Number> shown = elbow.getData().stream()
+        .filter(s -> s.getName() != null && s.getName().startsWith(CHOSEN)).findFirst().orElse(null);
+    if (chosen == null || shown == null || shown.getData().size() != 1 || elbow.getData().size() != marks.size() + 1) {
+      return false;
+    }
+    shown.setName(label(chosen));
+    XYChart.Data<Number, Number> d = shown.getData().get(0);
+    d.setXValue(chosen.k());
+    d.setYValue(chosen.y());
+    return true;
+  }
+
+  private static final String CHOSEN = "chosen k";
+
+  private static String label(Mark m) { return m.name() + " (k = " + m.k() + ")"; }
 
   private static void fill(LineChart<Number, Number> chart, List<KSweep.Point> pts, ToDoubleFunction<KSweep.Point> f,
       String name, List<Mark> marks) {
@@ -93,7 +154,7 @@ final class SweepCharts {
     all.add(s);
     for (Mark m : marks) {
       XYChart.Series<Number, Number> ms = new XYChart.Series<>();
-      ms.setName(m.name() + " (k = " + m.k() + ")");
+      ms.setName(label(m));
       ms.getData().add(new XYChart.Data<>(m.k(), m.y()));
       all.add(ms);
     }
@@ -110,12 +171,14 @@ final class SweepCharts {
     x.setUpperBound(from == to ? to + 1 : to);
     x.setTickUnit(1);
     x.setMinorTickVisible(false);
-    x.setTickLabelFormatter(new StringConverter<>() {
-      @Override public String toString(Number n) {
-        return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
-      }
-
-      @Override public Number fromString(String s) { return Integer.valueOf(s); }
-    });
+    x.setTickLabelFormatter(WHOLE_K); // the same converter again invalidates nothing
   }
+
+  private static final StringConverter<Number> WHOLE_K = new StringConverter<>() {
+    @Override public String toString(Number n) {
+      return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
+    }
+
+    @Override public Number fromString(String s) { return Integer.valueOf(s); }
+  };
 }

@@ -38,6 +38,9 @@ public final class ReportWriter {
         }
         case PPTX -> PptxReport.write(m, out, progress, cancelled);
       }
+      // the PDF renderer cannot be stopped mid-page: a cancel during it is honoured here, before the file is
+      // published (the temporary file is removed), or a report cancelled in the window appeared seconds later
+      if (cancelled.getAsBoolean()) throw new CancellationException("report cancelled");
     });
     progress.accept(1);
     return f;
