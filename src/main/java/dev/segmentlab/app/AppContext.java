@@ -72,7 +72,6 @@ public final class AppContext {
       }
     });
     this.data = new DataViewModel(session, async, dialogs, loader, executor, sample);
-    this.main = new MainViewModel(session, data, async.monitor());
     this.quality = new QualityViewModel(session, async, dialogs);
     this.explore = new ExploreViewModel(session, async, dialogs);
     this.features = new FeaturesViewModel(session, async, dialogs);
@@ -84,6 +83,8 @@ public final class AppContext {
     this.lookup = new LookupViewModel(session, async);
     this.migration = new MigrationViewModel(session, async);
     this.report = new ReportViewModel(session, async, dialogs);
+    this.main = new MainViewModel(session, data, async.monitor(),
+        new MainViewModel.Windows(report, lookup, migration, dialogs));
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
     export.setWorkspaceHandler(this::applyWorkspace);
     session.segmentationProperty().addListener((o, a, seg) -> updateUnsavedNames());

@@ -1,5 +1,6 @@
 package dev.segmentlab.app;
 
+import dev.segmentlab.app.fx.ChartExport;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,14 +37,18 @@ import javafx.scene.control.TextArea;
 /** The window's content: menu, step side bar, the current step, status bar. */
 public final class MainView {
   private final MainViewModel vm;
-  private final AppContext ctx;
+  private final ChartExport charts;
   private final Map<Step, Supplier<Node>> factories;
   private final Map<Step, Node> built = new EnumMap<>(Step.class);
   private final BorderPane root = new BorderPane();
 
-  public MainView(AppContext ctx, Map<Step, Supplier<Node>> factories) {
-    this.ctx = ctx;
-    this.vm = ctx.main();
+  /**
+   * @param charts the charts the steps registered, for "Save all charts…"
+   * @param factories each step's view, built when the step is first shown
+   */
+  public MainView(MainViewModel vm, ChartExport charts, Map<Step, Supplier<Node>> factories) {
+    this.vm = vm;
+    this.charts = charts;
     this.factories = factories;
     build();
   }
@@ -64,11 +69,7 @@ public final class MainView {
     root.setOnDragDropped(e -> {
       List<File> files = e.getDragboard().getFiles();
       boolean ok = files != null && !files.isEmpty();
-      if (ok) {
-        vm.setStep(Step.DATA);
-        Path dropped = Path.of(files.get(0).getAbsolutePath());
-        vm.whenLeaving(() -> ctx.data().load(dropped));
-      }
+      if (ok) vm.openDropped(Path.of(files.get(0).getAbsolutePath()));
       e.setDropCompleted(ok);
       e.consume();
     });
@@ -86,7 +87,7 @@ public final class MainView {
     MenuItem saveCharts = item("Save all charts…", "menuSaveCharts",
         new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveCharts);
     MenuItem report = item("Report…", "menuReport", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-        () -> ReportView.show(ctx.report(), root.getScene() == null ? null : root.getScene().getWindow()));
+        () -> ReportView.show(vm.report(), root.getScene() == null ? null : root.getScene().getWindow()));
     MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> vm.quit(Platform::exit));
     Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), export, report, saveCharts, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
@@ -120,7 +121,7 @@ public final class MainView {
 
   /** Opens the customer lookup window (one per main window). */
   private void findCustomer() {
-    if (lookupView == null) lookupView = new LookupView(ctx.lookup(), root.getScene().getWindow());
+    if (lookupView == null) lookupView = new LookupView(vm.lookup(), root.getScene().getWindow());
     lookupView.open();
   }
 
@@ -128,21 +129,20 @@ public final class MainView {
 
   private void openMigration() {
     if (migrationView == null) {
-      migrationView = new MigrationView(ctx.migration(), root.getScene().getWindow(),
-          () -> ctx.session().getSegmentation() == null ? List.of() : ctx.session().getSegmentation().names());
+      migrationView = new MigrationView(vm.migration(), root.getScene().getWindow(), vm::segmentNames);
     }
     migrationView.open();
   }
 
   /** Every chart of the steps opened so far, as PNG files in a folder the analyst picks. */
   private void saveCharts() {
-    ctx.dialogs().chooseFolder("Save all charts into a folder").ifPresent(folder -> {
+    vm.dialogs().chooseFolder("Save all charts into a folder").ifPresent(folder -> {
       try {
-        List<Path> files = ctx.charts().saveAll(folder, true);
-        ctx.dialogs().showInfo("Charts saved", files.size() + " charts saved to " + folder
-            + (files.size() < ctx.charts().names().size() ? ". Charts of steps or tabs not opened yet were skipped." : "."));
+        List<Path> files = charts.saveAll(folder, true);
+        vm.dialogs().showInfo("Charts saved", files.size() + " charts saved to " + folder
+            + (files.size() < charts.names().size() ? ". Charts of steps or tabs not opened yet were skipped." : "."));
       } catch (ExportException e) {
-        ctx.dialogs().showError("Could not save the charts", e.getMessage());
+        vm.dialogs().showError("Could not save the charts", e.getMessage());
       }
     });
   }

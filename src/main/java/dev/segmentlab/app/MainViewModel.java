@@ -1,5 +1,9 @@
 package dev.segmentlab.app;
 
+import java.nio.file.Path;
+import dev.segmentlab.app.report.ReportViewModel;
+import dev.segmentlab.app.migration.MigrationViewModel;
+import dev.segmentlab.app.lookup.LookupViewModel;
 import dev.segmentlab.Version;
 import dev.segmentlab.app.data.DataViewModel;
 import dev.segmentlab.app.fx.DialogService;
@@ -29,10 +33,20 @@ public final class MainViewModel {
   /** The answers of the prompt before leaving an analysis with unsaved names. */
   public static final String SAVE = "Save workspace…", DISCARD = "Don't save", CANCEL = "Cancel";
 
-  public MainViewModel(Session session, DataViewModel data, TaskMonitor monitor) {
+  /**
+   * The windows the main window opens besides its steps (report, customer lookup, migration) and the dialogs it
+   * shows, so that the view talks to this ViewModel only.
+   */
+  public record Windows(ReportViewModel report, LookupViewModel lookup, MigrationViewModel migration,
+      DialogService dialogs) {}
+
+  private final Windows windows;
+
+  public MainViewModel(Session session, DataViewModel data, TaskMonitor monitor, Windows windows) {
     this.session = session;
     this.data = data;
     this.monitor = monitor;
+    this.windows = windows;
     this.title = Bindings.createStringBinding(() -> {
       Dataset d = session.getDataset();
       return d == null ? "SegmentLab" : "SegmentLab — " + d.report().file();
@@ -62,6 +76,22 @@ public final class MainViewModel {
 
   // Commands
   public void openFile() { whenLeaving(data::openFile); }
+
+  /** Opens a file dropped on the window, once unsaved names were dealt with. */
+  public void openDropped(Path file) {
+    setStep(Step.DATA);
+    whenLeaving(() -> data.load(file));
+  }
+
+  public ReportViewModel report() { return windows.report(); }
+  public LookupViewModel lookup() { return windows.lookup(); }
+  public MigrationViewModel migration() { return windows.migration(); }
+  public DialogService dialogs() { return windows.dialogs(); }
+
+  /** The names of the segments on screen (empty before a segmentation). */
+  public List<String> segmentNames() {
+    return session.getSegmentation() == null ? List.of() : session.getSegmentation().names();
+  }
   public void openSample() { whenLeaving(data::openSample); }
   /** Quits through {@code exit} once unsaved names were saved or given up. */
   public void quit(Runnable exit) { whenLeaving(exit); }

@@ -47,7 +47,7 @@ public final class Screens {
 
   /** The main scene with the app's stylesheet. */
   public static Scene scene(AppContext ctx) {
-    MainView view = new MainView(ctx, of(ctx));
+    MainView view = new MainView(ctx.main(), ctx.charts(), of(ctx));
     Scene scene = new Scene(view.root(), 1280, 820);
     scene.getStylesheets().add(Screens.class.getResource("/dev/segmentlab/app/app.css").toExternalForm());
     return scene;

@@ -65,6 +65,12 @@ class ArchitectureTest {
   static final ArchRule viewModelsLiveInTheApp = classes().that().haveSimpleNameEndingWith("ViewModel")
       .should().resideInAPackage("dev.segmentlab.app..");
 
+  /** Views talk to their ViewModel; only the composition root ({@code AppContext}, {@code Screens}) wires. */
+  @ArchTest
+  static final ArchRule viewsDoNotReachIntoTheCompositionRoot = noClasses().that().haveSimpleNameEndingWith("View")
+      .should().dependOnClassesThat().haveFullyQualifiedName("dev.segmentlab.app.AppContext")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.segmentlab.app.Session");
+
   /**
    * No two classes of the data layer use each other: the front door ({@code Datasets}) chooses a reader, the
    * readers share {@code ReadOptions}, {@code LoadReports} and the row builders, and none of them calls back.
