@@ -175,11 +175,14 @@ final class SegmentCommand implements Callable<Integer> {
       boolean plainKMeans = choice.equals(MethodChoice.kMeans()) && choice.kMeansBudgetMillis() == 0;
       if (database.given()) {
         if (file != null) throw new IllegalArgumentException("Give either FILE or --jdbc, not both.");
-        if (!plainKMeans) {
-          throw new IllegalArgumentException("--method " + method + " reads files only for now; with --jdbc use "
-              + "--method kmeans, or export the rows to a file first.");
+        if (plainKMeans) {
+          r = Pipeline.run(database.source(), o, Stages.plain(), RunControl.on(Workers.pool()));
+        } else {
+          MethodPipeline.Outcome oc = MethodPipeline.run(database.source(), o, choice, Stages.plain(),
+              RunControl.on(Workers.pool()));
+          r = oc.result();
+          methodSweep = oc.sweep();
         }
-        r = Pipeline.run(database.source(), o, Stages.plain(), RunControl.on(Workers.pool()));
       } else {
         database.checkUnused();
         if (file == null) throw new IllegalArgumentException("Missing FILE: give a data file or --workspace W.segmentlab.json.");
