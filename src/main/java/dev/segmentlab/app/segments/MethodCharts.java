@@ -12,6 +12,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -33,6 +34,7 @@ final class MethodCharts {
     bic.setCreateSymbols(true);
     caption.setId("methodChartCaption");
     caption.setWrapText(true);
+    caption.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of "…"
     charts.getChildren().addAll(dendrogram, kDistance, bic);
     VBox.setVgrow(charts, Priority.ALWAYS);
     root = new VBox(4, caption, charts);
@@ -97,6 +99,8 @@ final class MethodCharts {
       }
     }
     bic.getData().setAll(List.of(b, a, deg));
+    // the marks are symbols on the BIC line, not a line of their own
+    if (deg.getNode() != null) deg.getNode().setStyle("-fx-stroke: transparent;");
     if (m.k().length > 0) SweepCharts.integerK(bic, m.k()[0], m.k()[m.k().length - 1]);
     caption.setText((note.length() == 0 ? "No component at the covariance floor." : "Components at the covariance "
         + "floor (their BIC is set by the floor, not the data): " + note + ".")
