@@ -116,13 +116,11 @@ final class SegmentOptions {
     return new Run(oc.result(), oc.sweep());
   }
 
-  /** Runs the pipeline on a database table or query with these options (k-means only for now). */
+  /** Runs the pipeline on a database table or query with these options. */
   Run run(DatabaseSource db, PipelineOptions o, Stages stages, RunControl rc) {
-    if (!plainKMeans()) {
-      throw new IllegalArgumentException("--method " + method + " reads files only for now; with --jdbc use "
-          + "--method kmeans, or export the rows to a file first.");
-    }
-    return new Run(Pipeline.run(db, o, stages, rc), null);
+    if (plainKMeans()) return new Run(Pipeline.run(db, o, stages, rc), null);
+    MethodPipeline.Outcome oc = MethodPipeline.run(db, o, methodChoice(), stages, rc);
+    return new Run(oc.result(), oc.sweep());
   }
 
   /** Says on {@code err} when an unset --k-max was lowered to fit a small file. */

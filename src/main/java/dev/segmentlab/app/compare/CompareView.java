@@ -16,6 +16,8 @@ import javafx.scene.layout.VBox;
 
 /** The Compare tab: pins on the left, two of them side by side on the right. Binds only. */
 public final class CompareView {
+  /** What the tables say until A and B are chosen. */
+  static final String PLACEHOLDER = "Pin two solutions to compare them";
   private final VBox root = new VBox(8);
 
   public CompareView(CompareViewModel vm) {
@@ -43,16 +45,20 @@ public final class CompareView {
     summary.textProperty().bind(vm.summaryProperty());
     TableView<CompareViewModel.Row> table = new TableView<>(vm.getRows());
     table.setId("contingencyTable");
+    table.setPlaceholder(new Label(PLACEHOLDER));
     vm.getColumns().addListener((ListChangeListener<String>) c -> columns(table, vm));
     ListView<String> flows = new ListView<>(vm.getFlows());
     flows.setId("flowList");
+    flows.setPlaceholder(new Label(PLACEHOLDER));
     flows.setPrefHeight(180);
     Button export = new Button("Export who moved…");
     export.setId("exportMovedButton");
     export.disableProperty().bind(vm.comparisonProperty().isNull());
     export.setOnAction(e -> vm.exportMoved());
     HBox choose = new HBox(8, new Label("A"), a, new Label("B"), b, new Label("ARI"), ari, new Label("NMI"), nmi);
-    VBox right = new VBox(8, choose, summary, table, new Label("Flows of customers (A → B)"), flows, export);
+    VBox right = new VBox(8, choose, summary, table, new Label("Flows of customers (A → B)"), flows,
+        new Label("Profile differences: each A segment beside its best-matching B segment"), ProfileDiffTable.of(vm),
+        export);
     VBox.setVgrow(table, Priority.ALWAYS);
     HBox.setHgrow(right, Priority.ALWAYS);
     root.getChildren().addAll(pin, new HBox(12, new VBox(4, new Label("Pinned solutions"), pins), right));

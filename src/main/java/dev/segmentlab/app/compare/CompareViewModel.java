@@ -5,6 +5,7 @@ import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.compare.Comparison;
+import dev.segmentlab.core.compare.ProfileDifference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,18 @@ public final class CompareViewModel {
     public int count(int b) { return counts[b]; }
   }
 
+  /**
+   * One row of the profile differences: an A segment, its best-matching B segment, and per shared feature the
+   * two medians and their difference ({@code medians[3f]} A, {@code [3f+1]} B, {@code [3f+2]} B − A).
+   */
+  public record DiffRow(String segmentA, String segmentB, String overlap, double[] medians) {
+    public DiffRow {
+      medians = medians.clone();
+    }
+
+    public double value(int i) { return medians[i]; }
+  }
+
   private final Session session;
   private final DialogService dialogs;
   private final JobSlot job;
@@ -52,6 +65,8 @@ public final class CompareViewModel {
   private final ObservableList<String> columns = FXCollections.observableArrayList();
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final ObservableList<String> flows = FXCollections.observableArrayList();
+  private final ObservableList<String> diffFeatures = FXCollections.observableArrayList();
+  private final ObservableList<DiffRow> diffRows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper ari = new ReadOnlyStringWrapper(this, "ari", "");
   private final ReadOnlyStringWrapper nmi = new ReadOnlyStringWrapper(this, "nmi", "");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Pin at least two solutions.");
@@ -75,6 +90,10 @@ public final class CompareViewModel {
   public ObservableList<Row> getRows() { return rows; }
   /** "A segment → B segment: customers", largest first, staying customers included. */
   public ObservableList<String> getFlows() { return flows; }
+  /** The features both solutions profile: the profile differences' column groups. */
+  public ObservableList<String> getDiffFeatures() { return diffFeatures; }
+  /** For each A segment, its best-matching B segment and the feature medians side by side. */
+  public ObservableList<DiffRow> getDiffRows() { return diffRows; }
   public ReadOnlyStringProperty ariProperty() { return ari.getReadOnlyProperty(); }
   public ReadOnlyStringProperty nmiProperty() { return nmi.getReadOnlyProperty(); }
   public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
@@ -109,13 +128,34 @@ public final class CompareViewModel {
   private void compare() {
     PinnedSolution pa = a.get(), pb = b.get();
     if (pa == null || pb == null) return;
-    job.submit("Comparing", ctx -> Comparison.of(pa.ids(), pa.labels(), pa.k(), pb.ids(), pb.labels(), pb.k()),
-        c -> { if (pa == a.get() && pb == b.get()) show(c, pa, pb); },
+    job.submit("Comparing", ctx -> {
+          Comparison c = Comparison.of(pa.ids(), pa.labels(), pa.k(), pb.ids(), pb.labels(), pb.k());
+          boolean profiled = pa.values().length > 0 && pb.values().length > 0;
+          return new Compared(c, !profiled ? List.of() : ProfileDifference.of(c, pa.features(), pa.values(),
+              pa.labels(), pb.features(), pb.values(), pb.labels()));
+        },
+        r -> { if (pa == a.get() && pb == b.get()) show(r.comparison(), r.differences(), pa, pb); },
         e -> summary.set(e.getMessage()));
   }
 
-  private void show(Comparison c, PinnedSolution pa, PinnedSolution pb) {
+  private record Compared(Comparison comparison, List<ProfileDifference> differences) {}
+
+  private void show(Comparison c, List<ProfileDifference> diffs, PinnedSolution pa, PinnedSolution pb) {
     comparison.set(c);
+    List<DiffRow> dr = new ArrayList<>();
+    for (ProfileDifference d : diffs) {
+      double[] m = new double[3 * d.features().size()];
+      for (int f = 0; f < d.features().size(); f++) {
+        m[3 * f] = d.medianA()[f];
+        m[3 * f + 1] = d.medianB()[f];
+        m[3 * f + 2] = d.difference(f);
+      }
+      dr.add(new DiffRow(d.segmentA() + " " + pa.names().get(d.segmentA()),
+          d.segmentB() + " " + pb.names().get(d.segmentB()),
+          String.format(Locale.ROOT, "%,d (%.0f%%)", d.overlap(), 100 * d.overlapShare()), m));
+    }
+    diffFeatures.setAll(diffs.isEmpty() ? List.of() : diffs.get(0).features());
+    diffRows.setAll(dr);
     int[][] t = c.contingency();
     List<Row> out = new ArrayList<>();
     for (int i = 0; i < t.length; i++) {

@@ -47,6 +47,7 @@ public final class SegmentsView {
   private final SegmentsViewModel vm;
   private final BorderPane root = new BorderPane();
   private ScatterCanvas scatter;
+  private MethodCharts methodCharts;
 
   public SegmentsView(SegmentsViewModel vm, Node profiles) {
     this.vm = vm;
@@ -64,6 +65,7 @@ public final class SegmentsView {
     TabPane criteria = new TabPane(new Tab("Silhouette", charts.silhouette), new Tab("Calinski-Harabasz", charts.ch),
         new Tab("Davies-Bouldin", charts.db), new Tab("Stability", stabilityBox));
     criteria.setId("criteriaTabs");
+    criteria.getTabs().add(methodTab());
     criteria.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     SplitPane topCharts = new SplitPane(charts.elbow, criteria);
     scatter = new ScatterCanvas(vm.scatter().dataProperty(), vm.scatter().selectedIndexProperty());
@@ -83,6 +85,20 @@ public final class SegmentsView {
   }
 
   public Node node() { return root; }
+
+  /** The swept method's own criteria (dendrogram, k-distance, BIC/AIC), selected when a sweep brings them. */
+  private Tab methodTab() {
+    methodCharts = new MethodCharts(vm.methodChartsProperty(), vm.kProperty());
+    Tab t = new Tab("Method criteria", methodCharts.node());
+    t.setId("methodCriteriaTab");
+    vm.methodChartsProperty().addListener((o, a, d) -> {
+      if (d != null && d.method() != dev.segmentlab.core.cluster.Method.KMEANS) t.getTabPane().getSelectionModel().select(t);
+    });
+    return t;
+  }
+
+  /** The method's charts (for tests). */
+  MethodCharts methodCharts() { return methodCharts; }
 
   /** Runs {@code r} once the next pulse has laid out (and so drawn) the scene; at once when not shown. */
   private void afterNextPulse(Runnable r) {

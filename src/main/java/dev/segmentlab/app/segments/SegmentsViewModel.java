@@ -80,6 +80,7 @@ public final class SegmentsViewModel {
   private final ObjectProperty<Method> method =
       new SimpleObjectProperty<>(this, "method", Method.KMEANS);
   private final ReadOnlyStringWrapper methodNote = new ReadOnlyStringWrapper(this, "methodNote", "");
+  private final ReadOnlyObjectWrapper<MethodChartData> methodCharts = new ReadOnlyObjectWrapper<>(this, "methodCharts");
   // Properties: results
   private final ReadOnlyIntegerWrapper kLowest = new ReadOnlyIntegerWrapper(this, "kLowest", 2);
   private final ReadOnlyIntegerWrapper kHighest = new ReadOnlyIntegerWrapper(this, "kHighest", 10);
@@ -147,6 +148,8 @@ public final class SegmentsViewModel {
   public ObjectProperty<Method> methodProperty() { return method; }
   /** What the method adds to the criteria: BIC and degenerate components, Ward's limit, DBSCAN's eps. */
   public ReadOnlyStringProperty methodNoteProperty() { return methodNote.getReadOnlyProperty(); }
+  /** The method's own criteria as chart data (dendrogram, k-distance, BIC/AIC), from the last finished sweep. */
+  ReadOnlyObjectProperty<MethodChartData> methodChartsProperty() { return methodCharts.getReadOnlyProperty(); }
   /** Sweep points as they arrive, in k order. */
   public ObservableList<KSweep.Point> getSweepPoints() { return sweepPoints; }
   public ReadOnlyObjectProperty<KSweep.Result> sweepProperty() { return sweep.getReadOnlyProperty(); }
@@ -205,7 +208,7 @@ public final class SegmentsViewModel {
           MethodSweep.Options mo = MethodChoice.of(chosenMethod).sweepOptions(so, p.dimension());
           MethodSweep.Result ms = session.stages().sweep(p, mo,
               pt -> ctx.ui(() -> { if (gen == sweepGeneration) sweepPoints.add(pt); }), ctx.control(executor));
-          return new Swept(p, so, ms);
+          return new Swept(p, so, ms, MethodChartData.of(ms, mo.dbscan().minPoints()));
         },
         s -> {
           sweeping.set(false);
@@ -214,6 +217,7 @@ public final class SegmentsViewModel {
           sweepOptions = s.options();
           methodSweep = s.result();
           methodNote.set(MethodNotes.of(s.result()));
+          methodCharts.set(s.charts());
           kLowest.set(s.options().kMin());
           kHighest.set(s.options().kMax());
           sweep.set(r);
@@ -229,7 +233,7 @@ public final class SegmentsViewModel {
         () -> { sweeping.set(false); message.set("Sweep cancelled: segments are from the last finished run."); });
   }
 
-  private record Swept(Points points, KSweep.Options options, MethodSweep.Result result) {}
+  private record Swept(Points points, KSweep.Options options, MethodSweep.Result result, MethodChartData charts) {}
 
   /** Stops the sweep. */
   public void cancelSweep() { sweepJob.cancel(); }

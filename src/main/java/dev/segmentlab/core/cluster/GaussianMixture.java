@@ -262,7 +262,9 @@ public final class GaussianMixture {
       for (int c = 0; c < k; c++) max = Math.max(max, logp[c]);
       double sum = 0;
       for (int c = 0; c < k; c++) { // one exp per component: the responsibilities and their sum together
-        double e = Math.exp(logp[c] - max);
+        double v = logp[c] - max;
+        // exp underflows to exactly 0 below -745.2: skip it (degenerate components make many such terms)
+        double e = v < -746 ? 0 : Math.exp(v);
         resp[i * k + c] = e;
         sum += e;
       }
@@ -281,6 +283,7 @@ public final class GaussianMixture {
     for (int i = 0; i < n; i++) {
       for (int c = 0; c < k; c++) {
         double r = resp[i * k + c];
+        if (r == 0) continue; // responsibilities that underflowed add nothing
         nk[c] += r;
         for (int f = 0; f < d; f++) mu[c][f] += r * data[i * d + f];
       }

@@ -34,6 +34,8 @@ public final class MixtureDensity {
         double[] l = cholesky(cov[c], d);
         if (l == null) return null;
         for (int f = 0; f < d; f++) logDet += 2 * Math.log(l[f * d + f]);
+        // the diagonal is kept inverted: the forward substitution multiplies instead of dividing
+        for (int f = 0; f < d; f++) l[f * d + f] = 1 / l[f * d + f];
         factor[c] = l;
       } else {
         double[] inv = new double[d];
@@ -67,7 +69,7 @@ public final class MixtureDensity {
         for (int f = 0; f < d; f++) { // forward substitution L z = x - mu
           double s = x[off + f] - mu[f];
           for (int g = 0; g < f; g++) s -= fc[f * d + g] * z[g];
-          z[f] = s / fc[f * d + f];
+          z[f] = s * fc[f * d + f];
           m += z[f] * z[f];
         }
       } else {

@@ -7,6 +7,7 @@ import dev.segmentlab.core.methods.MethodSweep;
 import dev.segmentlab.core.cluster.Points;
 import dev.segmentlab.core.model.DbscanModel;
 import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.quality.CleanedData;
@@ -14,8 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
+import java.util.Map;
 
 /**
  * {@link Pipeline}'s run with a choice of clustering method: the same stages, with the k sweep done by
@@ -40,8 +41,23 @@ public final class MethodPipeline {
    * @throws OptionException when an option does not fit the data
    */
   public static Outcome run(Path file, PipelineOptions o, MethodChoice method, Stages stages, RunControl rc) {
+    return run(() -> stages.load(file, o.read(), rc.slice(0, 0.3)), o, method, stages, rc);
+  }
+
+  /**
+   * {@link #run(Path, PipelineOptions, MethodChoice, Stages, RunControl)} from a database table or query.
+   *
+   * @throws dev.segmentlab.core.data.DataException when the rows cannot be read or used
+   * @throws OptionException when an option does not fit the data
+   */
+  public static Outcome run(DatabaseSource db, PipelineOptions o, MethodChoice method, Stages stages, RunControl rc) {
+    return run(() -> stages.load(db, o.read(), rc.slice(0, 0.3)), o, method, stages, rc);
+  }
+
+  private static Outcome run(Supplier<Dataset> load, PipelineOptions o, MethodChoice method, Stages stages,
+      RunControl rc) {
     Map<String, Double> t = new LinkedHashMap<>();
-    Pipeline.Prepared p = Pipeline.prepare(() -> stages.load(file, o.read(), rc.slice(0, 0.3)), o, stages, rc, t);
+    Pipeline.Prepared p = Pipeline.prepare(load, o, stages, rc, t);
     Dataset d = p.dataset();
     CleanedData cleaned = p.cleaned();
     Stages.Features f = p.features();

@@ -9,6 +9,7 @@ import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.FileFingerprint;
 import dev.segmentlab.core.export.ParquetExporter;
 import dev.segmentlab.core.export.OutputBatch;
+import dev.segmentlab.core.export.MixtureColumns;
 import dev.segmentlab.core.export.SheetData;
 import dev.segmentlab.core.export.XlsxExporter;
 import dev.segmentlab.core.features.CustomerFeatures;
@@ -188,6 +189,7 @@ public final class SegmentExport {
       cols.add(SheetData.Column.numbers(unique(used, m.features().get(f) + " (prepared)"), v));
     }
     cols.add(SheetData.Column.numbers(unique(used, "Silhouette"), pick(silhouette, rows)));
+    cols.addAll(MixtureColumns.of(seg.clustering(), scaled, rows, h -> unique(used, h)));
     String[] countries = cf.countries();
     if (countries != null) cols.add(SheetData.Column.text(unique(used, "Country"), n, i -> countries[rows[i]]));
     if (topProducts != null) cols.add(SheetData.Column.text(unique(used, "Top product"), n, i -> topProducts[rows[i]]));

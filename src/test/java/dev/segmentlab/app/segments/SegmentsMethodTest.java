@@ -39,5 +39,11 @@ class SegmentsMethodTest {
     vm.runSweep();
     assertThat(session.getSegmentation().method()).isEqualTo("gmm");
     assertThat(vm.methodNoteProperty().get()).contains("BIC by k:  2: 13,437 (1 at the floor)").contains("discrete");
+    // the BIC chart's data: one component at the floor at k = 2 and 3 (one-order customers), two at k = 4
+    MethodChartData.Mixture mix = vm.methodChartsProperty().get().mixture();
+    assertThat(mix.k()).containsExactly(2, 3, 4);
+    assertThat(mix.degenerate()).containsExactly(1, 1, 2);
+    assertThat(mix.bic()[0]).isCloseTo(13_437, within(5.0));
+    assertThat(mix.aic()[0]).isLessThan(mix.bic()[0]);
   }
 }
