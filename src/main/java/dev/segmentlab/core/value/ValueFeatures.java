@@ -55,14 +55,14 @@ public final class ValueFeatures {
   }
 
   /**
-   * {@code cf} with the value features when {@code features} asks for one of them and the data are transactions;
-   * otherwise {@code cf} itself.
+   * {@code cf} with the value features when {@code features} asks for one that {@code cf} lacks; otherwise
+   * {@code cf} itself.
    *
    * @param cleaned the rows {@code cf} was built from, or null (customer table: nothing is added)
    * @throws IllegalArgumentException when a value feature is asked for a customer table, or the fit fails
    */
   public static CustomerFeatures ensure(CustomerFeatures cf, CleanedData cleaned, List<String> features) {
-    if (!wanted(features) || (cf.has(CLV) && cf.has(P_ALIVE))) return cf;
+    if (features.stream().noneMatch(f -> KEYS.contains(f) && !cf.has(f))) return cf;
     if (cleaned == null) {
       throw new IllegalArgumentException("The features clv and p_alive need transactions (dates and amounts); this is a customer table.");
     }
