@@ -77,7 +77,7 @@ public final class AppContext {
     this.explore = new ExploreViewModel(session, async, dialogs);
     this.features = new FeaturesViewModel(session, async, dialogs);
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
-    this.profiles = new ProfilesViewModel(session, segments::rename, segments::recolour);
+    this.profiles = new ProfilesViewModel(session, segments::rename, segments::recolour, async);
     this.export = new ExportViewModel(session, async, dialogs);
     this.compare = new CompareViewModel(session, async, dialogs);
     this.charts = new ChartExport(dialogs);
