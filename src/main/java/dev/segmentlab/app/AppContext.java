@@ -83,6 +83,8 @@ public final class AppContext {
     this.charts = new ChartExport(dialogs);
     this.lookup = new LookupViewModel(session, async);
     this.migration = new MigrationViewModel(session, async);
+    // a customer looked up is the one ringed on the Segments step's scatter
+    lookup.profileProperty().addListener((o, a, p) -> { if (p != null) segments.selectedCustomerProperty().set(p.id()); });
     this.report = new ReportViewModel(session, async, dialogs);
     session.segmentationProperty().addListener((o, a, seg) -> explore.setSegments(segmentFilters(seg)));
     export.setWorkspaceHandler(this::applyWorkspace);

@@ -56,6 +56,10 @@ class LookupUiTest {
     robot.clickOn("#lookupField").write("0").type(KeyCode.ENTER);
     UiTestSupport.waitUntil(() -> ctx.lookup().getProfile() != null);
 
+    // the Segments step's scatter rings the customer looked up
+    UiTestSupport.waitUntil(() -> ctx.segments().scatter().selectedIndexProperty().get() >= 0);
+    assertThat(ctx.segments().selectedCustomerProperty().get()).isEqualTo("17850");
+
     String title = robot.lookup("#lookupSegment").queryAs(Label.class).getText();
     assertThat(title).contains("17850").contains(expected);
     assertThat(robot.lookup("#lookupPAlive").queryAs(Label.class).getText()).contains("P(alive) 0.99");
