@@ -3,8 +3,7 @@ package dev.segmentlab.app.migration;
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.JobSlot;
-import dev.segmentlab.core.features.CustomerFeatures;
-import dev.segmentlab.core.features.RfmBuilder;
+import dev.segmentlab.core.model.SegmentModel;
 import dev.segmentlab.core.pipeline.SegmentationResult;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.value.Migration;
@@ -25,7 +24,8 @@ import javafx.collections.ObservableList;
 
 /**
  * Segment migration between the data before a day and from that day on, both periods labelled with the current
- * segmentation (nearest centroid of its prepared features).
+ * segmentation's fitted {@link SegmentModel} (its preparation, then its method's rule), so the segments keep the
+ * analyst's names.
  *
  * <p>Properties: {@link #splitProperty()}, {@link #getRows()} (one per first-period segment, then "new"),
  * {@link #resultProperty()}, {@link #summaryProperty()}, {@link #busyProperty()}. Commands: {@link #halves()},
@@ -106,12 +106,10 @@ public final class MigrationViewModel {
       return;
     }
     busy.set(true);
+    SegmentModel model = seg.model();
     slot.submit("Segment migration", ctx -> {
       CleanedData[] parts = Migration.split(cleaned, at);
-      CustomerFeatures a = RfmBuilder.build(parts[0], null), b = RfmBuilder.build(parts[1], null);
-      double[][] centroids = seg.solution().centroids();
-      return Migration.compare(a.ids(), Migration.label(seg.matrix(), centroids, a), b.ids(),
-          Migration.label(seg.matrix(), centroids, b), seg.k());
+      return Migration.run(model, parts[0], parts[1]);
     }, r -> {
       busy.set(false);
       show(r, seg.names(), at);
