@@ -76,12 +76,14 @@ public final class AppContext {
     this.explore = new ExploreViewModel(session, async, dialogs);
     this.features = new FeaturesViewModel(session, async, dialogs);
     this.segments = new SegmentsViewModel(session, async, dialogs, executor);
-    this.profiles = new ProfilesViewModel(session, segments::rename, segments::recolour);
+    this.profiles = new ProfilesViewModel(session, segments::rename, segments::recolour, async);
     this.export = new ExportViewModel(session, async, dialogs);
     this.compare = new CompareViewModel(session, async, dialogs);
     this.charts = new ChartExport(dialogs);
     this.lookup = new LookupViewModel(session, async);
     this.migration = new MigrationViewModel(session, async);
+    // a customer looked up is the one ringed on the Segments step's scatter
+    lookup.profileProperty().addListener((o, a, p) -> { if (p != null) segments.selectedCustomerProperty().set(p.id()); });
     this.report = new ReportViewModel(session, async, dialogs);
     this.main = new MainViewModel(session, data, async.monitor(),
         new MainViewModel.Windows(report, lookup, migration, dialogs));

@@ -6,12 +6,20 @@ import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.features.CustomerFeatures;
-import dev.segmentlab.core.features.RfmBuilder;
+import dev.segmentlab.core.cluster.KMeansResult;
+import dev.segmentlab.core.cluster.KSweep;
+import dev.segmentlab.core.cluster.Points;
+import dev.segmentlab.core.concurrent.RunControl;
+import dev.segmentlab.core.data.Dataset;
+import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.model.SegmentModel;
+import dev.segmentlab.core.pipeline.Segmentation;
+import dev.segmentlab.core.pipeline.SegmentationResult;
+import dev.segmentlab.core.pipeline.Stages;
+import dev.segmentlab.core.value.ValueFeatures;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
-import dev.segmentlab.core.pipeline.Pipeline;
 import dev.segmentlab.core.pipeline.PipelineOptions;
-import dev.segmentlab.core.pipeline.PipelineResult;
 import dev.segmentlab.core.pipeline.SegmentAssigner;
 import dev.segmentlab.core.pipeline.WorkspaceRunner;
 import dev.segmentlab.core.quality.CleanedData;
@@ -34,11 +42,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code migrate FILE --split DAY} or {@code migrate --workspace W NEXT}: customers' segments in two periods,
- * labelled with the same model, and the flow between them.
+ * labelled with the same fitted {@link SegmentModel} (with {@code --split} fitted on the first period), and the
+ * flow between them.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
     description = "Segment migration between two periods labelled with the same segmentation: FILE split at a day "
-        + "(the segmentation fitted on the whole file), or a saved workspace's input against a second file.")
+        + "(the segmentation fitted on the first period, its model labelling the second), or a saved workspace's input against a second file.")
 final class MigrateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -94,17 +103,22 @@ final class MigrateCommand implements Callable<Integer> {
       }
       PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
           Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentOptions.parseK(k), 10, seed, 0);
-      PipelineResult r = Pipeline.run(file, o, RunControl.on(Workers.pool()));
-      if (r.cleaned() == null) throw new IllegalArgumentException("--split needs transactions with dates; this file is a customer table.");
+      RunControl rc = RunControl.on(Workers.pool());
+      Stages st = Workers.stages();
+      Dataset d = st.load(file, o.read(), rc);
+      CleanedData cleaned = st.clean(d, o.cleaning(), rc);
+      if (cleaned == null) throw new IllegalArgumentException("--split needs transactions with dates; this file is a customer table.");
       m0 = System.nanoTime();
-      CleanedData[] parts = Migration.split(r.cleaned(), at);
-      CustomerFeatures a = RfmBuilder.build(parts[0], null), b = RfmBuilder.build(parts[1], null);
-      double[][] centroids = r.solution().centroids();
-      idsA = a.ids();
-      labelsA = Migration.label(r.matrix(), centroids, a);
+      CleanedData[] parts = Migration.split(cleaned, at);
+      // the segmentation is fitted on the first period; its model labels the second
+      SegmentationResult first = fitPeriod(st, d, parts[0], o, rc);
+      SegmentModel model = first.model();
+      CustomerFeatures b = Migration.features(parts[1], model);
+      idsA = first.matrix().ids();
+      labelsA = first.labels();
       idsB = b.ids();
-      labelsB = Migration.label(r.matrix(), centroids, b);
-      names = r.segmentation().names();
+      labelsB = Migration.label(model, b);
+      names = first.names();
       periodA = "before " + at;
       periodB = "from " + at;
     }
@@ -116,6 +130,7 @@ final class MigrateCommand implements Callable<Integer> {
       m.put("period_a", periodA);
       m.put("period_b", periodB);
       m.put("segments", names);
+      m.put("fitted_on", workspace != null ? "workspace" : "period_a");
       m.put("customers_a", idsA.length);
       m.put("customers_b", idsB.length);
       m.put("transitions", res.transitions());
@@ -148,6 +163,19 @@ final class MigrateCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The segmentation of one period's rows: the pipeline's stages from features to named segments. */
+  static SegmentationResult fitPeriod(Stages st, Dataset d, CleanedData period, PipelineOptions o, RunControl rc) {
+    Stages.Features f = st.features(d, period);
+    f = new Stages.Features(ValueFeatures.ensure(f.features(), period, o.features()), f.defaults());
+    FeatureMatrix m = st.matrix(f.features(), o.featureOptions(f.defaults()));
+    Points points = Points.of(m.scaled());
+    KSweep.Options so = Segmentation.sweepOptions(o.kMin(), o.kMaxFor(points.distinctRows()), o.restarts(), o.seed(),
+        Segmentation.ordering(f.features()));
+    KSweep.Result sweep = st.sweep(points, so, null, rc);
+    KMeansResult s = st.chooseK(sweep, o.k(), points, so, rc);
+    return st.analyse(f, m, so, sweep, s);
   }
 
   private static int sum(int[] a) {

@@ -56,7 +56,8 @@ final class SegmentOptions {
   long seed = 42;
 
   @Option(names = "--features", split = ",", paramLabel = "F", description = "Features to cluster on (default recency,frequency,monetary; "
-      + "also tenure, avg_order_value, distinct_products, avg_items_per_order, return_rate; for a customer table its numeric columns).")
+      + "also tenure, avg_order_value, distinct_products, avg_items_per_order, return_rate, and clv, p_alive (12-month CLV and "
+      + "P(alive) of BG/NBD + Gamma-Gamma); for a customer table its numeric columns).")
   List<String> features = new ArrayList<>();
 
   @Option(names = "--transform", defaultValue = "log1p", description = "none, log1p or cube-root (default ${DEFAULT-VALUE}).")

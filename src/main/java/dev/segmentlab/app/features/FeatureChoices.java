@@ -4,6 +4,7 @@ import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureOptions;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
+import dev.segmentlab.core.value.ValueFeatures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ final class FeatureChoices {
     try {
       if (cf.names().stream().noneMatch(old::containsKey)) transformAll.set(defaultTransform);
       List<FeatureChoice> next = new ArrayList<>();
-      for (String name : cf.names()) {
+      for (String name : offered(cf)) {
         FeatureChoice c = old.get(name);
         if (c == null) {
           boolean encoded = name.contains("=") && !defaults.contains(name);
@@ -81,6 +82,15 @@ final class FeatureChoices {
     } finally {
       quiet = false;
     }
+  }
+
+  /** The features offered: every computed one, and for transactions CLV and P(alive) (computed when chosen). */
+  private static List<String> offered(CustomerFeatures cf) {
+    List<String> names = new ArrayList<>(cf.names());
+    if (cf.snapshot() != null) {
+      for (String v : ValueFeatures.KEYS) if (!names.contains(v)) names.add(v);
+    }
+    return names;
   }
 
   void clear() { list.clear(); }

@@ -16,6 +16,7 @@ import dev.segmentlab.core.features.RfmScores;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.quality.CleanedData;
+import dev.segmentlab.core.value.ValueFeatures;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -246,9 +247,18 @@ public final class FeaturesViewModel {
       return;
     }
     RfmScores known = scoresFor == cf ? scores : null;
+    CleanedData cleaned = session.getCleaned();
     matrixJob.submit("Preparing the feature matrix",
-        ctx -> new Prepared(session.stages().matrix(cf, o), known != null || cf.snapshot() == null ? known : RfmScores.of(cf)),
+        ctx -> {
+          CustomerFeatures full = ValueFeatures.ensure(cf, cleaned, o.features());
+          if (full != cf) return new Prepared(null, null, full);
+          return new Prepared(session.stages().matrix(cf, o), known != null || cf.snapshot() == null ? known : RfmScores.of(cf), cf);
+        },
         p -> {
+          if (p.features() != cf) { // CLV or P(alive) chosen: the features again with them, then the matrix
+            session.featuresProperty().set(p.features());
+            return;
+          }
           scoresFor = cf;
           scores = p.scores();
           showMatrix(cf, p.matrix(), "");
@@ -303,5 +313,5 @@ public final class FeaturesViewModel {
         : session.getDataset() == null ? "No customer features yet: open a dataset." : "No customer features yet.";
   }
 
-  private record Prepared(FeatureMatrix matrix, RfmScores scores) {}
+  private record Prepared(FeatureMatrix matrix, RfmScores scores, CustomerFeatures features) {}
 }

@@ -98,7 +98,7 @@ public final class LookupViewModel {
     busy.set(true);
     message.set("Fitting the customer-value models…");
     build.submit("Customer value", ctx -> {
-      ValueAnalysis v = ValueAnalysis.of(cleaned, ValueOptions.defaults());
+      ValueAnalysis v = ValueAnalysis.shared(cleaned, ValueOptions.defaults());
       return new Built(new CustomerLookup(seg.features(), seg.labels(), seg.names(), v, cleaned), v.model().dropoutNote(), v.days());
     }, built -> {
       busy.set(false);

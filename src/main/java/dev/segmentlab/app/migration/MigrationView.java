@@ -16,7 +16,10 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import java.util.function.Supplier;
 
-/** The segment migration window: a split day, the transition table in counts and row %, new and lapsed. */
+/**
+ * The segment migration window: a split day, the flow of customers from segment to segment (new and lapsed
+ * included), the transition table in counts and row %.
+ */
 public final class MigrationView {
   private final MigrationViewModel vm;
   private final Stage stage = new Stage();
@@ -40,10 +43,12 @@ public final class MigrationView {
     table.setId("migrationTable");
     table.setItems(vm.getRows());
     vm.resultProperty().addListener((o, a, r) -> columns(segmentNames.get()));
-    VBox root = new VBox(8, new HBox(8, new Label("Second period from"), day, run, halves, quarter), table, summary);
+    FlowDiagram flow = new FlowDiagram(vm.flowProperty());
+    VBox root = new VBox(8, new HBox(8, new Label("Second period from"), day, run, halves, quarter), flow, table, summary);
     root.setStyle("-fx-padding: 10;");
-    VBox.setVgrow(table, Priority.ALWAYS);
-    stage.setScene(new Scene(root, 900, 420));
+    VBox.setVgrow(flow, Priority.ALWAYS);
+    table.setPrefHeight(200);
+    stage.setScene(new Scene(root, 900, 700));
   }
 
   public void open() {

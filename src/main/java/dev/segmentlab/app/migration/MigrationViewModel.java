@@ -3,11 +3,11 @@ package dev.segmentlab.app.migration;
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.JobSlot;
-import dev.segmentlab.core.features.CustomerFeatures;
-import dev.segmentlab.core.features.RfmBuilder;
+import dev.segmentlab.core.model.SegmentModel;
 import dev.segmentlab.core.pipeline.SegmentationResult;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.value.Migration;
+import dev.segmentlab.core.value.MigrationFlow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +25,11 @@ import javafx.collections.ObservableList;
 
 /**
  * Segment migration between the data before a day and from that day on, both periods labelled with the current
- * segmentation (nearest centroid of its prepared features).
+ * segmentation's fitted {@link SegmentModel} (its preparation, then its method's rule), so the segments keep the
+ * analyst's names.
  *
  * <p>Properties: {@link #splitProperty()}, {@link #getRows()} (one per first-period segment, then "new"),
- * {@link #resultProperty()}, {@link #summaryProperty()}, {@link #busyProperty()}. Commands: {@link #halves()},
+ * {@link #resultProperty()}, {@link #flowProperty()}, {@link #summaryProperty()}, {@link #busyProperty()}. Commands: {@link #halves()},
  * {@link #lastQuarter()}, {@link #run()}.
  */
 public final class MigrationViewModel {
@@ -42,6 +43,14 @@ public final class MigrationViewModel {
    */
   public record Row(String from, int[] counts, double[] shares, int lapsed) {}
 
+  /** The gap between two blocks of the flow diagram, as a fraction of its height. */
+  public static final double FLOW_GAP = 0.02;
+  /** The thinnest band of the flow diagram that carries its count, as a fraction of its height. */
+  public static final double FLOW_MIN_LABEL = 0.03;
+
+  private record Done(Migration.Result result, MigrationFlow flow) {}
+
+  private final ReadOnlyObjectWrapper<MigrationFlow> flow = new ReadOnlyObjectWrapper<>(this, "flow");
   private final Session session;
   private final JobSlot slot;
   private final ObjectProperty<LocalDate> split = new SimpleObjectProperty<>(this, "split");
@@ -66,6 +75,8 @@ public final class MigrationViewModel {
   public ReadOnlyObjectProperty<Migration.Result> resultProperty() { return result.getReadOnlyProperty(); }
   public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
   public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+  /** The flow diagram's layout (computed with the result, off the UI thread), or null. */
+  public ReadOnlyObjectProperty<MigrationFlow> flowProperty() { return flow.getReadOnlyProperty(); }
 
   // Commands
 
@@ -106,15 +117,15 @@ public final class MigrationViewModel {
       return;
     }
     busy.set(true);
+    SegmentModel model = seg.model();
     slot.submit("Segment migration", ctx -> {
       CleanedData[] parts = Migration.split(cleaned, at);
-      CustomerFeatures a = RfmBuilder.build(parts[0], null), b = RfmBuilder.build(parts[1], null);
-      double[][] centroids = seg.solution().centroids();
-      return Migration.compare(a.ids(), Migration.label(seg.matrix(), centroids, a), b.ids(),
-          Migration.label(seg.matrix(), centroids, b), seg.k());
-    }, r -> {
+      Migration.Result r = Migration.run(model, parts[0], parts[1]);
+      return new Done(r, MigrationFlow.layout(r, model.names(), model.colours(), FLOW_GAP, FLOW_MIN_LABEL));
+    }, done -> {
       busy.set(false);
-      show(r, seg.names(), at);
+      flow.set(done.flow());
+      show(done.result(), seg.names(), at);
     }, e -> {
       busy.set(false);
       summary.set(e.getMessage());

@@ -14,7 +14,7 @@ import javafx.scene.control.TableView;
 /** The profile table: one row per segment and "All customers" (always last, whatever the sort). */
 final class ProfileTable {
   private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
-  private static final int FIXED_COLUMNS = 8;
+  private static final int FIXED_COLUMNS = 10;
   private final ProfilesViewModel vm;
   private final TableView<ProfileRow> table = new TableView<>();
 
@@ -76,6 +76,19 @@ final class ProfileTable {
     table.getColumns().add(Tables.numberColumn("% customers", r -> 100 * r.customerShare(), "%.1f%%", 98));
     table.getColumns().add(revenue);
     table.getColumns().add(revenueShare);
+    predictedColumns();
+  }
+
+  /** Predicted revenue of the next 12 months (Σ CLV) and its share, once the value model is fitted. */
+  private void predictedColumns() {
+    TableColumn<ProfileRow, Double> predicted = Tables.numberColumn("Predicted revenue (12 mo)", vm::predictedRevenue, "%,.0f", 150);
+    TableColumn<ProfileRow, Double> share = Tables.numberColumn("% predicted", r -> 100 * vm.predictedShare(r), "%.1f%%", 90);
+    predicted.setId("predictedRevenueColumn");
+    predicted.visibleProperty().bind(vm.predictedRevenueProperty().isNotNull());
+    share.visibleProperty().bind(vm.predictedRevenueProperty().isNotNull());
+    vm.predictedRevenueProperty().addListener((o, a, v) -> table.refresh());
+    table.getColumns().add(predicted);
+    table.getColumns().add(share);
   }
 
   /** A mean and median column per feature, then the country and the suggested action. */

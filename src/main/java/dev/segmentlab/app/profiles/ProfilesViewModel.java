@@ -1,6 +1,7 @@
 package dev.segmentlab.app.profiles;
 
 import dev.segmentlab.app.Session;
+import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.core.pipeline.SegmentationResult;
 import dev.segmentlab.core.segments.SegmentName;
 import dev.segmentlab.core.segments.SegmentPalette;
@@ -57,11 +58,22 @@ public final class ProfilesViewModel {
   private final ReadOnlyBooleanWrapper canApplyName = new ReadOnlyBooleanWrapper(this, "canApplyName");
   private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper(this, "canReset");
 
+  private final PredictedRevenue predicted;
   private SegmentationResult current;
   /** The name last put into the editor: the draft is the analyst's own while it differs from this. */
   private String editorName = "";
 
   public ProfilesViewModel(Session session, BiConsumer<Integer, String> rename, BiConsumer<Integer, String> recolour) {
+    this(session, rename, recolour, null);
+  }
+
+  /**
+   * @param async runs the predicted revenue of each segment (the customer-value fit) off the UI thread; null for
+   *     none (the table then has no predicted-revenue columns)
+   */
+  public ProfilesViewModel(Session session, BiConsumer<Integer, String> rename, BiConsumer<Integer, String> recolour,
+      Async async) {
+    this.predicted = new PredictedRevenue(async);
     this.session = Objects.requireNonNull(session, "session");
     this.rename = Objects.requireNonNull(rename, "rename");
     this.recolour = Objects.requireNonNull(recolour, "recolour");
@@ -114,6 +126,12 @@ public final class ProfilesViewModel {
   /** The selected segment has a name or colour of the analyst's. */
   public ReadOnlyBooleanProperty canResetProperty() { return canReset.getReadOnlyProperty(); }
   public Session session() { return session; }
+  /** Per segment id the predicted revenue of the next 12 months (Σ CLV) and its share; null until known. */
+  public ReadOnlyObjectProperty<double[][]> predictedRevenueProperty() { return predicted.property(); }
+  /** A row's predicted revenue of the next 12 months (the overall row: the total), NaN while unknown. */
+  public double predictedRevenue(ProfileRow r) { return predicted.revenue(r.segment()); }
+  /** A row's share of the predicted revenue, 0..1, NaN while unknown. */
+  public double predictedShare(ProfileRow r) { return predicted.share(r.segment()); }
 
   // Commands
 
@@ -161,6 +179,7 @@ public final class ProfilesViewModel {
     if (!features.equals(names)) features.setAll(names);
     hasRevenue.set(!Double.isNaN(r.analysis().profiles().overall().revenue()));
     hasCountry.set(r.analysis().profiles().overall().topCountry() != null);
+    predicted.update(r, session.getCleaned());
     rows.setAll(ProfileData.rows(r));
     hasActions.set(r.analysis().names().stream().anyMatch(n -> !n.action().isEmpty()));
     snake.set(ProfileData.grid(r, r.analysis().snake()));
@@ -235,6 +254,7 @@ public final class ProfilesViewModel {
     hasRevenue.set(false);
     hasCountry.set(false);
     hasActions.set(false);
+    predicted.update(null, null);
     showSelection(true);
   }
 }

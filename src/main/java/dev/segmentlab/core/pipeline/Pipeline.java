@@ -8,6 +8,7 @@ import dev.segmentlab.core.data.DatabaseSource;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.quality.CleanedData;
+import dev.segmentlab.core.value.ValueFeatures;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,10 +57,16 @@ public final class Pipeline {
     Dataset d = timed(t, "load", load);
     CleanedData cleaned = timed(t, "clean", () -> stages.clean(d, o.cleaning(), rc));
     if (cleaned == null) t.remove("clean");
-    Stages.Features f = timed(t, "features", () -> stages.features(d, cleaned));
+    Stages.Features f = timed(t, "features", () -> withValue(stages.features(d, cleaned), cleaned, o.features()));
     FeatureMatrix m = timed(t, "matrix", () -> stages.matrix(f.features(), o.featureOptions(f.defaults())));
     rc.progress(0.35);
     return new Prepared(d, cleaned, f, m, Points.of(m.scaled()));
+  }
+
+  /** The features with CLV and P(alive) added when the run clusters on one of them (issue 21). */
+  static Stages.Features withValue(Stages.Features f, CleanedData cleaned, java.util.List<String> wanted) {
+    if (!ValueFeatures.wanted(wanted)) return f;
+    return new Stages.Features(ValueFeatures.ensure(f.features(), cleaned, wanted), f.defaults());
   }
 
   private static PipelineResult run(Supplier<Dataset> load, PipelineOptions o, Stages stages, RunControl rc) {

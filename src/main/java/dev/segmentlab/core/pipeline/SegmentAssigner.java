@@ -11,6 +11,7 @@ import dev.segmentlab.core.data.Role;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.quality.CleanedData;
+import dev.segmentlab.core.value.ValueFeatures;
 import dev.segmentlab.core.segments.SegmentAnalysis;
 import dev.segmentlab.core.segments.SegmentPalette;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public final class SegmentAssigner {
           + "). Assign a file of the same kind, or segment this one on its own with 'segment'.");
     }
     CleanedData cleaned = stages.clean(d, WorkspaceRunner.cleaningOptions(ws), rc);
-    CustomerFeatures cf = stages.features(d, cleaned).features();
+    CustomerFeatures cf = ValueFeatures.ensure(stages.features(d, cleaned).features(), cleaned, model.features());
     rc.checkCancelled();
     SegmentModel.Assignment a = model.assign(cf);
     rc.progress(0.9);

@@ -16,6 +16,7 @@ import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.quality.CleaningReport;
+import dev.segmentlab.core.value.ValueFeatures;
 import dev.segmentlab.core.segments.SegmentName;
 import dev.segmentlab.core.segments.SegmentProfile;
 import dev.segmentlab.core.segments.SegmentProfiles;
@@ -92,7 +93,8 @@ public final class SegmentExport {
   }
 
   /** Every sheet, in workbook order: Customers, Segments, one per segment, Campaign, Sweep, Cleaning, Parameters. */
-  public static List<SheetData> sheets(SegmentationResult seg, Context ctx) {
+  public static List<SheetData> sheets(SegmentationResult segmentation, Context ctx) {
+    SegmentationResult seg = withValueColumns(segmentation, ctx);
     List<SheetData> out = new ArrayList<>();
     String[] top = TopProducts.of(ctx.cleaned(), seg.features());
     out.add(customers(seg, top));
@@ -262,9 +264,27 @@ public final class SegmentExport {
     return SheetData.of("Segments", cols);
   }
 
+  /**
+   * The segmentation with the customers' 12-month CLV and P(alive) among its raw features (columns {@code clv},
+   * {@code p_alive} of every customer table), for transactions; unchanged for a customer table, when they are
+   * there already (clustered on), or when the value models cannot be fitted on the data.
+   */
+  static SegmentationResult withValueColumns(SegmentationResult seg, Context ctx) {
+    if (ctx.cleaned() == null || seg.features().has(ValueFeatures.CLV)) return seg;
+    CustomerFeatures cf;
+    try {
+      cf = ValueFeatures.add(seg.features(), ctx.cleaned());
+    } catch (IllegalArgumentException e) {
+      return seg; // e.g. no repeat customer: the export goes ahead without the value columns
+    }
+    return new SegmentationResult(cf, seg.matrix(), seg.sweepOptions(), seg.sweep(), seg.k(), seg.solution(),
+        seg.analysis(), seg.stability(), seg.names(), seg.colours(), seg.fitted());
+  }
+
   /** Whether a feature is an amount of money: monetary and average order value, built from transactions. */
   private static boolean isMoney(CustomerFeatures cf, String feature) {
-    return cf.snapshot() != null && (feature.equals("monetary") || feature.equals("avg_order_value"));
+    return cf.snapshot() != null && (feature.equals("monetary") || feature.equals("avg_order_value")
+        || feature.equals(ValueFeatures.CLV));
   }
 
   /**
@@ -369,10 +389,11 @@ public final class SegmentExport {
    * @return the files as they will be named once committed
    * @throws ExportException as {@link #write}
    */
-  public static Outcome stage(SegmentationResult seg, Context ctx, ExportRequest req, OutputBatch batch,
+  public static Outcome stage(SegmentationResult segmentation, Context ctx, ExportRequest req, OutputBatch batch,
       RunControl rc) throws ExportException {
     DoubleConsumer progress = rc.progressSink();
     BooleanSupplier cancelled = rc.cancelledCheck();
+    SegmentationResult seg = withValueColumns(segmentation, ctx);
     Path target = req.target().toAbsolutePath().normalize();
     if (req.format() == ExportRequest.Format.XLSX) {
       List<SheetData> sheets = sheets(seg, ctx);

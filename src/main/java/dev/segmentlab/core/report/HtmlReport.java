@@ -196,6 +196,10 @@ public final class HtmlReport {
           .append(esc(s.colour())).append("\"></span> ").append(esc(s.name())).append("</h2><p class=\"lead\">")
           .append(String.format(Locale.ROOT, "%,d customers (%s)", s.size(), ReportCharts.pct(s.share())));
       if (Double.isFinite(s.revenueShare())) sb.append(", ").append(ReportCharts.pct(s.revenueShare())).append(" of revenue (").append(esc(money(s.revenue()))).append(")");
+      if (s.hasPredictedRevenue()) {
+        sb.append("; predicted revenue of the next 12 months ").append(esc(money(s.predictedRevenue()))).append(" (")
+            .append(ReportCharts.pct(s.predictedShare())).append(" of the total)");
+      }
       if (s.stability() != null) sb.append(String.format(Locale.ROOT, "; stability %.2f%s", s.stability(), s.unstable() ? ", unstable: read with care" : ""));
       sb.append(".</p><p>").append(esc(s.description())).append("</p>");
       if (!s.action().isEmpty()) sb.append("<p class=\"action\"><b>Suggested action:</b> ").append(esc(s.action())).append("</p>");

@@ -195,6 +195,8 @@ public final class PptxReport {
     XSLFTextBox t = box(s, 40, 76, 440, 270);
     String facts = String.format(Locale.ROOT, "%,d customers (%s)", g.size(), ReportCharts.pct(g.share()));
     if (Double.isFinite(g.revenueShare())) facts += ", " + ReportCharts.pct(g.revenueShare()) + " of revenue";
+    if (g.hasPredictedRevenue()) facts += "; next 12 months " + HtmlReport.money(g.predictedRevenue()) + " predicted ("
+        + ReportCharts.pct(g.predictedShare()) + ")";
     if (g.stability() != null) facts += String.format(Locale.ROOT, "; stability %.2f%s", g.stability(), g.unstable() ? " (unstable)" : "");
     run(t.addNewTextParagraph(), facts, 14, true, colour.darker());
     run(t.addNewTextParagraph(), g.description(), 13, false, TEXT);

@@ -22,6 +22,8 @@ import dev.segmentlab.core.pipeline.PipelineOptions;
 import dev.segmentlab.core.pipeline.PipelineResult;
 import dev.segmentlab.core.pipeline.SegmentationResult;
 import dev.segmentlab.core.quality.CleanedData;
+import dev.segmentlab.core.value.ValueAnalysis;
+import dev.segmentlab.core.value.ValueOptions;
 import dev.segmentlab.core.quality.CleaningReport;
 import dev.segmentlab.core.quality.CleaningRule;
 import dev.segmentlab.core.segments.SegmentName;
@@ -196,6 +198,7 @@ public final class ReportBuilder {
     for (int i = 0; i < fm.rows(); i++) labelOf.put(fm.ids()[i], labels[i]);
     List<List<ReportModel.Ranked>> products = cleaned == null ? null : topProducts(cleaned, labelOf, k);
     List<List<ReportModel.Ranked>> countries = topCountries(r, labelOf, k);
+    double[][] predicted = predictedRevenue(r, cleaned);
     List<ReportModel.Segment> out = new ArrayList<>();
     for (int s = 0; s < k; s++) {
       SegmentProfile p = profiles.segment(s);
@@ -209,9 +212,38 @@ public final class ReportBuilder {
       boolean unstable = r.stability() != null && r.stability().unstable()[s];
       out.add(new ReportModel.Segment(s, seg.names().get(s), seg.colours().get(s), p.size(), p.customerShare(),
           p.revenue(), p.revenueShare(), figs, n.description(), n.action(),
-          products == null ? List.of() : products.get(s), countries.get(s), stab, unstable));
+          products == null ? List.of() : products.get(s), countries.get(s), stab, unstable,
+          predicted == null ? Double.NaN : predicted[s][0], predicted == null ? Double.NaN : predicted[s][1]));
     }
     return out;
+  }
+
+  /** Σ CLV of the next 12 months per segment and its share; null for a customer table or when the fit fails. */
+  private static double[][] predictedRevenue(PipelineResult r, CleanedData cleaned) {
+    if (cleaned == null) return null;
+    try {
+      return ValueAnalysis.shared(cleaned, ValueOptions.defaults()).bySegment(r.matrix().ids(),
+          r.segmentation().labels(), r.k());
+    } catch (IllegalArgumentException e) {
+      return null; // e.g. no repeat customer: the report goes without the prediction
+    }
+  }
+
+  /** The summary's line on the predicted revenue of the next 12 months, or null when unknown. */
+  static String predictedLine(List<ReportModel.Segment> segments) {
+    if (segments.isEmpty() || !segments.get(0).hasPredictedRevenue()) return null;
+    List<ReportModel.Segment> byValue = new ArrayList<>(segments);
+    byValue.sort(Comparator.comparingDouble((ReportModel.Segment s) -> -s.predictedRevenue()));
+    double total = 0;
+    for (ReportModel.Segment s : segments) total += s.predictedRevenue();
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        "Predicted revenue of the next 12 months (customer lifetime value, BG/NBD + Gamma-Gamma): %,.0f", total));
+    String sep = ", of which ";
+    for (ReportModel.Segment s : byValue) {
+      sb.append(sep).append(String.format(Locale.ROOT, "%s %.0f%%", s.name(), 100 * s.predictedShare()));
+      sep = ", ";
+    }
+    return sb.append('.').toString();
   }
 
   /** Revenue by product description within each segment, over the cleaned rows. */
@@ -299,6 +331,8 @@ public final class ReportBuilder {
         out.add(String.format(Locale.ROOT, "%s: %,d customers (%.0f%%) bring %.0f%% of revenue.%s", s.name(), s.size(),
             100 * s.share(), 100 * s.revenueShare(), s.action().isEmpty() ? "" : " " + s.action()));
       }
+      String predicted = predictedLine(m.segments());
+      if (predicted != null) out.add(predicted);
     } else {
       bySize.sort(Comparator.comparingInt((ReportModel.Segment s) -> -s.size()));
       for (ReportModel.Segment s : bySize) {

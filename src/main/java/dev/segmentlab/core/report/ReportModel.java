@@ -124,15 +124,29 @@ public record ReportModel(String title, List<String> summary, Data data, Explore
    * @param topCountries countries with most customers in the segment (at most 3)
    * @param stability mean Jaccard similarity across re-runs (0..1), or null
    * @param unstable whether the segment is flagged unstable
+   * @param predictedRevenue the predicted revenue of the next 12 months (Σ of the customers' CLV, BG/NBD +
+   *     Gamma-Gamma), NaN when unknown (a customer table, or the models could not be fitted)
+   * @param predictedShare predictedRevenue / the total over all segments (0..1), NaN when unknown
    */
   public record Segment(int id, String name, String colour, int size, double share, double revenue,
       double revenueShare, List<Figure> figures, String description, String action, List<Ranked> topProducts,
-      List<Ranked> topCountries, Double stability, boolean unstable) {
+      List<Ranked> topCountries, Double stability, boolean unstable, double predictedRevenue, double predictedShare) {
     public Segment {
       figures = List.copyOf(figures);
       topProducts = List.copyOf(topProducts);
       topCountries = List.copyOf(topCountries);
     }
+
+    /** A segment without a predicted revenue. */
+    public Segment(int id, String name, String colour, int size, double share, double revenue,
+        double revenueShare, List<Figure> figures, String description, String action, List<Ranked> topProducts,
+        List<Ranked> topCountries, Double stability, boolean unstable) {
+      this(id, name, colour, size, share, revenue, revenueShare, figures, description, action, topProducts,
+          topCountries, stability, unstable, Double.NaN, Double.NaN);
+    }
+
+    /** Whether the predicted revenue of the next 12 months is known. */
+    public boolean hasPredictedRevenue() { return Double.isFinite(predictedRevenue); }
   }
 
   /**

@@ -1,7 +1,8 @@
 package dev.segmentlab.core.value;
 
 import dev.segmentlab.core.features.CustomerFeatures;
-import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.features.RfmBuilder;
+import dev.segmentlab.core.model.SegmentModel;
 import dev.segmentlab.core.quality.CleanedData;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,37 +90,28 @@ public final class Migration {
   }
 
   /**
-   * Labels customers with a fitted segmentation: each customer's features prepared as the fitted matrix was
-   * (same transforms, centre, scale, weights), then the nearest centroid (ties to the lower id).
+   * Labels customers with a fitted segmentation: {@link SegmentModel#assign} (the model's preparation, then its
+   * method's rule, e.g. the nearest centroid for k-means). The customers of the data the model was fitted on get
+   * their training labels back.
    *
-   * @param centroids in the fitted matrix's scaled units
-   * @throws IllegalArgumentException when {@code cf} lacks a feature of the matrix
+   * @throws IllegalArgumentException when {@code cf} lacks a feature of the model
    */
-  public static int[] label(FeatureMatrix fitted, double[][] centroids, CustomerFeatures cf) {
-    int d = fitted.dims();
-    double[][] cols = new double[d][];
-    for (int f = 0; f < d; f++) cols[f] = cf.column(fitted.features().get(f));
-    int[] labels = new int[cf.size()];
-    double[] raw = new double[d];
-    for (int i = 0; i < labels.length; i++) {
-      for (int f = 0; f < d; f++) raw[f] = cols[f][i];
-      double[] x = fitted.prepare(raw);
-      int best = 0;
-      double bestD = Double.POSITIVE_INFINITY;
-      for (int s = 0; s < centroids.length; s++) {
-        double dist = 0;
-        for (int f = 0; f < d; f++) {
-          double diff = x[f] - centroids[s][f];
-          dist += diff * diff;
-        }
-        if (dist < bestD) {
-          bestD = dist;
-          best = s;
-        }
-      }
-      labels[i] = best;
-    }
-    return labels;
+  public static int[] label(SegmentModel model, CustomerFeatures cf) {
+    return model.assign(cf).labels().labels();
+  }
+
+  /**
+   * A period's customers with the features the model needs: RFM and the rest from the period's own rows (its own
+   * snapshot: the day after its last invoice), plus CLV and P(alive) when the model clusters on them.
+   */
+  public static CustomerFeatures features(CleanedData period, SegmentModel model) {
+    return ValueFeatures.ensure(RfmBuilder.build(period, null), period, model.features());
+  }
+
+  /** Both periods labelled with the same model, compared. */
+  public static Result run(SegmentModel model, CleanedData first, CleanedData second) {
+    CustomerFeatures a = features(first, model), b = features(second, model);
+    return compare(a.ids(), label(model, a), b.ids(), label(model, b), model.k());
   }
 
   /**

@@ -24,6 +24,25 @@ public record ValueAnalysis(PurchaseDays days, PurchaseSummary summary, Customer
     return new ValueAnalysis(days, s, m, v, (System.nanoTime() - t0) / 1e9);
   }
 
+  private record Shared(CleanedData cleaned, ValueOptions options, ValueAnalysis analysis) {}
+
+  private static volatile Shared last;
+
+  /**
+   * {@link #of} of the last cleaned data asked for, kept: the lookup, the profile table, the value features and
+   * the export share one fit per dataset. Keyed by the identity of {@code cleaned} (and equal options); only the
+   * latest dataset is kept. Two threads asking at once may both fit; both get equal results.
+   *
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public static ValueAnalysis shared(CleanedData cleaned, ValueOptions o) {
+    Shared s = last;
+    if (s != null && s.cleaned() == cleaned && s.options().equals(o)) return s.analysis();
+    ValueAnalysis v = of(cleaned, o);
+    last = new Shared(cleaned, o, v);
+    return v;
+  }
+
   /**
    * The predicted value of the next months per segment (Σ of the customers' CLV) and each segment's share.
    *

@@ -12,7 +12,12 @@ import dev.segmentlab.app.fx.FxAsync;
 import dev.segmentlab.app.fx.TaskMonitor;
 import dev.segmentlab.core.pipeline.SegmentationResult;
 import java.nio.file.Path;
+import dev.segmentlab.core.value.Migration;
+import dev.segmentlab.core.value.MigrationFlow;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -56,6 +61,10 @@ class LookupUiTest {
     robot.clickOn("#lookupField").write("0").type(KeyCode.ENTER);
     UiTestSupport.waitUntil(() -> ctx.lookup().getProfile() != null);
 
+    // the Segments step's scatter rings the customer looked up
+    UiTestSupport.waitUntil(() -> ctx.segments().scatter().selectedIndexProperty().get() >= 0);
+    assertThat(ctx.segments().selectedCustomerProperty().get()).isEqualTo("17850");
+
     String title = robot.lookup("#lookupSegment").queryAs(Label.class).getText();
     assertThat(title).contains("17850").contains(expected);
     assertThat(robot.lookup("#lookupPAlive").queryAs(Label.class).getText()).contains("P(alive) 0.99");
@@ -79,5 +88,23 @@ class LookupUiTest {
     assertThat(table.getItems()).hasSize(seg.k() + 1);
     assertThat(table.getColumns()).hasSize(seg.k() + 2);
     assertThat(robot.lookup("#migrationSummary").queryAs(Label.class).getText()).startsWith("Before 2011-06-06");
+
+    // the flow diagram: a band per pair with customers, each thick one labelled with its count
+    MigrationFlow flow = ctx.migration().flowProperty().get();
+    assertThat(flow).isNotNull();
+    Migration.Result r = ctx.migration().resultProperty().get();
+    assertThat(flow.customers()).isEqualTo(r.inBoth() + IntStream.of(r.newCustomers()).sum() + IntStream.of(r.lapsed()).sum());
+    UiTestSupport.waitUntil(() -> !robot.lookup("#migrationFlow .flow-count").queryAll().isEmpty());
+    List<String> shown = robot.lookup("#migrationFlow .flow-count").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    List<String> expectedCounts = flow.bands().stream().filter(MigrationFlow.Band::labelled)
+        .map(b -> String.format(Locale.ROOT, "%,d", b.count())).toList();
+    assertThat(shown).containsExactlyInAnyOrderElementsOf(expectedCounts);
+    // the biggest flow (customers who stayed in a segment) is among them, with the table's figure
+    int stayedMost = 0;
+    for (int i = 0; i < r.k(); i++) stayedMost = Math.max(stayedMost, r.transitions()[i][i]);
+    assertThat(shown).contains(String.format(Locale.ROOT, "%,d", stayedMost));
+    List<String> blocks = robot.lookup("#migrationFlow .flow-node").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    assertThat(blocks).anySatisfy(t -> assertThat(t).startsWith("New customers ("))
+        .anySatisfy(t -> assertThat(t).startsWith("Lapsed ("));
   }
 }

@@ -14,6 +14,7 @@ import dev.segmentlab.core.pipeline.PipelineOptions;
 import dev.segmentlab.core.pipeline.PipelineResult;
 import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.value.Migration;
+import dev.segmentlab.core.value.MigrationFlow;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,5 +45,11 @@ class MigrationViewModelTest {
     assertThat(m.inBoth() + lapsed).isEqualTo(before);
     assertThat(m.inBoth() + fresh).isEqualTo(after);
     assertThat(vm.summaryProperty().get()).startsWith("Before 2011-06-06").contains(String.format("%,d new", fresh));
+    // the flow diagram's layout came with the result: both sides hold every customer once
+    MigrationFlow flow = vm.flowProperty().get();
+    assertThat(flow.customers()).isEqualTo(m.inBoth() + fresh + lapsed);
+    assertThat(flow.left().get(4).count()).isEqualTo(fresh);
+    assertThat(flow.right().get(4).count()).isEqualTo(lapsed);
+    assertThat(flow.bands().stream().mapToInt(MigrationFlow.Band::count).sum()).isEqualTo(flow.customers());
   }
 }
