@@ -1,17 +1,13 @@
 package dev.segmentlab.cli;
 
 import dev.segmentlab.core.concurrent.RunControl;
-import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
-import dev.segmentlab.core.features.Scaling;
-import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.pipeline.Pipeline;
 import dev.segmentlab.core.pipeline.PipelineOptions;
 import dev.segmentlab.core.pipeline.PipelineResult;
 import dev.segmentlab.core.pipeline.WorkspaceRunner;
-import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.value.CustomerLookup;
 import dev.segmentlab.core.value.ValueAnalysis;
 import dev.segmentlab.core.value.ValueOptions;
@@ -22,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,11 +36,9 @@ final class CustomerCommand implements Callable<Integer> {
   @Option(names = "--workspace", paramLabel = "W.segmentlab.json", description = "Use a saved segmentation instead of a fresh run.")
   Path workspace;
 
-  @Option(names = "--k", paramLabel = "N|auto", defaultValue = "auto", description = "Segments of the fresh run (default ${DEFAULT-VALUE}).")
-  String k;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  // The options of 'segment' (k, seed, features, transform, returns, ...), with the same names and defaults; the
+  // stability re-runs are skipped here.
+  @Mixin SegmentOptions options = new SegmentOptions();
 
   @Option(names = "--discount", defaultValue = "0.01", description = "Monthly discount rate of the CLV (default ${DEFAULT-VALUE}).")
   double discount;
@@ -65,8 +60,7 @@ final class CustomerCommand implements Callable<Integer> {
     } else {
       if (args.size() != 2) throw new IllegalArgumentException("Give FILE and ID (or --workspace W and ID).");
       id = args.get(1);
-      PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
-          Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentOptions.parseK(k), 10, seed, 0);
+      PipelineOptions o = options.pipelineOptions().withStabilityRuns(0);
       r = Pipeline.run(Path.of(args.get(0)), o, RunControl.on(Workers.pool()));
     }
     ValueOptions vo = new ValueOptions(12, discount, 30, 13);

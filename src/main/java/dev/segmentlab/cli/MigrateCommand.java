@@ -1,7 +1,6 @@
 package dev.segmentlab.cli;
 
 import dev.segmentlab.core.concurrent.RunControl;
-import dev.segmentlab.core.data.ReadOptions;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
@@ -17,13 +16,10 @@ import dev.segmentlab.core.pipeline.Segmentation;
 import dev.segmentlab.core.pipeline.SegmentationResult;
 import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.value.ValueFeatures;
-import dev.segmentlab.core.features.Scaling;
-import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.pipeline.PipelineOptions;
 import dev.segmentlab.core.pipeline.SegmentAssigner;
 import dev.segmentlab.core.pipeline.WorkspaceRunner;
 import dev.segmentlab.core.quality.CleanedData;
-import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.value.Migration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -60,11 +57,9 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--workspace", paramLabel = "W.segmentlab.json", description = "The saved segmentation; its input is the first period.")
   Path workspace;
 
-  @Option(names = "--k", paramLabel = "N|auto", defaultValue = "auto", description = "Segments when fitting FILE (default ${DEFAULT-VALUE}).")
-  String k;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  // The options of 'segment' (k, seed, features, transform, returns, ...), with the same names and defaults; the
+  // stability re-runs are skipped here.
+  @Mixin SegmentOptions options = new SegmentOptions();
 
   @Option(names = "--movers", description = "Also list every customer who moved, appeared or lapsed.")
   boolean movers;
@@ -101,8 +96,7 @@ final class MigrateCommand implements Callable<Integer> {
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("--split needs a day as YYYY-MM-DD, not '" + split + "'");
       }
-      PipelineOptions o = new PipelineOptions(ReadOptions.defaults(), CleaningOptions.defaults(), List.of(),
-          Transform.LOG1P, Scaling.parse("standard"), 2, 10, SegmentOptions.parseK(k), 10, seed, 0);
+      PipelineOptions o = options.pipelineOptions().withStabilityRuns(0);
       RunControl rc = RunControl.on(Workers.pool());
       Stages st = Workers.stages();
       Dataset d = st.load(file, o.read(), rc);

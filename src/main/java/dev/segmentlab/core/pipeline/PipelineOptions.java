@@ -63,6 +63,12 @@ public record PipelineOptions(ReadOptions read, CleaningOptions cleaning, List<S
     return max;
   }
 
+  /** The same options with another number of stability re-runs (0 = skip). */
+  public PipelineOptions withStabilityRuns(int runs) {
+    return new PipelineOptions(read, cleaning, features, transform, scaling, kMin, kMax, k, restarts, seed, runs,
+        fitKMax);
+  }
+
   /** The same options with another kMax (set by the user). */
   public PipelineOptions withKMax(int newKMax) {
     return new PipelineOptions(read, cleaning, features, transform, scaling, kMin, newKMax, k, restarts, seed,
