@@ -3,6 +3,7 @@ package dev.segmentlab.app;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.features.OutlierHandling;
 import dev.segmentlab.core.pipeline.SegmentationResult;
 import dev.segmentlab.core.pipeline.StageCounter;
 import dev.segmentlab.core.pipeline.Stages;
@@ -20,6 +21,8 @@ public final class Session {
   private final ObjectProperty<CustomerFeatures> features = new SimpleObjectProperty<>(this, "features");
   private final ObjectProperty<FeatureMatrix> matrix = new SimpleObjectProperty<>(this, "matrix");
   private final ObjectProperty<SegmentationResult> segmentation = new SimpleObjectProperty<>(this, "segmentation");
+  private final ObjectProperty<OutlierHandling.Choice> outlierHandling =
+      new SimpleObjectProperty<>(this, "outlierHandling", OutlierHandling.Choice.KEEP);
   private final StageCounter stageCounter = new StageCounter();
   private final Stages stages = new Stages(stageCounter);
 
@@ -48,4 +51,8 @@ public final class Session {
   /** The segments for the chosen k, with their names and colours; null until a sweep ran. */
   public ObjectProperty<SegmentationResult> segmentationProperty() { return segmentation; }
   public SegmentationResult getSegmentation() { return segmentation.get(); }
+
+  /** The outlier treatment chosen in the Quality step, applied where the Features step builds the customers. */
+  public ObjectProperty<OutlierHandling.Choice> outlierHandlingProperty() { return outlierHandling; }
+  public OutlierHandling.Choice getOutlierHandling() { return outlierHandling.get(); }
 }
