@@ -62,6 +62,12 @@ final class OutlierPane {
     ComboBox<OutlierTreatment> treatment = new ComboBox<>(FXCollections.observableArrayList(OutlierTreatment.values()));
     treatment.setId("outlierTreatment");
     treatment.valueProperty().bindBidirectional(vm.outlierTreatmentProperty());
+    StringBuilder all = new StringBuilder("Applied where the Features step builds the customers:");
+    for (OutlierTreatment o : OutlierTreatment.values()) all.append("\n• ").append(o.label()).append(": ").append(o.explanation());
+    Tooltip treatmentTip = new Tooltip(all.toString());
+    treatmentTip.setWrapText(true);
+    treatmentTip.setMaxWidth(520);
+    treatment.setTooltip(treatmentTip);
     Label explanation = new Label();
     explanation.getStyleClass().add("figure-caption");
     explanation.setWrapText(true);
@@ -150,6 +156,9 @@ final class OutlierPane {
     for (TableColumn<?, ?> c : t.getColumns()) {
       if (c != country && c != text.get(2)) c.setMinWidth(c.getPrefWidth());
     }
+    // ...but never to nothing (after a customer table hid them, they came back collapsed)
+    text.get(2).setMinWidth(110);
+    country.setMinWidth(80);
     Label title = CleaningPane.title("The " + OutlierDetector.EXTREMES
         + " most extreme rows (score: distance from the centre in the rule's units)");
     title.setWrapText(true);
