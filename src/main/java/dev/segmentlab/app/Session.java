@@ -10,6 +10,8 @@ import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.quality.CleanedData;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The analysis as it flows through the steps: each step's ViewModel reads the upstream result and publishes its
@@ -23,6 +25,7 @@ public final class Session {
   private final ObjectProperty<SegmentationResult> segmentation = new SimpleObjectProperty<>(this, "segmentation");
   private final ObjectProperty<OutlierHandling.Choice> outlierHandling =
       new SimpleObjectProperty<>(this, "outlierHandling", OutlierHandling.Choice.KEEP);
+  private final StringProperty currency = new SimpleStringProperty(this, "currency", "");
   private final StageCounter stageCounter = new StageCounter();
   private final Stages stages = new Stages(stageCounter);
 
@@ -55,4 +58,8 @@ public final class Session {
   /** The outlier treatment chosen in the Quality step, applied where the Features step builds the customers. */
   public ObjectProperty<OutlierHandling.Choice> outlierHandlingProperty() { return outlierHandling; }
   public OutlierHandling.Choice getOutlierHandling() { return outlierHandling.get(); }
+
+  /** The currency symbol of the data's money (chosen in the Data step; "" for none): the XLSX money format. */
+  public StringProperty currencyProperty() { return currency; }
+  public String getCurrency() { return currency.get() == null ? "" : currency.get(); }
 }

@@ -2,11 +2,16 @@ package dev.segmentlab.app.data;
 
 import dev.segmentlab.app.fx.Tables;
 import dev.segmentlab.core.data.LoadReport;
+import dev.segmentlab.core.export.Currency;
+import javafx.collections.FXCollections;
+import javafx.util.StringConverter;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -56,7 +61,18 @@ public final class DataView {
     Label loadingLabel = new Label();
     loadingLabel.textProperty().bind(Bindings.concat("Loading ", vm.loadingFileProperty(), "… (Esc or Cancel in the status bar stops it)"));
     loadingLabel.visibleProperty().bind(vm.loadingProperty());
-    ToolBar bar = new ToolBar(open, sample, database, map, loadingLabel);
+    ComboBox<String> currency = new ComboBox<>(FXCollections.observableArrayList(vm.getCurrencies()));
+    currency.setId("currencyChoice");
+    currency.setConverter(new StringConverter<>() {
+      @Override public String toString(String s) { return Currency.label(s); }
+      @Override public String fromString(String s) { return "none".equals(s) ? Currency.NONE : s; }
+    });
+    currency.valueProperty().bindBidirectional(vm.currencyProperty());
+    currency.setTooltip(new Tooltip("The currency of the amounts: the money format of the XLSX export. Guessed from "
+        + "where most rows were sold (£ when most are in the United Kingdom); \"none\" writes plain numbers."));
+    Label currencyLabel = new Label("Currency");
+    currencyLabel.setMinWidth(Region.USE_PREF_SIZE);
+    ToolBar bar = new ToolBar(open, sample, database, map, new Separator(), currencyLabel, currency, loadingLabel);
 
     Label error = new Label();
     error.setId("dataError");

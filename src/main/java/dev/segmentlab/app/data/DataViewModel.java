@@ -3,6 +3,7 @@ package dev.segmentlab.app.data;
 import dev.segmentlab.app.DatasetLoader;
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.fx.Async;
+import dev.segmentlab.core.export.Currency;
 import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.data.DataException;
@@ -25,6 +26,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import dev.segmentlab.app.MemoryCheck;
@@ -57,6 +59,7 @@ public final class DataViewModel {
   /** The database of the current dataset, with its password, in memory only (for Map columns and reloads). */
   private DatabaseSource lastDatabase;
   private final DatabaseViewModel database;
+  private final JobSlot currencyJob;
 
   public DataViewModel(Session session, Async async, DialogService dialogs, DatasetLoader loader, Executor executor,
       Path sample) {
@@ -68,6 +71,7 @@ public final class DataViewModel {
     this.sample = sample;
     this.slot = new JobSlot(async);
     this.database = new DatabaseViewModel(async);
+    this.currencyJob = new JobSlot(async);
     session.datasetProperty().addListener((o, a, d) -> show(d));
   }
 
@@ -89,6 +93,13 @@ public final class DataViewModel {
    */
   public ReadOnlyObjectProperty<DatasetReader.Preview> mappingNeededProperty() { return mappingNeeded.getReadOnlyProperty(); }
   public Session session() { return session; }
+  /** The symbols the currency chooser offers ("" = none). */
+  public List<String> getCurrencies() { return Currency.CHOICES; }
+  /**
+   * The currency of the data's money: guessed when a file opens (£ for Online Retail), changed by the analyst;
+   * the XLSX export's money format uses it.
+   */
+  public StringProperty currencyProperty() { return session.currencyProperty(); }
   public Path samplePath() { return sample; }
   /** The "Open from database…" dialog's model. */
   public DatabaseViewModel database() { return database; }
@@ -235,6 +246,11 @@ public final class DataViewModel {
   }
 
   private void show(Dataset d) {
+    currencyJob.cancel();
+    if (d != null) {
+      currencyJob.submit("Guessing the currency", ctx -> Currency.guess(d), c -> session.currencyProperty().set(c),
+          e -> session.currencyProperty().set(Currency.NONE));
+    }
     if (d == null) {
       report.set(null);
       columns.clear();

@@ -353,8 +353,15 @@ public final class SegmentExport {
    */
   public static Outcome write(SegmentationResult seg, Context ctx, ExportRequest req, DoubleConsumer progress,
       BooleanSupplier cancelled) throws ExportException {
+    return write(seg, ctx, req, XlsxExporter.Options.DEFAULT, progress, cancelled);
+  }
+
+  /** As {@link #write(SegmentationResult, Context, ExportRequest, DoubleConsumer, BooleanSupplier)}, with the
+   * workbook's options (the currency chosen in the Data step). */
+  public static Outcome write(SegmentationResult seg, Context ctx, ExportRequest req, XlsxExporter.Options xlsx,
+      DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
     try (OutputBatch batch = OutputBatch.open(req.overwrite())) {
-      Outcome o = stage(seg, ctx, req, batch, progress, cancelled);
+      Outcome o = stage(seg, ctx, req, xlsx, batch, progress, cancelled);
       batch.commit();
       return o;
     }
@@ -369,10 +376,17 @@ public final class SegmentExport {
    */
   public static Outcome stage(SegmentationResult seg, Context ctx, ExportRequest req, OutputBatch batch,
       DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
+    return stage(seg, ctx, req, XlsxExporter.Options.DEFAULT, batch, progress, cancelled);
+  }
+
+  /** As {@link #stage(SegmentationResult, Context, ExportRequest, OutputBatch, DoubleConsumer, BooleanSupplier)},
+   * with the workbook's options. */
+  public static Outcome stage(SegmentationResult seg, Context ctx, ExportRequest req, XlsxExporter.Options xlsx,
+      OutputBatch batch, DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
     Path target = req.target().toAbsolutePath().normalize();
     if (req.format() == ExportRequest.Format.XLSX) {
       List<SheetData> sheets = sheets(seg, ctx);
-      batch.stage(target, out -> XlsxExporter.write(out, sheets, XlsxExporter.Options.DEFAULT, progress, cancelled));
+      batch.stage(target, out -> XlsxExporter.write(out, sheets, xlsx, progress, cancelled));
       return new Outcome(List.of(target), sheets.get(0).rowCount());
     }
     String[] top = TopProducts.of(ctx.cleaned(), seg.features());
