@@ -52,6 +52,11 @@ class ExploreViewModelTest {
         .isEqualTo("2011-11");
     List<Bar> bars = Bars.monthly(o.monthly(), PeriodMetric.REVENUE);
     assertThat(bars.stream().max(Comparator.comparingDouble(Bar::value)).orElseThrow().label()).isEqualTo("2011-11");
+    // December 2011 has 9 days of data: marked, not read as a collapse; December 2010 starts on the 1st
+    List<Bar> marked = Bars.monthly(o, PeriodMetric.REVENUE);
+    assertThat(marked).filteredOn(Bar::partial).extracting(Bar::label).containsExactly("2011-12\npartial: 9 days");
+    assertThat(marked.get(12).tip()).endsWith("The data covers 9 of the month's 31 days.");
+    assertThat(marked.get(0).label()).isEqualTo("2010-12");
     assertThat(vm.figures()).extracting(ExploreViewModel.Figure::id, ExploreViewModel.Figure::text)
         .contains(org.assertj.core.groups.Tuple.tuple("figureCustomers", String.format("%,d", 4_338)),
             org.assertj.core.groups.Tuple.tuple("figureInvoices", String.format("%,d", 18_532)),
