@@ -15,6 +15,7 @@ import dev.segmentlab.core.data.Transactions;
 import dev.segmentlab.core.explore.Cohort;
 import dev.segmentlab.core.explore.MonthlyPoint;
 import dev.segmentlab.core.explore.Overview;
+import dev.segmentlab.core.explore.ProductPair;
 import dev.segmentlab.core.explore.Rule;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.quality.Cleaner;
@@ -88,6 +89,21 @@ class ExploreViewModelTest {
     assertThat(rules.getRules()).isNotEmpty().anySatisfy(r -> assertTeacupPair(r));
     assertThat(rules.summaryProperty().get()).contains("baskets").contains("products").contains("frequent itemsets");
     assertThat(rules.resultProperty().get().minCount()).isEqualTo((int) Math.ceil(0.02 * rules.resultProperty().get().baskets()));
+    // the table: two-item rules only, one row per unordered pair, both directions' confidence
+    assertThat(rules.getRules()).allSatisfy(r -> assertThat(r.antecedent().size() + r.consequent().size()).isEqualTo(2));
+    assertThat(rules.getPairs()).isNotEmpty().hasSizeLessThanOrEqualTo(RulesViewModel.TOP_N);
+    assertThat(rules.getPairs().stream().map(p -> p.first() + "+" + p.second()).distinct().count())
+        .isEqualTo(rules.getPairs().size());
+    assertThat(rules.getPairs()).allSatisfy(p -> assertThat(p.first()).isLessThan(p.second()));
+    ProductPair teacups = rules.getPairs().stream().filter(p -> p.first().equals("22697") && p.second().equals("22699"))
+        .findFirst().orElseThrow();
+    Rule forward = rules.getRules().stream().filter(r -> r.antecedent().equals(List.of("22697"))
+        && r.consequent().equals(List.of("22699"))).findFirst().orElseThrow();
+    Rule backward = rules.getRules().stream().filter(r -> r.antecedent().equals(List.of("22699"))
+        && r.consequent().equals(List.of("22697"))).findFirst().orElseThrow();
+    assertThat(teacups.firstThenSecond()).isEqualTo(forward.confidence());
+    assertThat(teacups.secondThenFirst()).isCloseTo(backward.confidence(), within(1e-12));
+    assertThat(teacups.lift()).isGreaterThan(10);
   }
 
   private static void assertTeacupPair(Rule r) {
