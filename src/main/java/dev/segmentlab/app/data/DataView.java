@@ -15,6 +15,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -116,6 +117,12 @@ public final class DataView {
     cols.getColumns().add(Tables.column("Type", LoadReport.ColumnSummary::type, 90));
     cols.getColumns().add(Tables.intColumn("Missing", LoadReport.ColumnSummary::missing, 100));
     cols.getColumns().add(Tables.intColumn("Distinct", LoadReport.ColumnSummary::distinct, 100));
+    for (String[] f : new String[][] {{"Minimum", "min"}, {"Maximum", "max"}, {"Mean", "mean"}}) {
+      TableColumn<LoadReport.ColumnSummary, String> c = Tables.column(f[0], s -> vm.numericFigure(s.name(), f[1]), 110);
+      c.setStyle("-fx-alignment: CENTER-RIGHT;");
+      cols.getColumns().add(c);
+    }
+    vm.numericSummaryProperty().addListener((o, a, m) -> cols.refresh());
     cols.setPlaceholder(new Label("Open a file to see its columns."));
 
     TableView<LoadReport.Rejection> rej = new TableView<>(vm.getRejections());

@@ -4,6 +4,7 @@ import dev.segmentlab.app.DatasetLoader;
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.core.export.Currency;
+import dev.segmentlab.core.quality.NumericSummary;
 import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.data.DataException;
@@ -60,6 +61,9 @@ public final class DataViewModel {
   private DatabaseSource lastDatabase;
   private final DatabaseViewModel database;
   private final JobSlot currencyJob;
+  private final JobSlot statsJob;
+  private final ReadOnlyObjectWrapper<Map<String, NumericSummary>> numericSummary =
+      new ReadOnlyObjectWrapper<>(Map.of());
 
   public DataViewModel(Session session, Async async, DialogService dialogs, DatasetLoader loader, Executor executor,
       Path sample) {
@@ -72,6 +76,7 @@ public final class DataViewModel {
     this.slot = new JobSlot(async);
     this.database = new DatabaseViewModel(async);
     this.currencyJob = new JobSlot(async);
+    this.statsJob = new JobSlot(async);
     session.datasetProperty().addListener((o, a, d) -> show(d));
   }
 
@@ -93,6 +98,26 @@ public final class DataViewModel {
    */
   public ReadOnlyObjectProperty<DatasetReader.Preview> mappingNeededProperty() { return mappingNeeded.getReadOnlyProperty(); }
   public Session session() { return session; }
+  /**
+   * Minimum, maximum and mean of the numeric columns by column name (computed in the background after a file
+   * opens; empty until then).
+   */
+  public ReadOnlyObjectProperty<Map<String, NumericSummary>> numericSummaryProperty() {
+    return numericSummary.getReadOnlyProperty();
+  }
+
+  /** "min", "max" or "mean" of a column as text ("" for a text column or before the figures are in). */
+  public String numericFigure(String column, String which) {
+    NumericSummary s = numericSummary.get().get(column);
+    if (s == null || s.count() == 0) return "";
+    double v = switch (which) {
+      case "min" -> s.min();
+      case "max" -> s.max();
+      default -> s.mean();
+    };
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format("%,.0f", v) : String.format("%,.2f", v);
+  }
+
   /** The symbols the currency chooser offers ("" = none). */
   public List<String> getCurrencies() { return Currency.CHOICES; }
   /**
@@ -247,6 +272,12 @@ public final class DataViewModel {
 
   private void show(Dataset d) {
     currencyJob.cancel();
+    statsJob.cancel();
+    numericSummary.set(Map.of());
+    if (d != null) {
+      statsJob.submit("Summarising the numeric columns", ctx -> NumericSummary.of(d), numericSummary::set,
+          e -> numericSummary.set(Map.of()));
+    }
     if (d != null) {
       currencyJob.submit("Guessing the currency", ctx -> Currency.guess(d), c -> session.currencyProperty().set(c),
           e -> session.currencyProperty().set(Currency.NONE));
