@@ -2,14 +2,20 @@ package dev.segmentlab.app.data;
 
 import dev.segmentlab.app.fx.Tables;
 import dev.segmentlab.core.data.LoadReport;
+import dev.segmentlab.core.export.Currency;
+import javafx.collections.FXCollections;
+import javafx.util.StringConverter;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -56,7 +62,18 @@ public final class DataView {
     Label loadingLabel = new Label();
     loadingLabel.textProperty().bind(Bindings.concat("Loading ", vm.loadingFileProperty(), "… (Esc or Cancel in the status bar stops it)"));
     loadingLabel.visibleProperty().bind(vm.loadingProperty());
-    ToolBar bar = new ToolBar(open, sample, database, map, loadingLabel);
+    ComboBox<String> currency = new ComboBox<>(FXCollections.observableArrayList(vm.getCurrencies()));
+    currency.setId("currencyChoice");
+    currency.setConverter(new StringConverter<>() {
+      @Override public String toString(String s) { return Currency.label(s); }
+      @Override public String fromString(String s) { return "none".equals(s) ? Currency.NONE : s; }
+    });
+    currency.valueProperty().bindBidirectional(vm.currencyProperty());
+    currency.setTooltip(new Tooltip("The currency of the amounts: the money format of the XLSX export. Guessed from "
+        + "where most rows were sold (£ when most are in the United Kingdom); \"none\" writes plain numbers."));
+    Label currencyLabel = new Label("Currency");
+    currencyLabel.setMinWidth(Region.USE_PREF_SIZE);
+    ToolBar bar = new ToolBar(open, sample, database, map, new Separator(), currencyLabel, currency, loadingLabel);
 
     Label error = new Label();
     error.setId("dataError");
@@ -100,6 +117,12 @@ public final class DataView {
     cols.getColumns().add(Tables.column("Type", LoadReport.ColumnSummary::type, 90));
     cols.getColumns().add(Tables.intColumn("Missing", LoadReport.ColumnSummary::missing, 100));
     cols.getColumns().add(Tables.intColumn("Distinct", LoadReport.ColumnSummary::distinct, 100));
+    for (String[] f : new String[][] {{"Minimum", "min"}, {"Maximum", "max"}, {"Mean", "mean"}}) {
+      TableColumn<LoadReport.ColumnSummary, String> c = Tables.column(f[0], s -> vm.numericFigure(s.name(), f[1]), 110);
+      c.setStyle("-fx-alignment: CENTER-RIGHT;");
+      cols.getColumns().add(c);
+    }
+    vm.numericSummaryProperty().addListener((o, a, m) -> cols.refresh());
     cols.setPlaceholder(new Label("Open a file to see its columns."));
 
     TableView<LoadReport.Rejection> rej = new TableView<>(vm.getRejections());

@@ -3,6 +3,8 @@ package dev.segmentlab.app.data;
 import dev.segmentlab.app.DatasetLoader;
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.fx.Async;
+import dev.segmentlab.core.export.Currency;
+import dev.segmentlab.core.quality.NumericSummary;
 import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.data.DataException;
@@ -26,6 +28,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import dev.segmentlab.app.MemoryCheck;
@@ -58,6 +61,10 @@ public final class DataViewModel {
   /** The database of the current dataset, with its password, in memory only (for Map columns and reloads). */
   private DatabaseSource lastDatabase;
   private final DatabaseViewModel database;
+  private final JobSlot currencyJob;
+  private final JobSlot statsJob;
+  private final ReadOnlyObjectWrapper<Map<String, NumericSummary>> numericSummary =
+      new ReadOnlyObjectWrapper<>(Map.of());
 
   public DataViewModel(Session session, Async async, DialogService dialogs, DatasetLoader loader, Executor executor,
       Path sample) {
@@ -69,6 +76,8 @@ public final class DataViewModel {
     this.sample = sample;
     this.slot = new JobSlot(async);
     this.database = new DatabaseViewModel(async);
+    this.currencyJob = new JobSlot(async);
+    this.statsJob = new JobSlot(async);
     session.datasetProperty().addListener((o, a, d) -> show(d));
   }
 
@@ -90,6 +99,33 @@ public final class DataViewModel {
    */
   public ReadOnlyObjectProperty<FilePreview> mappingNeededProperty() { return mappingNeeded.getReadOnlyProperty(); }
   public Session session() { return session; }
+  /**
+   * Minimum, maximum and mean of the numeric columns by column name (computed in the background after a file
+   * opens; empty until then).
+   */
+  public ReadOnlyObjectProperty<Map<String, NumericSummary>> numericSummaryProperty() {
+    return numericSummary.getReadOnlyProperty();
+  }
+
+  /** "min", "max" or "mean" of a column as text ("" for a text column or before the figures are in). */
+  public String numericFigure(String column, String which) {
+    NumericSummary s = numericSummary.get().get(column);
+    if (s == null || s.count() == 0) return "";
+    double v = switch (which) {
+      case "min" -> s.min();
+      case "max" -> s.max();
+      default -> s.mean();
+    };
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format("%,.0f", v) : String.format("%,.2f", v);
+  }
+
+  /** The symbols the currency chooser offers ("" = none). */
+  public List<String> getCurrencies() { return Currency.CHOICES; }
+  /**
+   * The currency of the data's money: guessed when a file opens (£ for Online Retail), changed by the analyst;
+   * the XLSX export's money format uses it.
+   */
+  public StringProperty currencyProperty() { return session.currencyProperty(); }
   public Path samplePath() { return sample; }
   /** The "Open from database…" dialog's model. */
   public DatabaseViewModel database() { return database; }
@@ -236,6 +272,17 @@ public final class DataViewModel {
   }
 
   private void show(Dataset d) {
+    currencyJob.cancel();
+    statsJob.cancel();
+    numericSummary.set(Map.of());
+    if (d != null) {
+      statsJob.submit("Summarising the numeric columns", ctx -> NumericSummary.of(d), numericSummary::set,
+          e -> numericSummary.set(Map.of()));
+    }
+    if (d != null) {
+      currencyJob.submit("Guessing the currency", ctx -> Currency.guess(d), c -> session.currencyProperty().set(c),
+          e -> session.currencyProperty().set(Currency.NONE));
+    }
     if (d == null) {
       report.set(null);
       columns.clear();

@@ -6,5 +6,11 @@ package dev.segmentlab.app.explore;
  * @param label the category on the axis, unique within its chart
  * @param value the bar's height
  * @param tip what hovering the bar says
+ * @param partial whether the bar covers only part of its period (drawn lighter)
  */
-public record Bar(String label, double value, String tip) {}
+public record Bar(String label, double value, String tip, boolean partial) {
+  /** A bar of a whole period. */
+  public Bar(String label, double value, String tip) {
+    this(label, value, tip, false);
+  }
+}

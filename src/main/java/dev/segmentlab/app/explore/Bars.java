@@ -2,7 +2,9 @@ package dev.segmentlab.app.explore;
 
 import dev.segmentlab.core.explore.CountryRevenue;
 import dev.segmentlab.core.explore.Histogram;
+import dev.segmentlab.core.explore.MonthCoverage;
 import dev.segmentlab.core.explore.MonthlyPoint;
+import dev.segmentlab.core.explore.Overview;
 import dev.segmentlab.core.explore.PeriodPoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,23 @@ public final class Bars {
     for (MonthlyPoint p : points) {
       out.add(new Bar(p.month(), value(metric, p.revenue(), p.orders(), p.customers()),
           tip(p.month(), p.revenue(), p.orders(), p.customers())));
+    }
+    return out;
+  }
+
+  /**
+   * One bar per month with the months the data covers only in part marked: labelled "2011-12" over
+   * "partial: 9 days", drawn lighter, and said in the tip (December 2011 is not a collapse).
+   */
+  public static List<Bar> monthly(Overview o, PeriodMetric metric) {
+    List<MonthCoverage> coverage = MonthCoverage.of(o.monthly(), o.keyFigures().firstDate(), o.keyFigures().lastDate());
+    List<Bar> plain = monthly(o.monthly(), metric);
+    List<Bar> out = new ArrayList<>(plain.size());
+    for (int i = 0; i < plain.size(); i++) {
+      Bar b = plain.get(i);
+      MonthCoverage c = coverage.get(i);
+      out.add(c.partial() ? new Bar(b.label() + "\n" + c.label(), b.value(), b.tip() + "\nThe data covers " + c.days()
+          + " of the month's " + c.length() + " days.", true) : b);
     }
     return out;
   }

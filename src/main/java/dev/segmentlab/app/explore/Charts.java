@@ -37,7 +37,11 @@ final class Charts {
   /** Replaces the chart's data with one series of {@code bars}, left to right. */
   static void show(BarChart<String, Number> chart, List<Bar> bars) {
     List<XYChart.Data<String, Number>> data = new ArrayList<>(bars.size());
-    for (Bar b : bars) data.add(withTip(new XYChart.Data<>(b.label(), b.value()), b.tip()));
+    for (Bar b : bars) {
+      XYChart.Data<String, Number> d = withTip(new XYChart.Data<>(b.label(), b.value()), b.tip());
+      if (b.partial()) lighter(d);
+      data.add(d);
+    }
     replace(chart, data);
   }
 
@@ -65,6 +69,18 @@ final class Charts {
     d.nodeProperty().addListener((o, a, n) -> install(n, tip));
     install(d.getNode(), tip);
     return d;
+  }
+
+  /** A bar of a partial period: lighter, with a dashed outline. */
+  private static void lighter(XYChart.Data<?, ?> d) {
+    d.nodeProperty().addListener((o, a, n) -> markPartial(n));
+    markPartial(d.getNode());
+  }
+
+  private static void markPartial(Node n) {
+    if (n == null) return;
+    n.getStyleClass().add("partial-bar");
+    n.setStyle("-fx-opacity: 0.45; -fx-border-color: #555555; -fx-border-style: dashed; -fx-border-width: 1;");
   }
 
   private static void install(Node n, String tip) {

@@ -60,8 +60,8 @@ public final class ExploreView {
     cohorts.setId("cohortsTab");
     Tab rules = new Tab("Product pairs", new RulesPane(vm.rules()).node());
     rules.setId("rulesTab");
-    rules.textProperty().bind(Bindings.createStringBinding(() -> vm.rules().getRules().isEmpty() ? "Product pairs"
-        : String.format("Product pairs (%,d)", vm.rules().getRules().size()), vm.rules().getRules()));
+    rules.textProperty().bind(Bindings.createStringBinding(() -> vm.rules().getPairs().isEmpty() ? "Product pairs"
+        : String.format("Product pairs (%,d)", vm.rules().getPairs().size()), vm.rules().getPairs()));
     TabPane tabs = new TabPane(overview, cohorts, rules);
     tabs.setId("exploreTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

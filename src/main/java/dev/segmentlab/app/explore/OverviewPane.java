@@ -105,7 +105,7 @@ final class OverviewPane {
       return;
     }
     PeriodMetric m = vm.periodMetricProperty().get();
-    Charts.show(monthly, Bars.monthly(o.monthly(), m));
+    Charts.show(monthly, Bars.monthly(o, m));
     Charts.show(weekday, Bars.periods(o.weekdays(), m, false));
     Charts.show(hour, Bars.periods(o.hours(), m, true));
     Charts.showHorizontal(country, Bars.countries(o.topCountries()));

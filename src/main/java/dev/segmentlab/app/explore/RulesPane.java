@@ -1,7 +1,7 @@
 package dev.segmentlab.app.explore;
 
 import dev.segmentlab.app.fx.Tables;
-import dev.segmentlab.core.explore.Rule;
+import dev.segmentlab.core.explore.ProductPair;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -31,7 +32,7 @@ final class RulesPane {
     find.setId("findRules");
     find.setDefaultButton(true);
     find.disableProperty().bind(vm.canFindRulesProperty().not());
-    find.setTooltip(new Tooltip("Mine product pairs and triples in the background (Cancel in the status bar stops it)."));
+    find.setTooltip(new Tooltip("Mine product pairs in the background (Cancel in the status bar stops it)."));
     find.setOnAction(e -> vm.findRules());
     HBox controls = new HBox(10, new Label("Min support %"), support, new Label("Min confidence %"), confidence,
         new Label("Min lift"), lift, find);
@@ -50,16 +51,20 @@ final class RulesPane {
     error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
     error.managedProperty().bind(error.visibleProperty());
 
-    TableView<Rule> table = new TableView<>(vm.getRules());
+    TableView<ProductPair> table = new TableView<>(vm.getPairs());
     table.setId("rulesTable");
-    table.getColumns().add(Tables.column("If bought", r -> String.join(", ", r.antecedent()), 110));
-    table.getColumns().add(Tables.column("Description", r -> String.join(" + ", r.antecedentDescriptions()), 300));
-    table.getColumns().add(Tables.column("Then also", r -> String.join(", ", r.consequent()), 110));
-    table.getColumns().add(Tables.column("Description ", r -> String.join(" + ", r.consequentDescriptions()), 300));
-    table.getColumns().add(Tables.numberColumn("Support %", r -> 100 * r.support(), "%.2f", 85));
-    table.getColumns().add(Tables.numberColumn("Confidence %", r -> 100 * r.confidence(), "%.1f", 110));
-    table.getColumns().add(Tables.numberColumn("Lift", Rule::lift, "%.1f", 70));
-    table.getColumns().add(Tables.intColumn("Baskets", Rule::count, 80));
+    table.getColumns().add(Tables.column("Product A", ProductPair::first, 80));
+    table.getColumns().add(Tables.column("Description A", ProductPair::firstDescription, 240));
+    table.getColumns().add(Tables.column("Product B", ProductPair::second, 80));
+    table.getColumns().add(Tables.column("Description B", ProductPair::secondDescription, 240));
+    table.getColumns().add(Tables.numberColumn("Support %", p -> 100 * p.support(), "%.2f", 90));
+    table.getColumns().add(Tables.numberColumn("A → B conf. %", p -> 100 * p.firstThenSecond(), "%.1f", 110));
+    table.getColumns().add(Tables.numberColumn("B → A conf. %", p -> 100 * p.secondThenFirst(), "%.1f", 110));
+    table.getColumns().add(Tables.numberColumn("Lift", ProductPair::lift, "%.1f", 60));
+    table.getColumns().add(Tables.intColumn("Baskets", ProductPair::count, 75));
+    for (TableColumn<ProductPair, ?> c : table.getColumns()) {
+      if (!c.getText().startsWith("Description")) c.setMinWidth(c.getPrefWidth());
+    }
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     table.setPlaceholder(new Label("No rules yet: set the thresholds and press Find rules."));
 

@@ -4,6 +4,7 @@ import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.explore.AssociationRules;
+import dev.segmentlab.core.explore.ProductPair;
 import dev.segmentlab.core.explore.Rule;
 import dev.segmentlab.core.explore.RuleSet;
 import dev.segmentlab.core.quality.CleanedData;
@@ -28,7 +29,7 @@ public final class RulesViewModel {
   /** Rules the table shows at most. */
   public static final int TOP_N = 100;
   /** Largest itemset (antecedent + consequent): pairs and triples. */
-  public static final int MAX_LENGTH = 3;
+  public static final int MAX_LENGTH = 2;
   static final String IDLE = "Set the thresholds and press Find rules.";
 
   private final DialogService dialogs;
@@ -39,6 +40,7 @@ public final class RulesViewModel {
   private final ObjectProperty<Double> minConfidence = new SimpleObjectProperty<>(this, "minConfidence", 0.0);
   private final ObjectProperty<Double> minLift = new SimpleObjectProperty<>(this, "minLift", 1.0);
   private final ObservableList<Rule> rules = FXCollections.observableArrayList();
+  private final ObservableList<ProductPair> pairs = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<RuleSet> result = new ReadOnlyObjectWrapper<>(this, "result");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", IDLE);
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -65,6 +67,8 @@ public final class RulesViewModel {
   public void setMinLift(double lift) { minLift.set(lift); }
   /** The top rules by lift, at most {@link #TOP_N}. */
   public ObservableList<Rule> getRules() { return rules; }
+  /** One row per unordered pair of the rules (A + B with both directions' confidence), at most {@link #TOP_N}. */
+  public ObservableList<ProductPair> getPairs() { return pairs; }
   /** The last complete result, or null. */
   public ReadOnlyObjectProperty<RuleSet> resultProperty() { return result.getReadOnlyProperty(); }
   /** Baskets, products, itemsets and rules of the last run, or what to do. */
@@ -81,7 +85,7 @@ public final class RulesViewModel {
     AssociationRules.Options options;
     try {
       options = new AssociationRules.Options(minSupport.get() / 100, minConfidence.get() / 100, minLift.get(),
-          MAX_LENGTH, TOP_N);
+          MAX_LENGTH, 2 * TOP_N);
     } catch (IllegalArgumentException | NullPointerException e) {
       error.set("Check the thresholds: " + (e.getMessage() == null ? "a value is missing" : e.getMessage()) + ".");
       return;
@@ -100,7 +104,8 @@ public final class RulesViewModel {
           running.set(false);
           result.set(rs);
           rules.setAll(rs.rules());
-          summary.set(describe(rs, options) + scope);
+          pairs.setAll(ProductPair.of(rs.rules(), TOP_N));
+          summary.set(describe(rs, options, pairs.size()) + scope);
         },
         e -> {
           running.set(false);
@@ -123,6 +128,7 @@ public final class RulesViewModel {
     available.set(cleaned != null);
     result.set(null);
     rules.clear();
+    pairs.clear();
     error.set("");
     if (cleaned == null) {
       slot.cancel();
@@ -135,9 +141,10 @@ public final class RulesViewModel {
     }
   }
 
-  static String describe(RuleSet rs, AssociationRules.Options o) {
+  static String describe(RuleSet rs, AssociationRules.Options o, int shown) {
     return String.format("%,d baskets · %,d products · %,d frequent itemsets (≥ %,d baskets = %.2f%%) · "
-        + "%,d rules pass the thresholds, top %,d shown", rs.baskets(), rs.products(), rs.frequentItemsets(),
-        rs.minCount(), 100 * o.minSupport(), rs.rulesFound(), rs.rules().size());
+        + "%,d rules pass the thresholds (each pair in both directions), top %,d pair%s shown", rs.baskets(),
+        rs.products(), rs.frequentItemsets(), rs.minCount(), 100 * o.minSupport(), rs.rulesFound(), shown,
+        shown == 1 ? "" : "s");
   }
 }

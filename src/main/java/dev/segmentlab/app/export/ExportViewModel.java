@@ -12,6 +12,7 @@ import dev.segmentlab.core.export.Workspace;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.pipeline.ExportRequest;
 import dev.segmentlab.core.pipeline.SegmentAssigner;
+import dev.segmentlab.core.export.XlsxExporter;
 import dev.segmentlab.core.pipeline.SegmentExport;
 import dev.segmentlab.core.pipeline.SegmentationResult;
 import dev.segmentlab.core.concurrent.RunControl;
@@ -160,10 +161,12 @@ public final class ExportViewModel {
         csvPerSegment, !existing.isEmpty());
     var dataset = session.getDataset();
     var cleaned = session.getCleaned();
+    String currency = session.getCurrency();
     start("Exporting " + target.getFileName(), ctx -> {
       SegmentExport.Context c = SegmentExport.Context.of(dataset, cleaned);
       long t0 = System.nanoTime();
-      SegmentExport.Outcome o = SegmentExport.write(seg, c, request, RunControl.of(null, progressTo(ctx), ctx.cancelledCheck()));
+      SegmentExport.Outcome o = SegmentExport.write(seg, c, request, XlsxExporter.Options.DEFAULT.withCurrency(currency),
+          RunControl.of(null, progressTo(ctx), ctx.cancelledCheck()));
       return new Written(o, (System.nanoTime() - t0) / 1e9);
     }, w -> {
       SegmentExport.Outcome o = w.outcome();

@@ -11,6 +11,9 @@ import dev.segmentlab.core.features.CustomerTableFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.features.FeatureMatrixBuilder;
 import dev.segmentlab.core.features.FeatureOptions;
+import dev.segmentlab.core.features.OutlierHandling;
+import dev.segmentlab.core.pipeline.Stages;
+import dev.segmentlab.core.quality.CleanedFields;
 import dev.segmentlab.core.features.RfmBuilder;
 import dev.segmentlab.core.features.RfmScores;
 import dev.segmentlab.core.features.Scaling;
@@ -18,6 +21,7 @@ import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.value.ValueFeatures;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -69,11 +73,14 @@ public final class FeaturesViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper outlierNote = new ReadOnlyStringWrapper("");
 
   private boolean updating;
   private LocalDate snapshotOverride;
   private CustomerFeatures scoresFor;
   private RfmScores scores;
+  /** The features the outlier treatment was applied to (cap, exclude), or empty. */
+  private List<String> treatedOn = List.of();
 
   public FeaturesViewModel(Session session, Async async, DialogService dialogs) {
     this.session = session;
@@ -89,6 +96,7 @@ public final class FeaturesViewModel {
     snapshotDate.addListener((o, a, d) -> { if (!updating) { snapshotOverride = d; computeFeatures(); } });
     histogramFeature.addListener((o, a, f) -> computePreview());
     filter.addListener((o, a, f) -> applyFilter());
+    session.outlierHandlingProperty().addListener((o, a, h) -> onOutlierHandling());
     onDataset(session.getDataset());
   }
 
@@ -122,6 +130,11 @@ public final class FeaturesViewModel {
   /** Something worth knowing that does not stop the matrix (e.g. rows left out), or empty. */
   public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
   public ReadOnlyBooleanProperty computingProperty() { return computing.getReadOnlyProperty(); }
+  /**
+   * What the Quality step's outlier treatment did to the customers ("12 customers capped at the 1st/99th
+   * percentile (monetary: 44 above …)"), or empty when outliers are kept.
+   */
+  public ReadOnlyStringProperty outlierNoteProperty() { return outlierNote.getReadOnlyProperty(); }
 
   // Commands
 
@@ -167,12 +180,27 @@ public final class FeaturesViewModel {
     List<String> oneHotColumns = customers && oneHot.get()
         ? CustomerTableFeatures.categoricalColumns(d.customerTable(), d.idColumn()) : List.of();
     LocalDate snap = snapshotOverride;
+    OutlierHandling.Choice handling = session.getOutlierHandling();
+    List<String> chosen = choices.chosen();
     computing.set(true);
     featureJob.submit("Computing customer features",
-        ctx -> session.stages().features(d, c, snap == null ? null : snap.atStartOfDay(), oneHotColumns).features(),
-        cf -> {
+        ctx -> {
+          CleanedFields.Trimmed rows = OutlierHandling.rows(c, handling);
+          Stages.Features sf = session.stages().features(d, rows == null ? null : rows.cleaned(),
+              snap == null ? null : snap.atStartOfDay(), oneHotColumns);
+          List<String> on = chosen.stream().filter(sf.features()::has).toList();
+          if (on.isEmpty()) on = sf.defaults();
+          OutlierHandling.Outcome out = OutlierHandling.apply(sf.features(), handling, on,
+              rows == null ? 0 : rows.removed());
+          return new Built(sf.features(), out, handling.perFeature() ? on : List.of());
+        },
+        b -> {
           computing.set(false);
-          note.set(FeatureTexts.note(cf, customers ? d.customerTable().rowCount() : cf.size()));
+          CustomerFeatures cf = b.outcome().features();
+          treatedOn = b.treatedOn();
+          outlierNote.set(b.outcome().text());
+          String base = FeatureTexts.note(b.untreated(), customers ? d.customerTable().rowCount() : b.untreated().size());
+          note.set(String.join(" ", List.of(base, b.outcome().text()).stream().filter(t -> !t.isEmpty()).toList()));
           session.featuresProperty().set(cf);
         },
         e -> {
@@ -183,9 +211,19 @@ public final class FeaturesViewModel {
         () -> computing.set(false));
   }
 
+  private void onOutlierHandling() {
+    Dataset d = session.getDataset();
+    CleanedData c = session.getCleaned();
+    if (d != null && (d.mode() == Mode.CUSTOMERS || (c != null && c.transactions() == d.transactions()))) {
+      computeFeatures();
+    }
+  }
+
   private void clearFeatures() {
     featureJob.cancel();
     computing.set(false);
+    outlierNote.set("");
+    treatedOn = List.of();
     note.set("");
     message.set("");
     session.featuresProperty().set(null);
@@ -226,6 +264,13 @@ public final class FeaturesViewModel {
 
   private void optionsChanged() {
     if (updating) return;
+    List<String> chosen = choices.chosen();
+    if (session.getOutlierHandling().perFeature() && !chosen.isEmpty()
+        && !new HashSet<>(chosen).equals(new HashSet<>(treatedOn))) {
+      // cap and exclude work on the clustered features: other features, other customers
+      computeFeatures();
+      return;
+    }
     computeMatrix();
     computePreview();
   }
@@ -312,6 +357,9 @@ public final class FeaturesViewModel {
     return transactionsMode.get() ? "No customer features yet: clean the transactions first."
         : session.getDataset() == null ? "No customer features yet: open a dataset." : "No customer features yet.";
   }
+
+  /** The features as built, after the outlier treatment, and the features it treated. */
+  private record Built(CustomerFeatures untreated, OutlierHandling.Outcome outcome, List<String> treatedOn) {}
 
   private record Prepared(FeatureMatrix matrix, RfmScores scores, CustomerFeatures features) {}
 }

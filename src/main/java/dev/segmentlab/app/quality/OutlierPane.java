@@ -43,7 +43,7 @@ final class OutlierPane {
     this.vm = vm;
     root.setTop(top());
     SplitPane split = new SplitPane(charts(), table());
-    split.setDividerPositions(0.42);
+    split.setDividerPositions(0.40);
     root.setCenter(split);
   }
 
@@ -62,6 +62,12 @@ final class OutlierPane {
     ComboBox<OutlierTreatment> treatment = new ComboBox<>(FXCollections.observableArrayList(OutlierTreatment.values()));
     treatment.setId("outlierTreatment");
     treatment.valueProperty().bindBidirectional(vm.outlierTreatmentProperty());
+    StringBuilder all = new StringBuilder("Applied where the Features step builds the customers:");
+    for (OutlierTreatment o : OutlierTreatment.values()) all.append("\n• ").append(o.label()).append(": ").append(o.explanation());
+    Tooltip treatmentTip = new Tooltip(all.toString());
+    treatmentTip.setWrapText(true);
+    treatmentTip.setMaxWidth(520);
+    treatment.setTooltip(treatmentTip);
     Label explanation = new Label();
     explanation.getStyleClass().add("figure-caption");
     explanation.setWrapText(true);
@@ -107,8 +113,11 @@ final class OutlierPane {
     vm.getHistogram().addListener((ListChangeListener<OutlierViewModel.Bin>) c -> showHistogram());
     vm.logCountsProperty().addListener(o -> showHistogram());
     showHistogram();
-    VBox v = new VBox(4, CleaningPane.title("Box plot (box Q1–Q3, whiskers 1.5 IQR, dashed: fences)"),
-        boxPlot, CleaningPane.title("Histogram (40 equal-width bins; labels are bin starts)"), histogram);
+    Label boxTitle = CleaningPane.title("Box plot (box Q1–Q3, whiskers 1.5 IQR, dashed: fences)");
+    Label histogramTitle = CleaningPane.title("Histogram (40 equal-width bins; labels are bin starts)");
+    boxTitle.setWrapText(true);
+    histogramTitle.setWrapText(true);
+    VBox v = new VBox(4, boxTitle, boxPlot, histogramTitle, histogram);
     VBox.setVgrow(histogram, Priority.ALWAYS);
     v.setPadding(new Insets(4, 8, 8, 8));
     return v;
@@ -138,11 +147,11 @@ final class OutlierPane {
     t.getColumns().add(Tables.numberColumn("Score", OutlierViewModel.ExtremeRow::score, "%,.1f", 64));
     List<TableColumn<OutlierViewModel.ExtremeRow, String>> text = List.of(
         Tables.column("Invoice", OutlierViewModel.ExtremeRow::invoice, 70),
-        Tables.column("Stock", OutlierViewModel.ExtremeRow::stockCode, 84),
+        Tables.column("Stock", OutlierViewModel.ExtremeRow::stockCode, 70),
         Tables.column("Description", OutlierViewModel.ExtremeRow::description, 170));
     for (TableColumn<?, ?> c : text) c.visibleProperty().bind(vm.transactionsProperty());
     t.getColumns().addAll(text);
-    t.getColumns().add(Tables.column("Customer", OutlierViewModel.ExtremeRow::customer, 72));
+    t.getColumns().add(Tables.column("Customer", OutlierViewModel.ExtremeRow::customer, 80));
     TableColumn<OutlierViewModel.ExtremeRow, String> country = Tables.column("Country", OutlierViewModel.ExtremeRow::country, 100);
     country.visibleProperty().bind(vm.transactionsProperty());
     t.getColumns().add(country);
@@ -150,6 +159,9 @@ final class OutlierPane {
     for (TableColumn<?, ?> c : t.getColumns()) {
       if (c != country && c != text.get(2)) c.setMinWidth(c.getPrefWidth());
     }
+    // ...but never to nothing (after a customer table hid them, they came back collapsed)
+    text.get(2).setMinWidth(110);
+    country.setMinWidth(80);
     Label title = CleaningPane.title("The " + OutlierDetector.EXTREMES
         + " most extreme rows (score: distance from the centre in the rule's units)");
     title.setWrapText(true);

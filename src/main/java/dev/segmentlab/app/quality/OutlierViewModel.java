@@ -5,6 +5,8 @@ import dev.segmentlab.app.fx.JobSlot;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.Transactions;
 import dev.segmentlab.core.features.CustomerTableFeatures;
+import dev.segmentlab.core.quality.CleanedData;
+import dev.segmentlab.core.quality.CleanedFields;
 import dev.segmentlab.core.quality.OutlierDetector;
 import dev.segmentlab.core.quality.OutlierReport;
 import dev.segmentlab.core.quality.OutlierRule;
@@ -32,7 +34,8 @@ import tech.tablesaw.api.Table;
 /** Outliers of one numeric field under one rule: fences, count, box plot, histogram and the most extreme rows. */
 public final class OutlierViewModel {
   /** Fields of a transaction file. */
-  public static final String QUANTITY = "Quantity", UNIT_PRICE = "UnitPrice", REVENUE = "Revenue";
+  public static final String QUANTITY = CleanedFields.QUANTITY, UNIT_PRICE = CleanedFields.UNIT_PRICE,
+      REVENUE = CleanedFields.REVENUE;
   /** The rules offered, the first is the default. */
   public static final List<OutlierRule> RULES = List.of(OutlierRule.iqr(1.5), OutlierRule.iqr(3),
       OutlierRule.zScore(3), OutlierRule.robustZ(3.5));
@@ -51,6 +54,7 @@ public final class OutlierViewModel {
 
   private final JobSlot slot;
   private Dataset dataset;
+  private CleanedData cleaned;
 
   private final ObservableList<String> fields = FXCollections.observableArrayList();
   private final ObservableList<String> fieldsView = FXCollections.unmodifiableObservableList(fields);
@@ -102,6 +106,16 @@ public final class OutlierViewModel {
   public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
   public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
+  /**
+   * The rows the cleaning rules keep (transactions): the outliers of a transaction file are those of these rows,
+   * so they follow the rules and the returns switch.
+   */
+  void cleanedChanged(CleanedData c) {
+    if (c == cleaned) return;
+    cleaned = c;
+    if (dataset != null && dataset.transactions() != null) run();
+  }
+
   void datasetChanged(Dataset d) {
     dataset = d;
     show(null);
@@ -117,7 +131,9 @@ public final class OutlierViewModel {
     Dataset d = dataset;
     String name = field.get();
     OutlierRule r = rule.get();
-    if (d == null || name == null || r == null) {
+    CleanedData c = d == null || d.transactions() == null || cleaned == null
+        || cleaned.transactions() != d.transactions() ? null : cleaned;
+    if (d == null || name == null || r == null || (d.transactions() != null && c == null)) {
       slot.cancel();
       running.set(false);
       show(null);
@@ -125,10 +141,10 @@ public final class OutlierViewModel {
     }
     running.set(true);
     slot.submit("Finding outliers in " + name, ctx -> {
-      double[] values = values(d, name);
+      double[] values = c != null ? CleanedFields.values(c, name) : values(d, name);
       if (ctx.isCancelled()) throw new CancellationException();
       OutlierReport rep = OutlierDetector.detect(name, values, r, OutlierDetector.EXTREMES);
-      return new Result(rep, rows(d, rep));
+      return new Result(rep, rows(d, c, rep));
     }, res -> {
       running.set(false);
       error.set("");
@@ -156,12 +172,12 @@ public final class OutlierViewModel {
     }
   }
 
-  private static List<ExtremeRow> rows(Dataset d, OutlierReport rep) {
+  private static List<ExtremeRow> rows(Dataset d, CleanedData c, OutlierReport rep) {
     List<ExtremeRow> out = new ArrayList<>();
     Transactions tx = d.transactions();
     Table t = d.customerTable();
     for (OutlierReport.Extreme e : rep.extremes()) {
-      int i = e.row();
+      int i = c != null ? c.rows()[e.row()] : e.row();
       if (tx != null) {
         out.add(new ExtremeRow(tx.lineNumber()[i], e.value(), e.score(), tx.invoice().get(i), tx.stockCode().get(i),
             tx.description().get(i), tx.customer().get(i), tx.country().get(i)));
@@ -190,7 +206,8 @@ public final class OutlierViewModel {
     }
     histogram.setAll(bins);
     summary.set(String.format("%s, %s: values below %s or above %s are outliers. %,d of %,d values (%.2f%%) fall "
-        + "outside.", rep.field(), rep.rule(), Format.number(rep.lower()), Format.number(rep.upper()), rep.count(),
-        rep.n(), rep.n() == 0 ? 0 : 100.0 * rep.count() / rep.n()));
+        + "outside%s.", rep.field(), rep.rule(), Format.number(rep.lower()), Format.number(rep.upper()), rep.count(),
+        rep.n(), rep.n() == 0 ? 0 : 100.0 * rep.count() / rep.n(),
+        transactions.get() ? " (the rows the cleaning rules keep, returns as chosen)" : ""));
   }
 }

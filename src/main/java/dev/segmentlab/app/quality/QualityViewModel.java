@@ -5,6 +5,7 @@ import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.Mode;
+import dev.segmentlab.core.features.OutlierHandling;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,6 +38,11 @@ public final class QualityViewModel {
     this.missing = new MissingViewModel(async, cleaning.optionsProperty());
     this.outliers = new OutlierViewModel(async);
     session.datasetProperty().addListener((o, a, d) -> datasetChanged(d));
+    session.cleanedProperty().addListener((o, a, c) -> outliers.cleanedChanged(c));
+    outliers.outlierTreatmentProperty().addListener((o, a, t) -> publishTreatment());
+    outliers.ruleProperty().addListener((o, a, r) -> publishTreatment());
+    outliers.fieldProperty().addListener((o, a, f) -> publishTreatment());
+    outliers.cleanedChanged(session.getCleaned());
     datasetChanged(session.getDataset());
   }
 
@@ -51,6 +57,13 @@ public final class QualityViewModel {
   public ReadOnlyBooleanProperty transactionsProperty() { return transactions.getReadOnlyProperty(); }
   /** A sentence for the top of the step when cleaning does not apply, else empty. */
   public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+
+  private void publishTreatment() {
+    OutlierTreatment t = outliers.outlierTreatmentProperty().get();
+    OutlierHandling.Choice c = t == null ? OutlierHandling.Choice.KEEP
+        : t.choice(outliers.ruleProperty().get(), outliers.fieldProperty().get());
+    if (!c.equals(session.getOutlierHandling())) session.outlierHandlingProperty().set(c);
+  }
 
   private void datasetChanged(Dataset d) {
     boolean tx = d != null && d.mode() == Mode.TRANSACTIONS && d.transactions() != null;

@@ -375,8 +375,15 @@ public final class SegmentExport {
    */
   public static Outcome write(SegmentationResult seg, Context ctx, ExportRequest req, RunControl rc)
       throws ExportException {
+    return write(seg, ctx, req, XlsxExporter.Options.DEFAULT, rc);
+  }
+
+  /** As {@link #write(SegmentationResult, Context, ExportRequest, RunControl)}, with the workbook's options (the
+   * currency chosen in the Data step). */
+  public static Outcome write(SegmentationResult seg, Context ctx, ExportRequest req, XlsxExporter.Options xlsx,
+      RunControl rc) throws ExportException {
     try (OutputBatch batch = OutputBatch.open(req.overwrite())) {
-      Outcome o = stage(seg, ctx, req, batch, rc);
+      Outcome o = stage(seg, ctx, req, xlsx, batch, rc);
       batch.commit();
       return o;
     }
@@ -389,15 +396,22 @@ public final class SegmentExport {
    * @return the files as they will be named once committed
    * @throws ExportException as {@link #write}
    */
-  public static Outcome stage(SegmentationResult segmentation, Context ctx, ExportRequest req, OutputBatch batch,
+  public static Outcome stage(SegmentationResult seg, Context ctx, ExportRequest req, OutputBatch batch,
       RunControl rc) throws ExportException {
+    return stage(seg, ctx, req, XlsxExporter.Options.DEFAULT, batch, rc);
+  }
+
+  /** As {@link #stage(SegmentationResult, Context, ExportRequest, OutputBatch, RunControl)}, with the workbook's
+   * options. */
+  public static Outcome stage(SegmentationResult segmentation, Context ctx, ExportRequest req, XlsxExporter.Options xlsx,
+      OutputBatch batch, RunControl rc) throws ExportException {
     DoubleConsumer progress = rc.progressSink();
     BooleanSupplier cancelled = rc.cancelledCheck();
     SegmentationResult seg = withValueColumns(segmentation, ctx);
     Path target = req.target().toAbsolutePath().normalize();
     if (req.format() == ExportRequest.Format.XLSX) {
       List<SheetData> sheets = sheets(seg, ctx);
-      batch.stage(target, out -> XlsxExporter.write(out, sheets, XlsxExporter.Options.DEFAULT, progress, cancelled));
+      batch.stage(target, out -> XlsxExporter.write(out, sheets, xlsx, progress, cancelled));
       return new Outcome(List.of(target), sheets.get(0).rowCount());
     }
     String[] top = TopProducts.of(ctx.cleaned(), seg.features());

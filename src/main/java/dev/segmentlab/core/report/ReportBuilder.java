@@ -13,6 +13,7 @@ import dev.segmentlab.core.explore.Cohort;
 import dev.segmentlab.core.explore.CohortBuilder;
 import dev.segmentlab.core.explore.CohortTable;
 import dev.segmentlab.core.explore.CountryRevenue;
+import dev.segmentlab.core.explore.MonthCoverage;
 import dev.segmentlab.core.explore.MonthlyPoint;
 import dev.segmentlab.core.explore.Overview;
 import dev.segmentlab.core.explore.OverviewBuilder;
@@ -31,7 +32,6 @@ import dev.segmentlab.core.segments.SegmentProfile;
 import dev.segmentlab.core.segments.SegmentProfiles;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,10 +122,10 @@ public final class ReportBuilder {
     String last = date(ov.keyFigures().lastDate());
     List<ReportModel.Month> months = new ArrayList<>();
     List<MonthlyPoint> mp = ov.monthly();
+    List<MonthCoverage> coverage = MonthCoverage.of(mp, first, last);
     for (int i = 0; i < mp.size(); i++) {
       MonthlyPoint p = mp.get(i);
-      boolean partial = (i == 0 && !first.isEmpty() && LocalDate.parse(first).getDayOfMonth() != 1)
-          || (i == mp.size() - 1 && !last.isEmpty() && !isLastDay(LocalDate.parse(last)));
+      boolean partial = coverage.get(i).partial();
       months.add(new ReportModel.Month(p.month(), p.revenue(), p.orders(), p.customers(), partial));
     }
     List<ReportModel.Country> countries = new ArrayList<>();
@@ -140,7 +140,6 @@ public final class ReportBuilder {
         kf.averageBasketRevenue(), ov.basketItems().summary().median(), ov.basketProducts().summary().median()), first, last);
   }
 
-  private static boolean isLastDay(LocalDate d) { return d.getDayOfMonth() == d.lengthOfMonth(); }
 
   private static String date(String isoDateTime) {
     return isoDateTime == null || isoDateTime.length() < 10 ? "" : isoDateTime.substring(0, 10);

@@ -135,4 +135,30 @@ class DataViewModelTest {
     vm.load(x); // the analyst closes the sheet picker: nothing happens
     assertThat(vm.reportProperty().get().sheet()).isEqualTo("Year 2010-2011");
   }
+
+  @Test
+  void numericColumnsGetMinimumMaximumAndMeanAndTheCurrencyIsGuessed() {
+    dialogs.files.add(MALL);
+    vm.openFile();
+    // the published Mall Customers figures (pandas describe)
+    assertThat(vm.numericFigure("Age", "min")).isEqualTo("18");
+    assertThat(vm.numericFigure("Age", "max")).isEqualTo("70");
+    assertThat(vm.numericFigure("Age", "mean")).isEqualTo("38.85");
+    assertThat(vm.numericFigure("Annual Income (k$)", "mean")).isEqualTo("60.56");
+    assertThat(vm.numericFigure("Spending Score (1-100)", "max")).isEqualTo("99");
+    assertThat(vm.numericFigure("Gender", "min")).isEmpty();
+    assertThat(vm.numericFigure("CustomerID", "min")).isEmpty();
+    assertThat(vm.currencyProperty().get()).isEmpty();
+
+    ctx.session().datasetProperty().set(dev.segmentlab.core.data.OnlineRetailFixture.dataset());
+    // UCI Online Retail: quantity −80,995 … 80,995, mean 9.55; unit price −11,062.06 … 38,970, mean 4.61
+    assertThat(vm.numericFigure("Quantity", "min")).isEqualTo(String.format("%,d", -80_995));
+    assertThat(vm.numericFigure("Quantity", "max")).isEqualTo(String.format("%,d", 80_995));
+    assertThat(vm.numericFigure("Quantity", "mean")).isEqualTo("9.55");
+    assertThat(vm.numericFigure("UnitPrice", "min")).isEqualTo(String.format("%,.2f", -11_062.06));
+    assertThat(vm.numericFigure("UnitPrice", "mean")).isEqualTo("4.61");
+    assertThat(vm.numericSummaryProperty().get().get("Quantity").count()).isEqualTo(541_909);
+    assertThat(vm.currencyProperty().get()).isEqualTo("£");
+    assertThat(ctx.session().getCurrency()).isEqualTo("£");
+  }
 }

@@ -12,7 +12,7 @@ import dev.segmentlab.app.fx.TaskMonitor;
 import dev.segmentlab.core.data.OnlineRetailFixture;
 import dev.segmentlab.core.data.TextColumn;
 import dev.segmentlab.core.data.Transactions;
-import dev.segmentlab.core.explore.Rule;
+import dev.segmentlab.core.explore.ProductPair;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.quality.Cleaner;
 import dev.segmentlab.core.quality.CleaningOptions;
@@ -113,12 +113,11 @@ class ExploreUiTest {
     assertThat(vm.rules().minSupportProperty().get()).isEqualTo(2.0);
     robot.clickOn("#findRules");
     @SuppressWarnings("unchecked")
-    TableView<Rule> table = robot.lookup("#rulesTable").queryAs(TableView.class);
+    TableView<ProductPair> table = robot.lookup("#rulesTable").queryAs(TableView.class);
     UiTestSupport.waitUntil(() -> !table.getItems().isEmpty());
-    assertThat(table.getItems()).anySatisfy(r -> {
-      assertThat(List.of(r.antecedent(), r.consequent())).containsExactlyInAnyOrder(List.of("22697"), List.of("22699"));
-      assertThat(r.lift()).isGreaterThan(10);
-    });
+    // one row for the pair, not one per direction
+    assertThat(table.getItems()).filteredOn(p -> p.first().equals("22697") && p.second().equals("22699"))
+        .singleElement().satisfies(p -> assertThat(p.lift()).isGreaterThan(10));
     assertThat(robot.lookup("#rulesSummary").queryAs(Label.class).getText()).contains("baskets").contains("frequent itemsets");
     assertThat(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> cell
         && cell.getText() != null && cell.getText().contains("REGENCY TEACUP AND SAUCER")).tryQuery()).isPresent();

@@ -16,6 +16,7 @@ import dev.segmentlab.core.data.Transactions;
 import dev.segmentlab.core.explore.Cohort;
 import dev.segmentlab.core.explore.MonthlyPoint;
 import dev.segmentlab.core.explore.Overview;
+import dev.segmentlab.core.explore.ProductPair;
 import dev.segmentlab.core.explore.Rule;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.quality.Cleaner;
@@ -53,6 +54,11 @@ class ExploreViewModelTest {
         .isEqualTo("2011-11");
     List<Bar> bars = Bars.monthly(o.monthly(), PeriodMetric.REVENUE);
     assertThat(bars.stream().max(Comparator.comparingDouble(Bar::value)).orElseThrow().label()).isEqualTo("2011-11");
+    // December 2011 has 9 days of data: marked, not read as a collapse; December 2010 starts on the 1st
+    List<Bar> marked = Bars.monthly(o, PeriodMetric.REVENUE);
+    assertThat(marked).filteredOn(Bar::partial).extracting(Bar::label).containsExactly("2011-12\npartial: 9 days");
+    assertThat(marked.get(12).tip()).endsWith("The data covers 9 of the month's 31 days.");
+    assertThat(marked.get(0).label()).isEqualTo("2010-12");
     assertThat(vm.figures()).extracting(ExploreViewModel.Figure::id, ExploreViewModel.Figure::text)
         .contains(org.assertj.core.groups.Tuple.tuple("figureCustomers", String.format("%,d", 4_338)),
             org.assertj.core.groups.Tuple.tuple("figureInvoices", String.format("%,d", 18_532)),
@@ -84,6 +90,21 @@ class ExploreViewModelTest {
     assertThat(rules.getRules()).isNotEmpty().anySatisfy(r -> assertTeacupPair(r));
     assertThat(rules.summaryProperty().get()).contains("baskets").contains("products").contains("frequent itemsets");
     assertThat(rules.resultProperty().get().minCount()).isEqualTo((int) Math.ceil(0.02 * rules.resultProperty().get().baskets()));
+    // the table: two-item rules only, one row per unordered pair, both directions' confidence
+    assertThat(rules.getRules()).allSatisfy(r -> assertThat(r.antecedent().size() + r.consequent().size()).isEqualTo(2));
+    assertThat(rules.getPairs()).isNotEmpty().hasSizeLessThanOrEqualTo(RulesViewModel.TOP_N);
+    assertThat(rules.getPairs().stream().map(p -> p.first() + "+" + p.second()).distinct().count())
+        .isEqualTo(rules.getPairs().size());
+    assertThat(rules.getPairs()).allSatisfy(p -> assertThat(p.first()).isLessThan(p.second()));
+    ProductPair teacups = rules.getPairs().stream().filter(p -> p.first().equals("22697") && p.second().equals("22699"))
+        .findFirst().orElseThrow();
+    Rule forward = rules.getRules().stream().filter(r -> r.antecedent().equals(List.of("22697"))
+        && r.consequent().equals(List.of("22699"))).findFirst().orElseThrow();
+    Rule backward = rules.getRules().stream().filter(r -> r.antecedent().equals(List.of("22699"))
+        && r.consequent().equals(List.of("22697"))).findFirst().orElseThrow();
+    assertThat(teacups.firstThenSecond()).isEqualTo(forward.confidence());
+    assertThat(teacups.secondThenFirst()).isCloseTo(backward.confidence(), within(1e-12));
+    assertThat(teacups.lift()).isGreaterThan(10);
   }
 
   private static void assertTeacupPair(Rule r) {

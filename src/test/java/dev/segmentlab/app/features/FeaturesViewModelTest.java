@@ -221,4 +221,32 @@ class FeaturesViewModelTest {
   private FeatureChoice choice(String name) {
     return vm.getChoices().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
+
+  @Test
+  void theQualityStepsTreatmentIsAppliedAndCounted() {
+    openOnlineRetail();
+    assertThat(vm.outlierNoteProperty().get()).isEmpty();
+    session.outlierHandlingProperty().set(dev.segmentlab.core.features.OutlierHandling.Choice.of(
+        dev.segmentlab.core.features.OutlierHandling.Kind.CAP, null, null));
+    assertThat(session.getFeatures().size()).isEqualTo(4_338);
+    assertThat(vm.outlierNoteProperty().get()).startsWith("174 customers capped at the 1st/99th percentile");
+    assertThat(vm.noteProperty().get()).contains("174 customers capped");
+    assertThat(session.getMatrix().rows()).isEqualTo(4_338);
+    assertThat(java.util.Arrays.stream(session.getMatrix().rawColumn(2)).max().getAsDouble())
+        .isCloseTo(19_780.49, within(0.01));
+    // monetary alone: only its 87 capped customers
+    List.copyOf(vm.getChoices()).stream().filter(c -> !c.name().equals("monetary")).forEach(c -> c.setChosen(false));
+    assertThat(vm.outlierNoteProperty().get()).startsWith("87 customers capped");
+    assertThat(session.getMatrix().features()).containsExactly("monetary");
+    // exclude: the customers outside IQR × 3 on monetary leave the clustering
+    session.outlierHandlingProperty().set(dev.segmentlab.core.features.OutlierHandling.Choice.of(
+        dev.segmentlab.core.features.OutlierHandling.Kind.EXCLUDE, dev.segmentlab.core.quality.OutlierRule.iqr(3), null));
+    assertThat(session.getFeatures().size()).isEqualTo(4_338 - 222);
+    assertThat(session.getMatrix().rows()).isEqualTo(4_338 - 222);
+    assertThat(vm.summaryProperty().get()).startsWith("4,116 customers × 1 feature");
+    assertThat(vm.outlierNoteProperty().get()).startsWith("222 customers outside IQR × 3.0 left out of clustering");
+    session.outlierHandlingProperty().set(dev.segmentlab.core.features.OutlierHandling.Choice.KEEP);
+    assertThat(session.getFeatures().size()).isEqualTo(4_338);
+    assertThat(vm.outlierNoteProperty().get()).isEmpty();
+  }
 }

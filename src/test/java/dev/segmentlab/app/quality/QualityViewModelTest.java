@@ -136,34 +136,45 @@ class QualityViewModelTest {
   }
 
   @Test
-  void unitPriceOutliersListTheBadDebtAdjustment() {
+  void unitPriceOutliersAreThoseOfTheCleanedRows() {
     OutlierViewModel o = vm.outliers();
     assertThat(o.getFields()).containsExactly("Quantity", "UnitPrice", "Revenue");
     o.fieldProperty().set("UnitPrice");
-    assertThat(o.getReport().lower()).isCloseTo(-3.07, within(1e-9));
-    assertThat(o.getReport().upper()).isCloseTo(8.45, within(1e-9));
-    assertThat(o.getReport().count()).isEqualTo(39_627);
+    // the 392,692 rows the seeds' rules keep, not the 541,909 loaded (the bad-debt adjustment has no customer)
+    assertThat(o.getReport().n()).isEqualTo(392_692);
+    assertThat(o.getReport().lower()).isCloseTo(-2.5, within(1e-9));
+    assertThat(o.getReport().upper()).isCloseTo(7.5, within(1e-9));
+    assertThat(o.getReport().count()).isEqualTo(34_112);
     assertThat(o.getExtremes()).hasSize(20);
-    assertThat(o.getExtremes()).filteredOn(e -> Math.abs(e.value()) == 11_062.06).isNotEmpty()
-        .allSatisfy(e -> assertThat(e.description()).isEqualTo("Adjust bad debt"));
-    assertThat(o.getHistogram()).hasSize(40);
-    assertThat(o.getHistogram().stream().mapToInt(OutlierViewModel.Bin::count).sum()).isEqualTo(541_909);
-    assertThat(o.summaryProperty().get()).contains("below -3.07", "above 8.45", "39,627 of 541,909");
+    assertThat(o.getExtremes().get(0)).extracting(OutlierViewModel.ExtremeRow::line, OutlierViewModel.ExtremeRow::value,
+        OutlierViewModel.ExtremeRow::description).containsExactly(173_384, 8_142.75, "POSTAGE");
+    assertThat(o.getHistogram().stream().mapToInt(OutlierViewModel.Bin::count).sum()).isEqualTo(392_692);
+    assertThat(o.summaryProperty().get()).contains("below -2.50", "above 7.50", "34,112 of 392,692",
+        "the rows the cleaning rules keep");
   }
 
   @Test
-  void quantityOutliersListThe80995Pair() {
+  void quantityOutliersFollowTheRulesAndTheReturnsSwitch() {
     OutlierViewModel o = vm.outliers();
     o.fieldProperty().set("Quantity");
     o.ruleProperty().set(OutlierRule.iqr(1.5));
-    assertThat(o.getReport().count()).isEqualTo(58_619);
-    assertThat(o.getExtremes().subList(0, 2)).extracting(OutlierViewModel.ExtremeRow::value)
-        .containsExactlyInAnyOrder(80_995.0, -80_995.0);
-    assertThat(o.getExtremes().get(0).customer()).isEqualTo("16446");
-    o.ruleProperty().set(OutlierRule.robustZ(3.5));
-    assertThat(o.getReport().rule()).isEqualTo(OutlierRule.robustZ(3.5));
+    // returns dropped (the seeds): the cancelled 80,995 and 74,215 purchases stay and top the list
+    assertThat(o.getReport().count()).isEqualTo(25_616);
+    assertThat(o.getExtremes().subList(0, 2)).extracting(OutlierViewModel.ExtremeRow::value,
+        OutlierViewModel.ExtremeRow::customer).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(80_995.0, "16446"), org.assertj.core.groups.Tuple.tuple(74_215.0, "12346"));
+    // returns netted: both were cancelled whole, their net quantity is 0
+    cleaning.setReturns(Returns.NET);
+    assertThat(o.getReport().count()).isEqualTo(25_159);
+    assertThat(o.getExtremes().get(0)).extracting(OutlierViewModel.ExtremeRow::value,
+        OutlierViewModel.ExtremeRow::customer).containsExactly(4_800.0, "12901");
+    // a rule turned off: its rows are examined too
+    cleaning.setReturns(Returns.DROP);
+    cleaning.ruleOnProperty(CleaningRule.DUPLICATES).set(false);
+    assertThat(o.getReport().n()).isEqualTo(392_692 + 5_192);
     o.outlierTreatmentProperty().set(OutlierTreatment.CAP);
     assertThat(o.treatmentExplanationProperty().get()).contains("percentiles");
+    assertThat(session.getOutlierHandling().kind()).isEqualTo(dev.segmentlab.core.features.OutlierHandling.Kind.CAP);
   }
 
   @Test

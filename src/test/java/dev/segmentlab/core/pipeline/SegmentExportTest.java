@@ -45,6 +45,34 @@ class SegmentExportTest {
   }
 
   @Test
+  void theChosenCurrencyIsTheWorkbooksMoneyFormat() throws Exception {
+    Path out = dir.resolve("euro.xlsx");
+    SegmentExport.write(run.segmentation(), ctx, ExportRequest.of(out, false, false, false),
+        dev.segmentlab.core.export.XlsxExporter.Options.DEFAULT.withCurrency("€"), RunControl.none());
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(out.toFile());
+        java.io.InputStream in = z.getInputStream(z.getEntry("xl/styles.xml"))) {
+      String styles = new String(in.readAllBytes(), UTF_8);
+      assertThat(styles).contains("formatCode=\"&quot;&#x20ac;&quot;#,##0.00\"").doesNotContain("&#xa3;");
+    }
+    try (ReadableWorkbook wb = new ReadableWorkbook(out.toFile(),
+        new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+      List<Row> customers = wb.getFirstSheet().read();
+      int monetary = texts(customers.get(0)).indexOf("monetary");
+      assertThat(customers.get(1).getCell(monetary).getType()).isEqualTo(CellType.NUMBER);
+      assertThat(customers.get(1).getCell(monetary).getDataFormatString()).isEqualTo("\"€\"#,##0.00");
+    }
+    // the default stays pounds (the bundled data's)
+    Path pounds = dir.resolve("pounds.xlsx");
+    SegmentExport.write(run.segmentation(), ctx, ExportRequest.of(pounds, false, false, false), RunControl.none());
+    try (ReadableWorkbook wb = new ReadableWorkbook(pounds.toFile(),
+        new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+      List<Row> customers = wb.getFirstSheet().read();
+      int monetary = texts(customers.get(0)).indexOf("monetary");
+      assertThat(customers.get(1).getCell(monetary).getDataFormatString()).isEqualTo("\"£\"#,##0.00");
+    }
+  }
+
+  @Test
   void workbookHasEveryCustomerOnceAndInExactlyOneSegmentSheet() throws IOException {
     Path out = dir.resolve("segments.xlsx");
     SegmentExport.Outcome o = SegmentExport.write(run.segmentation(), ctx,
