@@ -79,8 +79,8 @@ final class ReportCommand implements Callable<Integer> {
     }
     long t1 = System.nanoTime();
     FileFingerprint fp = FileFingerprint.of(r.dataset().source());
-    ReportModel m = ReportBuilder.build(r, o, fp, Instant.now(), p -> { }, () -> false);
-    ReportWriter.write(m, out, force, p -> { }, () -> false);
+    ReportModel m = ReportBuilder.build(r, o, fp, Instant.now(), RunControl.none());
+    ReportWriter.write(m, out, force, RunControl.none());
     long t2 = System.nanoTime();
     PrintWriter w = spec.commandLine().getOut();
     if (json) {

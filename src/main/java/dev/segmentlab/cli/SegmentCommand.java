@@ -134,7 +134,7 @@ final class SegmentCommand implements Callable<Integer> {
       if (campaignCsv != null) {
         SheetData campaign = SegmentExport.campaign(r.segmentation());
         CsvExporter.Options csv = CsvExporter.Options.DEFAULT.withByteOrderMark(output.bom);
-        batch.stage(campaignCsv, out -> CsvExporter.write(out, campaign, csv, p -> { }, () -> false));
+        batch.stage(campaignCsv, out -> CsvExporter.write(out, campaign, csv, RunControl.none()));
       }
       batch.commit();
     }

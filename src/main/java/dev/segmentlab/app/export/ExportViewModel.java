@@ -191,7 +191,7 @@ public final class ExportViewModel {
     var cleaned = session.getCleaned();
     start("Saving " + file.getFileName(), ctx -> {
       FileFingerprint fp = dataset.source() == null ? null // a database: nothing to hash, and no password is kept
-          : FileFingerprint.of(dataset.source(), progressTo(ctx), ctx.cancelledCheck());
+          : FileFingerprint.of(dataset.source(), RunControl.of(null, progressTo(ctx), ctx.cancelledCheck()));
       WorkspaceFile.write(file, WorkspaceRunner.capture(seg, dataset, cleaned, fp, Instant.now()), exists);
       return file;
     }, f -> {

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.report;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
@@ -114,7 +115,7 @@ public final class ReportViewModel {
     long t0 = System.nanoTime();
     start("Writing " + target.getFileName(), ctx -> {
       ReportModel m = cached != null ? cached : build(src, ctx);
-      ReportWriter.write(m, target, true, p -> ctx.progress(0.5 + 0.5 * p), ctx.cancelledCheck());
+      ReportWriter.write(m, target, true, RunControl.of(null, p -> ctx.progress(0.5 + 0.5 * p), ctx.cancelledCheck()));
       return m;
     }, m -> {
       keep(src, m);
@@ -127,9 +128,9 @@ public final class ReportViewModel {
   public void cancel() { slot.cancel(); }
 
   private ReportModel build(Source src, Async.Context ctx) throws Exception {
-    FileFingerprint fp = FileFingerprint.of(src.dataset().source(), p -> ctx.progress(0.1 * p), ctx.cancelledCheck());
+    FileFingerprint fp = FileFingerprint.of(src.dataset().source(), RunControl.of(null, p -> ctx.progress(0.1 * p), ctx.cancelledCheck()));
     return ReportBuilder.build(src.dataset(), src.cleaned(), src.seg(), fp, Instant.now(),
-        p -> ctx.progress(0.1 + 0.4 * p), ctx.cancelledCheck());
+        RunControl.of(null, p -> ctx.progress(0.1 + 0.4 * p), ctx.cancelledCheck()));
   }
 
   private <T> void start(String title, Async.Job<T> job, Consumer<T> done) {

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,9 +26,9 @@ import java.util.function.DoubleConsumer;
  * {@code 2011-12-09T12:50:00}), percents as fractions (0.25), blanks as empty fields.
  *
  * <pre>{@code
- * CsvExporter.write(Path.of("customers.csv"), customers, CsvExporter.Options.EXCEL, false, p -> {}, () -> false);
+ * CsvExporter.write(Path.of("customers.csv"), customers, CsvExporter.Options.EXCEL, false, RunControl.none());
  * List<Path> files = CsvExporter.writeEach(folder, "segments", perSegment, CsvExporter.Options.DEFAULT, true,
- *     p -> {}, () -> false); // segments-Champions.csv, segments-At risk.csv, ...
+ *     RunControl.none()); // segments-Champions.csv, segments-At risk.csv, ...
  * }</pre>
  */
 public final class CsvExporter {
@@ -77,13 +78,16 @@ public final class CsvExporter {
    * @throws ExportException if the file cannot be written; the message says what to do
    */
   public static void write(Path target, SheetData table, Options options, boolean overwrite,
-      DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
-    SafeFileWriter.write(target, overwrite, out -> write(out, table, options, progress, cancelled));
+      RunControl rc) throws ExportException {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
+    SafeFileWriter.write(target, overwrite, out -> write(out, table, options, RunControl.of(null, progress, cancelled)));
   }
 
   /** Writes one table to a stream, which is flushed and left open. */
-  public static void write(OutputStream out, SheetData table, Options options, DoubleConsumer progress,
-      BooleanSupplier cancelled) throws IOException {
+  public static void write(OutputStream out, SheetData table, Options options, RunControl rc) throws IOException {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     Objects.requireNonNull(options, "options");
     if (options.byteOrderMark()) out.write(BOM);
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -127,7 +131,9 @@ public final class CsvExporter {
    * @throws ExportException if a file exists and {@code overwrite} is false, or a file cannot be written
    */
   public static List<Path> writeEach(Path folder, String baseName, List<SheetData> tables, Options options,
-      boolean overwrite, DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
+      boolean overwrite, RunControl rc) throws ExportException {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     List<Path> targets = targetsFor(folder, baseName, tables);
     List<Boolean> existed = new ArrayList<>();
     for (Path t : targets) {
@@ -142,8 +148,7 @@ public final class CsvExporter {
       for (int i = 0; i < tables.size(); i++) {
         SheetData t = tables.get(i);
         long before = done[0];
-        write(targets.get(i), t, options, overwrite,
-            f -> progress.accept((before + f * (t.rowCount() + 1)) / total), cancelled);
+        write(targets.get(i), t, options, overwrite, RunControl.of(null, f -> progress.accept((before + f * (t.rowCount() + 1)) / total), cancelled));
         written.add(targets.get(i));
         done[0] += t.rowCount() + 1L;
       }

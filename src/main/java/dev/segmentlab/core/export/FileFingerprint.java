@@ -1,5 +1,6 @@
 package dev.segmentlab.core.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,9 +37,9 @@ public record FileFingerprint(long size, String sha256) {
     sha256 = sha256.toLowerCase(Locale.ROOT);
   }
 
-  /** {@link #of(Path, DoubleConsumer, BooleanSupplier)} without progress or cancellation. */
+  /** {@link #of(Path, RunControl)} without progress or cancellation. */
   public static FileFingerprint of(Path file) throws ExportException {
-    return of(file, p -> {}, () -> false);
+    return of(file, RunControl.none());
   }
 
   /**
@@ -48,8 +49,10 @@ public record FileFingerprint(long size, String sha256) {
    * @param cancelled polled per chunk; when true, stops with a {@link CancellationException}
    * @throws ExportException if the file is missing or unreadable (the message names it)
    */
-  public static FileFingerprint of(Path file, DoubleConsumer progress, BooleanSupplier cancelled)
+  public static FileFingerprint of(Path file, RunControl rc)
       throws ExportException {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");

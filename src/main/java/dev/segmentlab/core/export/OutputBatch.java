@@ -1,5 +1,6 @@
 package dev.segmentlab.core.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -26,7 +27,7 @@ import java.util.Objects;
  *   batch.check(xlsx);                       // before any work: folder exists, name free, …
  *   batch.check(workspace);
  *   … the long run …
- *   batch.stage(xlsx, out -> XlsxExporter.write(out, sheets, options, p -> {}, () -> false));
+ *   batch.stage(xlsx, out -> XlsxExporter.write(out, sheets, options, RunControl.none()));
  *   batch.stage(workspace, out -> out.write(json));
  *   batch.commit();                          // both, or neither
  * }

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import blue.strategic.parquet.Dehydrator;
 import blue.strategic.parquet.ParquetWriter;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.apache.parquet.schema.Types;
  * all or nothing.
  *
  * <pre>{@code
- * ParquetExporter.write(Path.of("customers.parquet"), SegmentExport.customers(seg, top), false, p -> { }, () -> false);
+ * ParquetExporter.write(Path.of("customers.parquet"), SegmentExport.customers(seg, top), false, RunControl.none());
  * }</pre>
  */
 public final class ParquetExporter {
@@ -38,8 +39,9 @@ public final class ParquetExporter {
    *     and no file is left behind
    * @throws ExportException if the file cannot be written; the message says what to do
    */
-  public static void write(Path target, SheetData table, boolean overwrite, DoubleConsumer progress,
-      BooleanSupplier cancelled) throws ExportException {
+  public static void write(Path target, SheetData table, boolean overwrite, RunControl rc) throws ExportException {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     Path folder = target.toAbsolutePath().normalize().getParent();
     Path tmp;
     try {

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import java.io.BufferedOutputStream;
  *
  * <pre>{@code
  * XlsxExporter.write(Path.of("segments.xlsx"), List.of(summary, customers), XlsxExporter.Options.DEFAULT,
- *     true, p -> progress.set(p), () -> cancelled);
+ *     true, RunControl.of(null, p -> progress.set(p), () -> cancelled));
  * }</pre>
  */
 public final class XlsxExporter {
@@ -95,19 +96,22 @@ public final class XlsxExporter {
    *     rows or columns than Excel allows
    */
   public static void write(Path target, List<SheetData> sheets, Options options, boolean overwrite,
-      DoubleConsumer progress, BooleanSupplier cancelled) throws ExportException {
+      RunControl rc) throws ExportException {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     checkLimits(sheets);
-    SafeFileWriter.write(target, overwrite, out -> write(out, sheets, options, progress, cancelled));
+    SafeFileWriter.write(target, overwrite, out -> write(out, sheets, options, rc));
   }
 
   /**
-   * Writes the workbook to a stream, which is left open. Prefer {@link #write(Path, List, Options, boolean,
-   * DoubleConsumer, BooleanSupplier)} for files.
+   * Writes the workbook to a stream, which is left open. Prefer {@link #write(Path, List, Options, boolean, RunControl)}
+   * for files.
    *
    * @throws IOException if the stream fails; {@link ExportException} if a sheet exceeds Excel's limits
    */
-  public static void write(OutputStream out, List<SheetData> sheets, Options options, DoubleConsumer progress,
-      BooleanSupplier cancelled) throws IOException {
+  public static void write(OutputStream out, List<SheetData> sheets, Options options, RunControl rc) throws IOException {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     Objects.requireNonNull(options, "options");
     checkLimits(sheets);
     // fastexcel streams each sheet and so writes <dimension ref="A1"/> before it knows the rows; readers that

@@ -316,7 +316,7 @@ public final class WorkspaceRunner {
   private static boolean inputChanged(Workspace ws, Path input, RunControl rc) throws ExportException {
     FileFingerprint saved = ws.inputFingerprint();
     if (saved == null) return false;
-    return !FileFingerprint.of(input, rc.progressSink(), rc.cancelledCheck()).equals(saved);
+    return !FileFingerprint.of(input, RunControl.of(null, rc.progressSink(), rc.cancelledCheck())).equals(saved);
   }
 
   private static String changedWarning(Path input) {

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.report;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.geom.Rectangle2D;
@@ -72,8 +73,10 @@ public final class PptxReport {
    * @throws IOException when the stream fails
    * @throws CancellationException when cancelled
    */
-  public static void write(ReportModel m, OutputStream out, DoubleConsumer progress, BooleanSupplier cancelled)
+  public static void write(ReportModel m, OutputStream out, RunControl rc)
       throws IOException {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     try (XMLSlideShow ppt = new XMLSlideShow()) {
       ppt.setPageSize(new Dimension((int) W, (int) H));
       title(ppt, m);

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.report;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.Version;
 import dev.segmentlab.core.cluster.KSweep;
 import dev.segmentlab.core.data.Dataset;
@@ -65,7 +66,9 @@ public final class ReportBuilder {
    * @throws CancellationException when {@code cancelled} answers true
    */
   public static ReportModel build(PipelineResult r, PipelineOptions o, FileFingerprint fingerprint, Instant created,
-      DoubleConsumer progress, BooleanSupplier cancelled) {
+      RunControl rc) {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     SegmentationResult seg = r.segmentation();
     LoadReport lr = r.dataset().report();
     CleanedData cleaned = r.cleaned();
@@ -97,10 +100,12 @@ public final class ReportBuilder {
    * @param dataset the file read
    * @param cleaned the rows kept, or null for a customer table
    * @param seg the segments as shown (edited names and colours included)
-   * @see #build(PipelineResult, PipelineOptions, FileFingerprint, Instant, DoubleConsumer, BooleanSupplier)
+   * @see #build(PipelineResult, PipelineOptions, FileFingerprint, Instant, RunControl.of(null, DoubleConsumer, BooleanSupplier))
    */
   public static ReportModel build(Dataset dataset, CleanedData cleaned, SegmentationResult seg, FileFingerprint fingerprint,
-      Instant created, DoubleConsumer progress, BooleanSupplier cancelled) {
+      Instant created, RunControl rc) {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     FeatureMatrix fm = seg.matrix();
     Transform t = fm.transforms().isEmpty() ? Transform.NONE : fm.transforms().get(0);
     KSweep.Options so = seg.sweepOptions();
@@ -108,7 +113,7 @@ public final class ReportBuilder {
     PipelineOptions o = new PipelineOptions(ReadOptions.defaults(),
         cleaned == null ? CleaningOptions.defaults() : cleaned.options(), fm.features(), t, fm.scaling(),
         Math.min(so.kMin(), seg.k()), Math.max(so.kMax(), seg.k()), seg.k(), so.kMeans().restarts(), so.kMeans().seed(), runs);
-    return build(new PipelineResult(dataset, cleaned, seg, Map.of()), o, fingerprint, created, progress, cancelled);
+    return build(new PipelineResult(dataset, cleaned, seg, Map.of()), o, fingerprint, created, RunControl.of(null, progress, cancelled));
   }
 
   private record Explore(ReportModel.Explore model, String firstDate, String lastDate) {}

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.report;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.SafeFileWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,9 @@ public final class ReportWriter {
    * @throws ExportException when the file cannot be written (the message says why)
    * @throws CancellationException when cancelled
    */
-  public static ReportFormat write(ReportModel m, Path target, boolean overwrite, DoubleConsumer progress,
-      BooleanSupplier cancelled) throws ExportException {
+  public static ReportFormat write(ReportModel m, Path target, boolean overwrite, RunControl rc) throws ExportException {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     ReportFormat f = ReportFormat.of(target);
     progress.accept(0);
     SafeFileWriter.write(target, overwrite, out -> {
@@ -36,7 +38,7 @@ public final class ReportWriter {
           if (cancelled.getAsBoolean()) throw new CancellationException("report cancelled");
           PdfReport.writeHtml(html.html(), html.charts(), out);
         }
-        case PPTX -> PptxReport.write(m, out, progress, cancelled);
+        case PPTX -> PptxReport.write(m, out, RunControl.of(null, progress, cancelled));
       }
       // the PDF renderer cannot be stopped mid-page: a cancel during it is honoured here, before the file is
       // published (the temporary file is removed), or a report cancelled in the window appeared seconds later

@@ -43,7 +43,7 @@ class ParquetRoundTripTest {
   void onlineRetailWrittenAsParquetReadsBackEqual() throws Exception {
     Transactions a = OnlineRetailFixture.transactions();
     Path file = dir.resolve("online-retail.parquet");
-    ParquetExporter.write(file, asTable(a), false, p -> { }, () -> false);
+    ParquetExporter.write(file, asTable(a), false, RunControl.none());
     assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).containsExactly("online-retail.parquet");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Dataset d;

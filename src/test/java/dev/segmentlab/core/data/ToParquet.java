@@ -18,7 +18,7 @@ public final class ToParquet {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Dataset d = Datasets.read(Path.of(args[0]), ReadOptions.defaults(), RunControl.on(pool));
-      ParquetExporter.write(Path.of(args[1]), ParquetRoundTripTest.asTable(d.transactions()), true, p -> { }, () -> false);
+      ParquetExporter.write(Path.of(args[1]), ParquetRoundTripTest.asTable(d.transactions()), true, RunControl.none());
       System.out.println(d.rows() + " rows -> " + args[1]);
     } finally {
       pool.shutdown();

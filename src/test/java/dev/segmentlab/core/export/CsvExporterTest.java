@@ -1,5 +1,6 @@
 package dev.segmentlab.core.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +53,7 @@ class CsvExporterTest {
   @Test
   void roundTripKeepsTextExactlyAndEscapesFormulas() throws IOException {
     Path file = dir.resolve("lines.csv");
-    CsvExporter.write(file, lines(), CsvExporter.Options.DEFAULT, false, p -> {}, () -> false);
+    CsvExporter.write(file, lines(), CsvExporter.Options.DEFAULT, false, RunControl.none());
     byte[] bytes = Files.readAllBytes(file);
     assertThat(bytes[0]).isEqualTo((byte) 'D'); // no BOM unless asked
     List<List<String>> rows = parse(new String(bytes, UTF_8));
@@ -89,7 +90,7 @@ class CsvExporterTest {
   @Test
   void byteOrderMarkOnlyWhenAsked() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CsvExporter.write(out, lines(), CsvExporter.Options.EXCEL, p -> {}, () -> false);
+    CsvExporter.write(out, lines(), CsvExporter.Options.EXCEL, RunControl.none());
     byte[] b = out.toByteArray();
     assertThat(new byte[] {b[0], b[1], b[2]}).containsExactly(0xEF, 0xBB, 0xBF);
     assertThat(new String(b, 3, b.length - 3, UTF_8)).startsWith("Description,");
@@ -116,14 +117,14 @@ class CsvExporterTest {
     SheetData big = SheetData.of("big", SheetData.Column.numbers("v", v));
     List<Double> seen = new ArrayList<>();
     Path file = dir.resolve("big.csv");
-    CsvExporter.write(file, big, CsvExporter.Options.DEFAULT, false, seen::add, () -> false);
+    CsvExporter.write(file, big, CsvExporter.Options.DEFAULT, false, RunControl.of(null, seen::add, () -> false));
     assertThat(seen).isSortedAccordingTo(Double::compare).first().isEqualTo(0.0);
     assertThat(seen).last().isEqualTo(1.0);
     assertThat(Files.readAllLines(file)).hasSize(n + 1);
 
     int[] polls = {0};
     assertThatThrownBy(() -> CsvExporter.write(dir.resolve("cancelled.csv"), big, CsvExporter.Options.DEFAULT,
-        false, p -> {}, () -> ++polls[0] > 2)).isInstanceOf(CancellationException.class);
+        false, RunControl.of(null, p -> {}, () -> ++polls[0] > 2))).isInstanceOf(CancellationException.class);
     assertThat(listing()).containsExactly("big.csv");
   }
 
@@ -134,7 +135,7 @@ class CsvExporterTest {
         SheetData.of("At risk / lapsing?", SheetData.Column.integers("Customer", new long[] {3})),
         SheetData.of("champions", SheetData.Column.integers("Customer", new long[] {4})));
     List<Path> files = CsvExporter.writeEach(dir, "segments", segments, CsvExporter.Options.DEFAULT, false,
-        p -> {}, () -> false);
+        RunControl.none());
     assertThat(files).extracting(p -> p.getFileName().toString())
         .containsExactly("segments-Champions.csv", "segments-At risk _ lapsing_.csv", "segments-champions-2.csv");
     assertThat(Files.readAllLines(files.get(0))).containsExactly("Customer", "1", "2");
@@ -144,7 +145,7 @@ class CsvExporterTest {
     Files.delete(files.get(0));
     Files.delete(files.get(2));
     assertThatThrownBy(() -> CsvExporter.writeEach(dir, "segments", segments, CsvExporter.Options.DEFAULT, false,
-        p -> {}, () -> false)).isInstanceOf(ExportException.class).hasMessageContaining("already exists");
+        RunControl.none())).isInstanceOf(ExportException.class).hasMessageContaining("already exists");
     assertThat(listing()).containsExactly("segments-At risk _ lapsing_.csv");
   }
 
@@ -159,7 +160,7 @@ class CsvExporterTest {
     int[] polls = {0};
     // A and B are written, C is cancelled: B (new) goes again, A (replaced) cannot be restored and stays.
     assertThatThrownBy(() -> CsvExporter.writeEach(dir, "seg", segments, CsvExporter.Options.DEFAULT, true,
-        p -> {}, () -> ++polls[0] > 4)).isInstanceOf(CancellationException.class);
+        RunControl.of(null, p -> {}, () -> ++polls[0] > 4))).isInstanceOf(CancellationException.class);
     assertThat(listing()).containsExactly("seg-A.csv");
     assertThat(Files.readAllLines(dir.resolve("seg-A.csv"))).containsExactly("Customer", "1");
   }
@@ -172,7 +173,7 @@ class CsvExporterTest {
 
   private static String write(SheetData t, CsvExporter.Options o) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CsvExporter.write(out, t, o, p -> {}, () -> false);
+    CsvExporter.write(out, t, o, RunControl.none());
     return out.toString(UTF_8);
   }
 

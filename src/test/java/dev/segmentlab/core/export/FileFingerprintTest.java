@@ -1,5 +1,6 @@
 package dev.segmentlab.core.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,14 +32,14 @@ class FileFingerprintTest {
     for (int i = 0; i < data.length; i++) data[i] = (byte) (i * 31);
     Path big = Files.write(dir.resolve("big.bin"), data);
     List<Double> progress = new ArrayList<>();
-    FileFingerprint fp = FileFingerprint.of(big, progress::add, () -> false);
+    FileFingerprint fp = FileFingerprint.of(big, RunControl.of(null, progress::add, () -> false));
     assertThat(fp.size()).isEqualTo(data.length);
     assertThat(progress).hasSizeGreaterThan(10).isSortedAccordingTo(Double::compare).last().isEqualTo(1.0);
     assertThat(fp.matches(big)).isTrue();
     data[500_000]++;
     Files.write(big, data);
     assertThat(fp.matches(big)).isFalse();
-    assertThatThrownBy(() -> FileFingerprint.of(big, p -> {}, () -> true)).isInstanceOf(CancellationException.class);
+    assertThatThrownBy(() -> FileFingerprint.of(big, RunControl.of(null, p -> {}, () -> true))).isInstanceOf(CancellationException.class);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -29,7 +30,7 @@ public class XlsxDimensionTest {
         SheetData.Column.text("Country", new String[] {"United Kingdom", "Iceland", "Finland"}));
     SheetData b = SheetData.of("Codes", SheetData.Column.ids("Customer", 2, i -> new String[] {"007", "A1"}[i]));
     Path out = dir.resolve("x.xlsx");
-    XlsxExporter.write(out, List.of(a, b), XlsxExporter.Options.DEFAULT, false, p -> { }, () -> false);
+    XlsxExporter.write(out, List.of(a, b), XlsxExporter.Options.DEFAULT, false, RunControl.none());
 
     assertThat(dimension(out, 1)).isEqualTo("A1:C4").isEqualTo(usedRange(out, 1));
     assertThat(dimension(out, 2)).isEqualTo("A1:A3").isEqualTo(usedRange(out, 2));

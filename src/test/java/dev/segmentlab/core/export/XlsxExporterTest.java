@@ -1,5 +1,6 @@
 package dev.segmentlab.core.export;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,8 +42,7 @@ class XlsxExporterTest {
 
   private Path writeBoth() throws IOException {
     Path file = dir.resolve("segments.xlsx");
-    XlsxExporter.write(file, List.of(CsvExporterTest.lines(), summary()), XlsxExporter.Options.DEFAULT, false,
-        p -> {}, () -> false);
+    XlsxExporter.write(file, List.of(CsvExporterTest.lines(), summary()), XlsxExporter.Options.DEFAULT, false, RunControl.none());
     return file;
   }
 
@@ -137,7 +137,7 @@ class XlsxExporterTest {
         SheetData.Column.numbers("Monetary", v));
     List<Double> progress = new ArrayList<>();
     Path file = dir.resolve("big.xlsx");
-    XlsxExporter.write(file, List.of(big), XlsxExporter.Options.DEFAULT, false, progress::add, () -> false);
+    XlsxExporter.write(file, List.of(big), XlsxExporter.Options.DEFAULT, false, RunControl.of(null, progress::add, () -> false));
     assertThat(progress).isSortedAccordingTo(Double::compare).last().isEqualTo(1.0);
     try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
       List<Row> rows = wb.getFirstSheet().read();
@@ -147,7 +147,7 @@ class XlsxExporterTest {
 
     int[] polls = {0};
     assertThatThrownBy(() -> XlsxExporter.write(dir.resolve("cancelled.xlsx"), List.of(big),
-        XlsxExporter.Options.DEFAULT, false, p -> {}, () -> ++polls[0] > 3))
+        XlsxExporter.Options.DEFAULT, false, RunControl.of(null, p -> {}, () -> ++polls[0] > 3)))
         .isInstanceOf(CancellationException.class);
     try (Stream<Path> s = Files.list(dir)) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactly("big.xlsx");
@@ -158,8 +158,7 @@ class XlsxExporterTest {
   void existingWorkbookIsNotReplacedWithoutOverwrite() throws IOException {
     Path file = writeBoth();
     byte[] before = Files.readAllBytes(file);
-    assertThatThrownBy(() -> XlsxExporter.write(file, List.of(summary()), XlsxExporter.Options.DEFAULT, false,
-        p -> {}, () -> false)).isInstanceOf(ExportException.class).hasMessageContaining("already exists");
+    assertThatThrownBy(() -> XlsxExporter.write(file, List.of(summary()), XlsxExporter.Options.DEFAULT, false, RunControl.none())).isInstanceOf(ExportException.class).hasMessageContaining("already exists");
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.report;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -30,7 +31,7 @@ class ReportBrowserTest {
       Assumptions.abort("chromium not found on PATH: install Debian's chromium to run the browser test (skipped outside CI)");
     }
     Path html = dir.resolve("report.html");
-    ReportWriter.write(ReportFixtures.onlineRetail(), html, false, p -> { }, () -> false);
+    ReportWriter.write(ReportFixtures.onlineRetail(), html, false, RunControl.none());
     Path profile = Files.createDirectory(dir.resolve("profile"));
     Path stdout = dir.resolve("dom.html");
     Path stderr = dir.resolve("chromium.log");

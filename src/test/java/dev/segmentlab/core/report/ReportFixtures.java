@@ -42,6 +42,6 @@ final class ReportFixtures {
 
   private static ReportModel build(Path file, PipelineOptions o) throws ExportException {
     PipelineResult r = Pipeline.run(file, o, RunControl.none());
-    return ReportBuilder.build(r, o, FileFingerprint.of(file), CREATED, p -> { }, () -> false);
+    return ReportBuilder.build(r, o, FileFingerprint.of(file), CREATED, RunControl.none());
   }
 }

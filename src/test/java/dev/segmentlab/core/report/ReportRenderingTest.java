@@ -1,5 +1,6 @@
 package dev.segmentlab.core.report;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class ReportRenderingTest {
   void htmlIsSelfContainedWellFormedAndSaysEverySegment() throws Exception {
     ReportModel m = ReportFixtures.onlineRetail();
     Path out = dir.resolve("report.html");
-    assertThat(ReportWriter.write(m, out, false, p -> { }, () -> false)).isEqualTo(ReportFormat.HTML);
+    assertThat(ReportWriter.write(m, out, false, RunControl.none())).isEqualTo(ReportFormat.HTML);
     String html = Files.readString(out);
     // well-formed XHTML (the PDF is laid out from the same markup)
     DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
@@ -53,7 +54,7 @@ class ReportRenderingTest {
   void pdfTextHoldsCustomersSegmentsAndKWithEmbeddedFonts() throws Exception {
     ReportModel m = ReportFixtures.onlineRetail();
     Path out = dir.resolve("report.pdf");
-    ReportWriter.write(m, out, false, p -> { }, () -> false);
+    ReportWriter.write(m, out, false, RunControl.none());
     try (PDDocument pdf = Loader.loadPDF(out.toFile())) {
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       assertThat(text).contains("4,338 customers from online-retail.csv.gz", "Customers segmented 4,338");
@@ -78,7 +79,7 @@ class ReportRenderingTest {
   void pptxHasTheFixedSlidesOnePerSegmentAndNativeCharts() throws Exception {
     ReportModel m = ReportFixtures.onlineRetail();
     Path out = dir.resolve("deck.pptx");
-    ReportWriter.write(m, out, false, p -> { }, () -> false);
+    ReportWriter.write(m, out, false, RunControl.none());
     try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out))) {
       List<XSLFSlide> slides = ppt.getSlides();
       assertThat(slides).hasSize(PptxReport.FIXED_SLIDES + 4);
@@ -103,19 +104,19 @@ class ReportRenderingTest {
   void aCancelledReportLeavesNoFileAndABadExtensionIsRefused() throws Exception {
     ReportModel m = ReportFixtures.mall();
     Path out = dir.resolve("deck.pptx");
-    assertThatThrownBy(() -> ReportWriter.write(m, out, false, p -> { }, () -> true)).isInstanceOf(CancellationException.class);
+    assertThatThrownBy(() -> ReportWriter.write(m, out, false, RunControl.of(null, p -> { }, () -> true))).isInstanceOf(CancellationException.class);
     assertThat(out).doesNotExist();
     try (var files = Files.list(dir)) {
       assertThat(files).isEmpty();
     }
-    assertThatThrownBy(() -> ReportWriter.write(m, dir.resolve("report.docx"), false, p -> { }, () -> false))
+    assertThatThrownBy(() -> ReportWriter.write(m, dir.resolve("report.docx"), false, RunControl.none()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(".html, .pdf or .pptx");
   }
 
   @Test
   void mallCustomersRendersInAllThreeFormats() throws Exception {
     ReportModel m = ReportFixtures.mall();
-    for (ReportFormat f : ReportFormat.values()) ReportWriter.write(m, dir.resolve("mall." + f.extension()), false, p -> { }, () -> false);
+    for (ReportFormat f : ReportFormat.values()) ReportWriter.write(m, dir.resolve("mall." + f.extension()), false, RunControl.none());
     try (PDDocument pdf = Loader.loadPDF(dir.resolve("mall.pdf").toFile())) {
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       assertThat(text).contains("200 customers", "customer table");
