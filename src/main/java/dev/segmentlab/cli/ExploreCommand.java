@@ -53,7 +53,7 @@ final class ExploreCommand implements Callable<Integer> {
     CleanedData c = stages.clean(d, returns.cleaning(), rc);
     AssociationRules.Options ro = AssociationRules.Options.DEFAULT.withMinSupport(minSupport)
         .withMinConfidence(minConfidence).withMinLift(minLift);
-    ExploreReport r = ExploreReport.build(d.transactions(), c.rows(), c.options()::isNonProduct, null, ro, p -> { }, () -> false);
+    ExploreReport r = ExploreReport.build(d.transactions(), c.rows(), c.options()::isNonProduct, null, ro, RunControl.none());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> m = r.toJsonMap();

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.app.Session;
 import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
@@ -163,9 +164,8 @@ public final class ExploreViewModel {
     IntPredicate customers = seg.customers();
     slot.submit("Exploring" + (seg.isAll() ? "" : " " + seg.name()), ctx -> {
       Overview o = OverviewBuilder.build(c.transactions(), c.rows(), c.options()::isNonProduct, customers,
-          OverviewBuilder.Options.DEFAULT, p -> ctx.progress(0.6 * p), ctx.cancelledCheck());
-      CohortTable t = CohortBuilder.build(c.transactions(), c.rows(), customers, p -> ctx.progress(0.6 + 0.4 * p),
-          ctx.cancelledCheck());
+          OverviewBuilder.Options.DEFAULT, RunControl.of(null, p -> ctx.progress(0.6 * p), ctx.cancelledCheck()));
+      CohortTable t = CohortBuilder.build(c.transactions(), c.rows(), customers, RunControl.of(null, p -> ctx.progress(0.6 + 0.4 * p), ctx.cancelledCheck()));
       return new Result(o, t);
     }, r -> {
       computing.set(false);

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.app.fx.Async;
 import dev.segmentlab.app.fx.DialogService;
 import dev.segmentlab.app.fx.JobSlot;
@@ -99,7 +100,7 @@ public final class RulesViewModel {
     summary.set(String.format("Finding product pairs at %.2f%% support%s…", minSupport.get(), scope));
     slot.submit("Finding product pairs" + scope,
         ctx -> AssociationRules.mine(c.transactions(), c.rows(), c.options()::isNonProduct, customers, options,
-            ctx.progressSink(), ctx.cancelledCheck()),
+            RunControl.of(null, ctx.progressSink(), ctx.cancelledCheck())),
         rs -> {
           running.set(false);
           result.set(rs);

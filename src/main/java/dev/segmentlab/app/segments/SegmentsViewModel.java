@@ -260,10 +260,10 @@ public final class SegmentsViewModel {
     stabilityRunning.set(true);
     stabilityProgress.set(0);
     stabilityJob.submit("Stability of k = " + s.k(),
-        ctx -> Stability.run(p, s.k(), s.labels(), o, executor, ctx.cancelledCheck(), v -> {
+        ctx -> Stability.run(p, s.k(), s.labels(), o, RunControl.of(executor, v -> {
           ctx.progress(v);
           ctx.ui(() -> { if (frame == f) stabilityProgress.set(v); });
-        }),
+        }, ctx.cancelledCheck())),
         r -> {
           stabilityRunning.set(false);
           if (frame == f) {
@@ -288,7 +288,7 @@ public final class SegmentsViewModel {
           for (int i = 0; i < pts.size(); i++) {
             KSweep.Point pt = pts.get(i);
             if (pt.k() < 2) continue;
-            Stability.Result st = Stability.run(p, pt.k(), pt.solution().labels(), o, executor, ctx.cancelledCheck());
+            Stability.Result st = Stability.run(p, pt.k(), pt.solution().labels(), o, RunControl.of(executor, null, ctx.cancelledCheck()));
             int k0 = pt.k();
             ctx.ui(() -> { if (sweep.get() == r) sweepStability.put(k0, st.meanAri()); });
             ctx.progress((i + 1) / (double) pts.size());

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.cluster;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.concurrent.Parallel;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -92,12 +93,12 @@ public final class KMeans {
 
   /** Fits sequentially on the calling thread, without cancellation. */
   public static KMeansResult fit(double[][] x, Options options) {
-    return fit(Points.of(x), options, null, null);
+    return fit(Points.of(x), options, RunControl.none());
   }
 
   /** Fits sequentially on the calling thread, without cancellation. */
   public static KMeansResult fit(Points x, Options options) {
-    return fit(x, options, null, null);
+    return fit(x, options, RunControl.none());
   }
 
   /**
@@ -111,11 +112,15 @@ public final class KMeans {
    *     differs from the number of rows
    * @throws java.util.concurrent.CancellationException if {@code cancelled} turned true
    */
-  public static KMeansResult fit(Points x, Options options, Executor executor, BooleanSupplier cancelled) {
-    return fit(x, options, executor, cancelled, null);
+  public static KMeansResult fit(Points x, Options options, RunControl rc) {
+    Executor executor = rc.executor();
+    BooleanSupplier cancelled = rc.cancelledCheck();
+    return fit(x, options, RunControl.of(executor, null, cancelled), null);
   }
 
-  static KMeansResult fit(Points x, Options o, Executor executor, BooleanSupplier cancelled, Runnable onRestart) {
+  static KMeansResult fit(Points x, Options o, RunControl rc, Runnable onRestart) {
+    Executor executor = rc.executor();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     checkFits(x, o.k(), "k", o.ordering());
     return fitAll(x, null, o, new int[] {o.k()}, executor, cancelled, onRestart == null ? null : k -> onRestart.run())[0];
   }
@@ -141,8 +146,9 @@ public final class KMeans {
    * @param ks values of k, each already checked against the data with {@link #checkFits}
    * @param onRestart gets the k of each restart the calling thread finished (for progress); may be null
    */
-  static KMeansResult[] fitAll(Points x, Options o, int[] ks, Executor executor, BooleanSupplier cancelled,
-      IntConsumer onRestart) {
+  static KMeansResult[] fitAll(Points x, Options o, int[] ks, RunControl rc, IntConsumer onRestart) {
+    Executor executor = rc.executor();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     return fitAll(x, null, o, ks, executor, cancelled, onRestart);
   }
 

@@ -61,8 +61,7 @@ public final class KMeansBudget {
     int still = 0;
     int batches = 0;
     do {
-      KMeansResult r = KMeans.fit(x, o.withSeed(best == null ? o.seed() : seeds.nextLong()), rc.executor(),
-          rc.cancelledCheck());
+      KMeansResult r = KMeans.fit(x, o.withSeed(best == null ? o.seed() : seeds.nextLong()), RunControl.of(rc.executor(), null, rc.cancelledCheck()));
       restarts += o.restarts();
       batches++;
       if (best == null || r.wcss() < best.wcss() * (1 - IMPROVEMENT)) {

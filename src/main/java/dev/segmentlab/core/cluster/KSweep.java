@@ -1,5 +1,6 @@
 package dev.segmentlab.core.cluster;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.concurrent.Parallel;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class KSweep {
 
   /** Runs on the calling thread with default callbacks off. */
   public static Result run(double[][] x, Options options) {
-    return run(Points.of(x), options, null, null, null, null);
+    return run(Points.of(x), options, null, null, RunControl.none());
   }
 
   /**
@@ -112,7 +113,9 @@ public final class KSweep {
    * @throws java.util.concurrent.CancellationException if cancelled
    */
   public static Result run(Points x, Options options, Executor executor, Consumer<Point> onPoint,
-      DoubleConsumer progress, BooleanSupplier cancelled) {
+      RunControl rc) {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(options, "options");
     KMeans.checkFits(x, options.kMax(), "kMax", options.kMeans().ordering());
@@ -133,7 +136,7 @@ public final class KSweep {
       to = (int) Math.min(options.kMax(), (long) from + waveSize - 1);
       int[] ks = IntStream.rangeClosed(from, to).toArray();
       double[] callerWork = {0};
-      KMeansResult[] fits = KMeans.fitAll(x, options.kMeans(), ks, executor, cancelled, k -> {
+      KMeansResult[] fits = KMeans.fitAll(x, options.kMeans(), ks, RunControl.of(executor, null, cancelled), k -> {
         callerWork[0] += k;
         report.accept(k);
       });
@@ -159,7 +162,7 @@ public final class KSweep {
       BooleanSupplier cancelled) {
     int[][] labels = new int[fits.size()][];
     for (int q = 0; q < labels.length; q++) labels[q] = fits.get(q).labelsRef();
-    Silhouette.Result[] s = Silhouette.computeAll(x, labels, so, executor, cancelled);
+    Silhouette.Result[] s = Silhouette.computeAll(x, labels, so, RunControl.of(executor, null, cancelled));
     List<Point> out = new ArrayList<>();
     for (int q = 0; q < labels.length; q++) {
       KMeansResult fit = fits.get(q);

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.cluster;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.concurrent.Parallel;
 import java.util.Arrays;
 import java.util.Objects;
@@ -90,7 +91,7 @@ public final class Silhouette {
 
   /** Exact (or sampled, per the default options) silhouette on the calling thread. */
   public static Result compute(Points x, int[] labels) {
-    return compute(x, labels, Options.defaults(), null, null);
+    return compute(x, labels, Options.defaults(), RunControl.none());
   }
 
   /**
@@ -102,8 +103,10 @@ public final class Silhouette {
    * @throws IllegalArgumentException if labels do not match the rows or are negative
    * @throws java.util.concurrent.CancellationException if cancelled
    */
-  public static Result compute(Points x, int[] labels, Options options, Executor executor, BooleanSupplier cancelled) {
-    return computeAll(x, new int[][] {labels}, options, executor, cancelled)[0];
+  public static Result compute(Points x, int[] labels, Options options, RunControl rc) {
+    Executor executor = rc.executor();
+    BooleanSupplier cancelled = rc.cancelledCheck();
+    return computeAll(x, new int[][] {labels}, options, RunControl.of(executor, null, cancelled))[0];
   }
 
   /**
@@ -115,8 +118,9 @@ public final class Silhouette {
    * @param labels one labelling per entry, each a cluster per row
    * @return one result per labelling, in order
    */
-  public static Result[] computeAll(Points x, int[][] labels, Options options, Executor executor,
-      BooleanSupplier cancelled) {
+  public static Result[] computeAll(Points x, int[][] labels, Options options, RunControl rc) {
+    Executor executor = rc.executor();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     Objects.requireNonNull(options, "options");
     int n = x.size();
     int m = labels.length;

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.cluster;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.concurrent.Parallel;
 import java.util.Arrays;
 import java.util.Objects;
@@ -166,11 +167,10 @@ public final class Stability {
     return out;
   }
 
-  /** {@link #run(Points, int, int[], Options, Executor, BooleanSupplier)} with default options. */
-  public static Result run(Points x, int k, int[] reference, long seed, Executor executor, BooleanSupplier cancelled) {
+  /** {@link #run(Points, int, int[], Options, RunControl)} with default options. */
+  public static Result run(Points x, int k, int[] reference, long seed, RunControl rc) {
     Options d = Options.defaults();
-    return run(x, k, reference, new Options(d.runs(), d.bootstrap(), seed, d.restarts(), d.unstableBelow()),
-        executor, cancelled);
+    return run(x, k, reference, new Options(d.runs(), d.bootstrap(), seed, d.restarts(), d.unstableBelow()), rc);
   }
 
   /**
@@ -179,24 +179,16 @@ public final class Stability {
    * @param x the matrix the reference was fitted on
    * @param k number of clusters to re-fit
    * @param reference the labels under test, 0..k-1, one per row
-   * @param executor spreads runs over threads (the calling thread takes part); null = calling thread only; the
-   *     result does not depend on it
-   * @param cancelled polled often, possibly from executor threads; null = never
+   * @param rc spreads runs over its executor's threads (the calling thread takes part; the result does not depend
+   *     on it); its cancellation is polled often, possibly from executor threads; progress receives 0..1 after each
+   *     run, possibly from executor threads
    * @throws IllegalArgumentException if the labels do not match the rows or k does not fit the data
    * @throws java.util.concurrent.CancellationException if cancelled
    */
-  public static Result run(Points x, int k, int[] reference, Options options, Executor executor,
-      BooleanSupplier cancelled) {
-    return run(x, k, reference, options, executor, cancelled, null);
-  }
-
-  /**
-   * As {@link #run(Points, int, int[], Options, Executor, BooleanSupplier)}, reporting the share of runs done.
-   *
-   * @param progress receives 0..1 after each run, possibly from executor threads; null = none
-   */
-  public static Result run(Points x, int k, int[] reference, Options options, Executor executor,
-      BooleanSupplier cancelled, DoubleConsumer progress) {
+  public static Result run(Points x, int k, int[] reference, Options options, RunControl rc) {
+    Executor executor = rc.executor();
+    BooleanSupplier cancelled = rc.cancelledCheck();
+    DoubleConsumer progress = rc.progressSink();
     Objects.requireNonNull(options, "options");
     int refK = Criteria.clusterCount(x, reference);
     KMeans.checkFits(x, k, "k", Ordering.BY_SIZE_DESC);
@@ -227,7 +219,7 @@ public final class Stability {
         labels = new int[n];
         for (int i = 0; i < n; i++) labels[i] = fitted[slot[rows[i]]];
       } else {
-        labels = KMeans.fit(x, rerun(options, k, x, rng), null, cancelled).labelsRef();
+        labels = KMeans.fit(x, rerun(options, k, x, rng), RunControl.of(null, null, cancelled)).labelsRef();
       }
       int[] ref = new int[n];
       for (int i = 0; i < n; i++) ref[i] = reference[rows[i]];

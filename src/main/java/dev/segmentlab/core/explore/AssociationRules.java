@@ -1,5 +1,6 @@
 package dev.segmentlab.core.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.Transactions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,9 +50,9 @@ public final class AssociationRules {
 
   private AssociationRules() {}
 
-  /** {@link #mine(Transactions, int[], Predicate, IntPredicate, Options, DoubleConsumer, BooleanSupplier)} over all customers. */
+  /** {@link #mine(Transactions, int[], Predicate, IntPredicate, Options, RunControl.of(null, DoubleConsumer, BooleanSupplier))} over all customers. */
   public static RuleSet mine(Transactions tx, int[] rows, Predicate<String> nonProduct, Options options) {
-    return mine(tx, rows, nonProduct, null, options, p -> {}, () -> false);
+    return mine(tx, rows, nonProduct, null, options, RunControl.none());
   }
 
   /**
@@ -69,7 +70,9 @@ public final class AssociationRules {
    * @throws java.util.concurrent.CancellationException if {@code cancelled} answers true
    */
   public static RuleSet mine(Transactions tx, int[] rows, Predicate<String> nonProduct, IntPredicate customers,
-      Options options, DoubleConsumer progress, BooleanSupplier cancelled) {
+      Options options, RunControl rc) {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     Progress.checkRows(rows, tx.size());
     Progress.report(progress, 0.0);
     StockCodes codes = StockCodes.of(tx.stockCode(), nonProduct);

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.TextColumn;
 import dev.segmentlab.core.data.Transactions;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ public final class CohortBuilder {
 
   private CohortBuilder() {}
 
-  /** {@link #build(Transactions, int[], IntPredicate, DoubleConsumer, BooleanSupplier)} for all customers. */
+  /** {@link #build(Transactions, int[], IntPredicate, RunControl.of(null, DoubleConsumer, BooleanSupplier))} for all customers. */
   public static CohortTable build(Transactions tx, int[] rows) {
-    return build(tx, rows, null, p -> {}, () -> false);
+    return build(tx, rows, null, RunControl.none());
   }
 
   /**
@@ -38,8 +39,9 @@ public final class CohortBuilder {
    * @throws IllegalArgumentException if {@code rows} are not ascending valid indices
    * @throws java.util.concurrent.CancellationException if {@code cancelled} answers true
    */
-  public static CohortTable build(Transactions tx, int[] rows, IntPredicate customers, DoubleConsumer progress,
-      BooleanSupplier cancelled) {
+  public static CohortTable build(Transactions tx, int[] rows, IntPredicate customers, RunControl rc) {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     Progress.checkRows(rows, tx.size());
     int[] sel = CustomerFilter.select(tx.customer(), rows, customers);
     TextColumn customer = tx.customer();

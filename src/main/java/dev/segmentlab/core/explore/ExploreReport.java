@@ -1,5 +1,6 @@
 package dev.segmentlab.core.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.Transactions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,12 +90,14 @@ public record ExploreReport(List<MonthlyPoint> monthly, List<CohortRow> cohorts,
    * @throws java.util.concurrent.CancellationException if {@code cancelled} answers true
    */
   public static ExploreReport build(Transactions tx, int[] rows, Predicate<String> nonProduct, IntPredicate customers,
-      AssociationRules.Options ruleOptions, DoubleConsumer progress, BooleanSupplier cancelled) {
+      AssociationRules.Options ruleOptions, RunControl rc) {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     Overview overview = OverviewBuilder.build(tx, rows, nonProduct, customers, OverviewBuilder.Options.DEFAULT,
-        p -> progress.accept(0.2 * p), cancelled);
-    CohortTable cohorts = CohortBuilder.build(tx, rows, customers, p -> progress.accept(0.2 + 0.2 * p), cancelled);
+        RunControl.of(null, p -> progress.accept(0.2 * p), cancelled));
+    CohortTable cohorts = CohortBuilder.build(tx, rows, customers, RunControl.of(null, p -> progress.accept(0.2 + 0.2 * p), cancelled));
     RuleSet rules = AssociationRules.mine(tx, rows, nonProduct, customers, ruleOptions,
-        p -> progress.accept(0.4 + 0.6 * p), cancelled);
+        RunControl.of(null, p -> progress.accept(0.4 + 0.6 * p), cancelled));
     return of(overview.monthly(), cohorts, rules);
   }
 

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import dev.segmentlab.core.data.TextColumn;
 import dev.segmentlab.core.data.Transactions;
 import java.time.format.DateTimeFormatter;
@@ -45,9 +46,9 @@ public final class OverviewBuilder {
 
   private OverviewBuilder() {}
 
-  /** {@link #build(Transactions, int[], Predicate, IntPredicate, Options, DoubleConsumer, BooleanSupplier)} for all customers with default options. */
+  /** {@link #build(Transactions, int[], Predicate, IntPredicate, Options, RunControl.of(null, DoubleConsumer, BooleanSupplier))} for all customers with default options. */
   public static Overview build(Transactions tx, int[] rows, Predicate<String> nonProduct) {
-    return build(tx, rows, nonProduct, null, Options.DEFAULT, p -> {}, () -> false);
+    return build(tx, rows, nonProduct, null, Options.DEFAULT, RunControl.none());
   }
 
   /**
@@ -66,7 +67,9 @@ public final class OverviewBuilder {
    * @throws java.util.concurrent.CancellationException if {@code cancelled} answers true
    */
   public static Overview build(Transactions tx, int[] rows, Predicate<String> nonProduct, IntPredicate customers,
-      Options options, DoubleConsumer progress, BooleanSupplier cancelled) {
+      Options options, RunControl rc) {
+    DoubleConsumer progress = rc.progressSink();
+    BooleanSupplier cancelled = rc.cancelledCheck();
     Progress.checkRows(rows, tx.size());
     int[] sel = CustomerFilter.select(tx.customer(), rows, customers);
     StockCodes codes = StockCodes.of(tx.stockCode(), nonProduct);

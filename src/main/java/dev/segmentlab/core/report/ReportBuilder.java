@@ -121,8 +121,8 @@ public final class ReportBuilder {
   private static Explore explore(CleanedData c, DoubleConsumer progress, BooleanSupplier cancelled) {
     Transactions tx = c.transactions();
     Overview ov = OverviewBuilder.build(tx, c.rows(), c.options()::isNonProduct, null, OverviewBuilder.Options.DEFAULT,
-        p -> progress.accept(0.5 * p), cancelled);
-    CohortTable ct = CohortBuilder.build(tx, c.rows(), null, p -> progress.accept(0.5 + 0.3 * p), cancelled);
+        RunControl.of(null, p -> progress.accept(0.5 * p), cancelled));
+    CohortTable ct = CohortBuilder.build(tx, c.rows(), null, RunControl.of(null, p -> progress.accept(0.5 + 0.3 * p), cancelled));
     String first = date(ov.keyFigures().firstDate());
     String last = date(ov.keyFigures().lastDate());
     List<ReportModel.Month> months = new ArrayList<>();

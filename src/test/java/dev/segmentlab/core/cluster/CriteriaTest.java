@@ -1,5 +1,6 @@
 package dev.segmentlab.core.cluster;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -72,7 +73,7 @@ class CriteriaTest {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Silhouette.Result alone = Silhouette.compute(x, labels);
-      Silhouette.Result pooled = Silhouette.compute(x, labels, Silhouette.Options.defaults(), pool, () -> false);
+      Silhouette.Result pooled = Silhouette.compute(x, labels, Silhouette.Options.defaults(), RunControl.on(pool));
       assertThat(pooled).isEqualTo(alone);
     } finally {
       pool.shutdownNow();
@@ -112,7 +113,7 @@ class CriteriaTest {
     Points x = Points.of(raw);
     int[][] labels = new int[4][];
     for (int q = 0; q < 4; q++) labels[q] = KMeans.fit(x, KMeans.Options.of(q + 1)).labels();
-    Silhouette.Result[] all = Silhouette.computeAll(x, labels, Silhouette.Options.defaults(), null, null);
+    Silhouette.Result[] all = Silhouette.computeAll(x, labels, Silhouette.Options.defaults(), RunControl.none());
     assertThat(all[0].mean()).isNaN(); // k = 1
     for (int q = 0; q < 4; q++) assertThat(all[q]).isEqualTo(Silhouette.compute(x, labels[q]));
     assertThat(all[2].mean()).isBetween(0.1, 0.5);
@@ -124,7 +125,7 @@ class CriteriaTest {
     int[] labels = new int[300];
     for (int i = 0; i < 300; i++) labels[i] = i / 100;
     Silhouette.Result exact = Silhouette.compute(x, labels);
-    Silhouette.Result sampled = Silhouette.compute(x, labels, new Silhouette.Options(200, 90, 1), null, null);
+    Silhouette.Result sampled = Silhouette.compute(x, labels, new Silhouette.Options(200, 90, 1), RunControl.none());
     assertThat(sampled.sampled()).isTrue();
     assertThat(sampled.sampleSize()).isEqualTo(90);
     int[] perCluster = new int[3];

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.cluster;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -66,7 +67,7 @@ class KMeansTest {
     KMeansResult second = KMeans.fit(x, o);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      KMeansResult pooled = KMeans.fit(x, o, pool, () -> false);
+      KMeansResult pooled = KMeans.fit(x, o, RunControl.on(pool));
       assertThat(second.labels()).isEqualTo(first.labels());
       assertThat(pooled.labels()).isEqualTo(first.labels());
       assertThat(pooled.wcss()).isEqualTo(first.wcss());
@@ -194,7 +195,7 @@ class KMeansTest {
 
   @Test
   void cancellationThrows() {
-    assertThatThrownBy(() -> KMeans.fit(Points.of(MIXTURE), KMeans.Options.of(4), null, () -> true))
+    assertThatThrownBy(() -> KMeans.fit(Points.of(MIXTURE), KMeans.Options.of(4), RunControl.of(null, null, () -> true)))
         .isInstanceOf(CancellationException.class);
   }
 

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.cluster;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -32,7 +33,7 @@ class StabilityTest {
   void wellSeparatedBlobsAreStable() {
     Points x = Points.of(Fixtures.threeBlobs());
     int[] ref = KMeans.fit(x, KMeans.Options.of(3)).labels();
-    Stability.Result r = Stability.run(x, 3, ref, Stability.Options.defaults(), null, null);
+    Stability.Result r = Stability.run(x, 3, ref, Stability.Options.defaults(), RunControl.none());
     assertThat(r.meanAri()).isGreaterThan(0.99);
     for (double j : r.meanJaccard()) assertThat(j).isGreaterThan(0.99);
     assertThat(r.unstable()).containsOnly(false);
@@ -43,11 +44,11 @@ class StabilityTest {
     Points x = Points.of(Fixtures.uniform(600, 2, 4));
     int[] ref = KMeans.fit(x, KMeans.Options.of(6)).labels();
     Stability.Options o = Stability.Options.defaults();
-    Stability.Result r = Stability.run(x, 6, ref, o, null, null);
+    Stability.Result r = Stability.run(x, 6, ref, o, RunControl.none());
     assertThat(r.meanAri()).isLessThan(0.85);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      assertThat(Stability.run(x, 6, ref, o, pool, () -> false)).isEqualTo(r);
+      assertThat(Stability.run(x, 6, ref, o, RunControl.on(pool))).isEqualTo(r);
     } finally {
       pool.shutdownNow();
     }

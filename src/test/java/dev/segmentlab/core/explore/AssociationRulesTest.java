@@ -1,5 +1,6 @@
 package dev.segmentlab.core.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -92,7 +93,7 @@ class AssociationRulesTest {
   @Test void segmentRestrictsBasketsAndSupportDenominator() {
     Transactions tx = fixture();
     RuleSet y = AssociationRules.mine(tx, TxBuilder.all(tx), TxBuilder.NON_PRODUCT,
-        CustomerFilter.ofIds(tx.customer(), Set.of("Y")), ANY.withMinSupport(0.5), p -> {}, () -> false);
+        CustomerFilter.ofIds(tx.customer(), Set.of("Y")), ANY.withMinSupport(0.5), RunControl.none());
     // Y's baskets: T4 {C,D}, T5 {C,D}, T6 {D}, T7 {A}.
     assertThat(y.baskets()).isEqualTo(4);
     assertThat(y.rules()).extracting(x -> x.antecedent() + "=>" + x.consequent()).containsExactly("[30C]=>[40D]", "[40D]=>[30C]");
@@ -112,7 +113,7 @@ class AssociationRulesTest {
   @Test void cancellationThrows() {
     Transactions tx = fixture();
     assertThatThrownBy(() -> AssociationRules.mine(tx, TxBuilder.all(tx), TxBuilder.NON_PRODUCT, null, ANY,
-        p -> {}, () -> true)).isInstanceOf(CancellationException.class);
+        RunControl.of(null, p -> {}, () -> true))).isInstanceOf(CancellationException.class);
   }
 
   private static void assertRule(Rule r, int count, double support, double confidence, double lift) {

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +60,7 @@ class CohortBuilderTest {
   @Test void segmentAndRowSubsetsDefineFirstPurchase() {
     Transactions tx = fixture();
     CohortTable seg = CohortBuilder.build(tx, TxBuilder.all(tx), CustomerFilter.ofIds(tx.customer(), Set.of("C1", "C3")),
-        p -> {}, () -> false);
+        RunControl.none());
     assertThat(seg.cohorts()).extracting(Cohort::cohort).containsExactly("2011-01", "2011-02");
     assertThat(seg.cohorts().get(0).active()).containsExactly(1, 1, 0, 1);
     assertThat(seg.cohorts().get(1).active()).containsExactly(1, 1, 0);
@@ -80,7 +81,7 @@ class CohortBuilderTest {
 
   @Test void cancellationThrows() {
     Transactions tx = fixture();
-    assertThatThrownBy(() -> CohortBuilder.build(tx, TxBuilder.all(tx), null, p -> {}, () -> true))
+    assertThatThrownBy(() -> CohortBuilder.build(tx, TxBuilder.all(tx), null, RunControl.of(null, p -> {}, () -> true)))
         .isInstanceOf(CancellationException.class);
   }
 }

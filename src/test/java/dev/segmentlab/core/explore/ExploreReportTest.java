@@ -1,5 +1,6 @@
 package dev.segmentlab.core.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,7 @@ class ExploreReportTest {
   @Test void jacksonWritesTheAgreedShape() throws Exception {
     Transactions tx = AssociationRulesTest.fixture();
     ExploreReport report = ExploreReport.build(tx, TxBuilder.all(tx), TxBuilder.NON_PRODUCT, null,
-        AssociationRules.Options.DEFAULT.withMinSupport(0.25), p -> {}, () -> false);
+        AssociationRules.Options.DEFAULT.withMinSupport(0.25), RunControl.none());
     ObjectMapper mapper = new ObjectMapper();
     JsonNode json = mapper.readTree(mapper.writeValueAsString(report));
 

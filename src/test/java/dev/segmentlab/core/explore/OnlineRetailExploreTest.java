@@ -1,5 +1,6 @@
 package dev.segmentlab.core.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -149,7 +150,7 @@ class OnlineRetailExploreTest {
 
   @Test void reportHasThirteenMonthsThirteenCohortsAndTwentyRules() {
     ExploreReport report = ExploreReport.build(tx, rows, nonProduct, null, AssociationRules.Options.DEFAULT,
-        p -> {}, () -> false);
+        RunControl.none());
     assertThat(report.monthly()).hasSize(13);
     assertThat(report.cohorts()).hasSize(13);
     assertThat(report.cohorts().get(0).size()).isEqualTo(885);

@@ -1,5 +1,6 @@
 package dev.segmentlab.core.explore;
 
+import dev.segmentlab.core.concurrent.RunControl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -63,7 +64,7 @@ class OverviewBuilderTest {
     assertThat(o.topCountries().get(0).share()).isCloseTo(0.56, within(1e-12));
     assertThat(o.topCountries().get(0).orders()).isEqualTo(2);
     Overview top1 = OverviewBuilder.build(tx, TxBuilder.all(tx), TxBuilder.NON_PRODUCT, null,
-        new OverviewBuilder.Options(1, 10, 1.0, 10), p -> {}, () -> false);
+        new OverviewBuilder.Options(1, 10, 1.0, 10), RunControl.none());
     assertThat(top1.topCountries()).extracting(CountryRevenue::country).containsExactly("United Kingdom");
   }
 
@@ -104,12 +105,12 @@ class OverviewBuilderTest {
     Transactions tx = fixture();
     int c2 = List.of(tx.customer().dictionary()).indexOf("C2");
     Overview o = OverviewBuilder.build(tx, TxBuilder.all(tx), TxBuilder.NON_PRODUCT, code -> code == c2,
-        OverviewBuilder.Options.DEFAULT, p -> {}, () -> false);
+        OverviewBuilder.Options.DEFAULT, RunControl.none());
     assertThat(o.monthly()).containsExactly(new MonthlyPoint("2011-01", 9.5, 1, 1));
     assertThat(o.keyFigures().customers()).isEqualTo(1);
     assertThat(o.keyFigures().products()).isEqualTo(2);
     Overview viaIds = OverviewBuilder.build(tx, TxBuilder.all(tx), TxBuilder.NON_PRODUCT,
-        CustomerFilter.ofIds(tx.customer(), Set.of("C2")), OverviewBuilder.Options.DEFAULT, p -> {}, () -> false);
+        CustomerFilter.ofIds(tx.customer(), Set.of("C2")), OverviewBuilder.Options.DEFAULT, RunControl.none());
     assertThat(viaIds).isEqualTo(o);
   }
 
@@ -133,11 +134,11 @@ class OverviewBuilderTest {
     Transactions tx = fixture();
     List<Double> seen = new ArrayList<>();
     OverviewBuilder.build(tx, TxBuilder.all(tx), TxBuilder.NON_PRODUCT, null, OverviewBuilder.Options.DEFAULT,
-        seen::add, () -> false);
+        RunControl.of(null, seen::add, () -> false));
     assertThat(seen).isNotEmpty().allMatch(p -> p >= 0 && p <= 1);
     assertThat(seen.get(seen.size() - 1)).isEqualTo(1.0);
     assertThatThrownBy(() -> OverviewBuilder.build(tx, TxBuilder.all(tx), TxBuilder.NON_PRODUCT, null,
-        OverviewBuilder.Options.DEFAULT, p -> {}, () -> true)).isInstanceOf(CancellationException.class);
+        OverviewBuilder.Options.DEFAULT, RunControl.of(null, p -> {}, () -> true))).isInstanceOf(CancellationException.class);
   }
 
   @Test void rejectsUnsortedRowsAndBadOptions() {
