@@ -120,22 +120,24 @@ public final class CompareViewModel {
     PinnedSolution pa = a.get(), pb = b.get();
     if (c == null) return;
     dialogs.chooseSaveFile("Export who moved", "moved.csv", List.of("csv")).ifPresent(file ->
-        job.submit("Writing " + file.getFileName(), ctx -> { write(file, c, pa, pb); return file; },
-            f -> summary.set("Wrote " + c.moved().size() + " customers who moved to " + f.getFileName() + "."),
-            e -> dialogs.showError("Export failed", "Cannot write " + file + ": " + e.getMessage())));
+        job.task("Writing " + file.getFileName(), ctx -> { write(file, c, pa, pb); return file; })
+            .onSuccess(f -> summary.set("Wrote " + c.moved().size() + " customers who moved to " + f.getFileName() + "."))
+            .onFailure(e -> dialogs.showError("Export failed", "Cannot write " + file + ": " + e.getMessage()))
+            .start());
   }
 
   private void compare() {
     PinnedSolution pa = a.get(), pb = b.get();
     if (pa == null || pb == null) return;
-    job.submit("Comparing", ctx -> {
+    job.task("Comparing", ctx -> {
           Comparison c = Comparison.of(pa.ids(), pa.labels(), pa.k(), pb.ids(), pb.labels(), pb.k());
           boolean profiled = pa.values().length > 0 && pb.values().length > 0;
           return new Compared(c, !profiled ? List.of() : ProfileDifference.of(c, pa.features(), pa.values(),
               pa.labels(), pb.features(), pb.values(), pb.labels()));
-        },
-        r -> { if (pa == a.get() && pb == b.get()) show(r.comparison(), r.differences(), pa, pb); },
-        e -> summary.set(e.getMessage()));
+        })
+        .onSuccess(r -> { if (pa == a.get() && pb == b.get()) show(r.comparison(), r.differences(), pa, pb); })
+        .onFailure(e -> summary.set(e.getMessage()))
+        .start();
   }
 
   private record Compared(Comparison comparison, List<ProfileDifference> differences) {}

@@ -169,31 +169,31 @@ public final class DataViewModel {
     loading.set(true);
     mappingNeeded.set(null);
     loadingFile.set(file.getFileName().toString());
-    slot.submit("Loading " + file.getFileName(),
-        ctx -> {
+    slot.task("Loading " + file.getFileName(), ctx -> {
           MemoryCheck.ensureRoomFor(file); // a clear message before the load, not an OOM in it
           return loader.load(file, options, ctx.control(executor));
-        },
-        d -> {
+        })
+        .onSuccess(d -> {
           loading.set(false);
           error.set("");
           lastPath = file;
           lastDatabase = null;
           lastOptions = options;
           session.datasetProperty().set(d);
-        },
-        e -> {
+        })
+        .onFailure(e -> {
           loading.set(false);
           if (e instanceof MappingNeeded m && askForMapping(file, options, m)) return;
           fail(e instanceof OutOfMemoryError ? ReadMemory.message(file)
               : e instanceof DataException || e instanceof IllegalArgumentException
                   || e instanceof MemoryCheck.NotEnoughMemory ? e.getMessage()
               : "Could not open " + file.getFileName() + ": " + e);
-        },
-        () -> {
+        })
+        .onCancelled(() -> {
           loading.set(false);
           async.monitor().say("Loading " + file.getFileName() + " cancelled; the previous dataset is still open.");
-        });
+        })
+        .start();
   }
 
   /** Loads the table or query the database dialog chose, with automatic mapping. */
@@ -204,25 +204,25 @@ public final class DataViewModel {
     String name = source.table() != null ? source.table() : "query";
     loading.set(true);
     loadingFile.set(name);
-    slot.submit("Loading " + name + " from the database",
-        ctx -> loader.load(source, options, ctx.control(executor)),
-        d -> {
+    slot.task("Loading " + name + " from the database", ctx -> loader.load(source, options, ctx.control(executor)))
+        .onSuccess(d -> {
           loading.set(false);
           error.set("");
           lastPath = null;
           lastDatabase = source;
           lastOptions = options;
           session.datasetProperty().set(d);
-        },
-        e -> {
+        })
+        .onFailure(e -> {
           loading.set(false);
           fail(e instanceof DataException || e instanceof IllegalArgumentException ? e.getMessage()
               : "Could not read " + name + ": " + e);
-        },
-        () -> {
+        })
+        .onCancelled(() -> {
           loading.set(false);
           async.monitor().say("Loading " + name + " cancelled; the previous dataset is still open.");
-        });
+        })
+        .start();
   }
 
   /**
@@ -276,12 +276,16 @@ public final class DataViewModel {
     statsJob.cancel();
     numericSummary.set(Map.of());
     if (d != null) {
-      statsJob.submit("Summarising the numeric columns", ctx -> NumericSummary.of(d), numericSummary::set,
-          e -> numericSummary.set(Map.of()));
+      statsJob.task("Summarising the numeric columns", ctx -> NumericSummary.of(d))
+          .onSuccess(numericSummary::set)
+          .onFailure(e -> numericSummary.set(Map.of()))
+          .start();
     }
     if (d != null) {
-      currencyJob.submit("Guessing the currency", ctx -> Currency.guess(d), c -> session.currencyProperty().set(c),
-          e -> session.currencyProperty().set(Currency.NONE));
+      currencyJob.task("Guessing the currency", ctx -> Currency.guess(d))
+          .onSuccess(c -> session.currencyProperty().set(c))
+          .onFailure(e -> session.currencyProperty().set(Currency.NONE))
+          .start();
     }
     if (d == null) {
       report.set(null);

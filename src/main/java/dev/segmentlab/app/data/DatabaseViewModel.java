@@ -100,12 +100,16 @@ public final class DatabaseViewModel {
     Optional<DatabaseSource> src = source();
     if (src.isEmpty()) return;
     busy.set(true);
-    slot.submit("Previewing", ctx -> Datasets.preview(src.get(), PREVIEW_ROWS), p -> {
+    slot.task("Previewing", ctx -> Datasets.preview(src.get(), PREVIEW_ROWS))
+        .onSuccess(p -> {
       busy.set(false);
       preview.set(p);
       say(false, String.format("First %d rows of %s; columns detected: %s.", p.rows().size(), src.get().describe(),
           p.detected().isTransactions() ? "transactions" : "a customer table"));
-    }, this::failedWith, this::cancelled);
+    })
+        .onFailure(this::failedWith)
+        .onCancelled(this::cancelled)
+        .start();
   }
 
   /** Stops the running database call. */
@@ -146,10 +150,14 @@ public final class DatabaseViewModel {
     if (src.isEmpty()) return;
     busy.set(true);
     say(false, title + "…");
-    slot.submit(title, ctx -> call.apply(src.get()), v -> {
+    slot.task(title, ctx -> call.apply(src.get()))
+        .onSuccess(v -> {
       busy.set(false);
       say(false, done.apply(v));
-    }, this::failedWith, this::cancelled);
+    })
+        .onFailure(this::failedWith)
+        .onCancelled(this::cancelled)
+        .start();
   }
 
   private void failedWith(Throwable e) {

@@ -162,24 +162,28 @@ public final class ExploreViewModel {
     message.set("");
     computing.set(true);
     IntPredicate customers = seg.customers();
-    slot.submit("Exploring" + (seg.isAll() ? "" : " " + seg.name()), ctx -> {
+    slot.task("Exploring" + (seg.isAll() ? "" : " " + seg.name()), ctx -> {
       Overview o = OverviewBuilder.build(c.transactions(), c.rows(), c.options()::isNonProduct, customers,
           OverviewBuilder.Options.DEFAULT, RunControl.of(null, p -> ctx.progress(0.6 * p), ctx.cancelledCheck()));
       CohortTable t = CohortBuilder.build(c.transactions(), c.rows(), customers, RunControl.of(null, p -> ctx.progress(0.6 + 0.4 * p), ctx.cancelledCheck()));
       return new Result(o, t);
-    }, r -> {
+    })
+        .onSuccess(r -> {
       computing.set(false);
       error.set("");
       overview.set(r.overview);
       cohorts.set(r.cohorts);
-    }, e -> {
+    })
+        .onFailure(e -> {
       computing.set(false);
       error.set("Could not explore the data: " + e.getMessage());
       dialogs.showError("Explore", "Could not explore the data: " + e);
-    }, () -> {
+    })
+        .onCancelled(() -> {
       computing.set(false);
       if (session.getCleaned() == c) message.set("Cancelled. Change the segment or the cleaning to explore again.");
-    });
+    })
+        .start();
   }
 
   private record Result(Overview overview, CohortTable cohorts) {}

@@ -98,25 +98,25 @@ public final class RulesViewModel {
     running.set(true);
     error.set("");
     summary.set(String.format("Finding product pairs at %.2f%% support%s…", minSupport.get(), scope));
-    slot.submit("Finding product pairs" + scope,
-        ctx -> AssociationRules.mine(c.transactions(), c.rows(), c.options()::isNonProduct, customers, options,
-            RunControl.of(null, ctx.progressSink(), ctx.cancelledCheck())),
-        rs -> {
+    slot.task("Finding product pairs" + scope, ctx -> AssociationRules.mine(c.transactions(), c.rows(), c.options()::isNonProduct, customers, options,
+            RunControl.of(null, ctx.progressSink(), ctx.cancelledCheck())))
+        .onSuccess(rs -> {
           running.set(false);
           result.set(rs);
           rules.setAll(rs.rules());
           pairs.setAll(ProductPair.of(rs.rules(), TOP_N));
           summary.set(describe(rs, options, pairs.size()) + scope);
-        },
-        e -> {
+        })
+        .onFailure(e -> {
           running.set(false);
           error.set("Could not find rules: " + e.getMessage());
           dialogs.showError("Product pairs", "Could not find rules: " + e);
-        },
-        () -> {
+        })
+        .onCancelled(() -> {
           running.set(false);
           summary.set("Cancelled; press Find rules to try again." + (result.get() == null ? "" : " The table shows the previous run."));
-        });
+        })
+        .start();
   }
 
   /** Stops a run in progress. */

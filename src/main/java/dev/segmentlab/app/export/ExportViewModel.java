@@ -278,16 +278,20 @@ public final class ExportViewModel {
     task.set(title);
     progress.set(-1);
     running.set(true);
-    slot.submit(title, job, r -> {
+    slot.task(title, job)
+        .onSuccess(r -> {
       running.set(false);
       onSuccess.accept(r);
-    }, e -> {
+    })
+        .onFailure(e -> {
       running.set(false);
       error.set(message(e));
-    }, () -> {
+    })
+        .onCancelled(() -> {
       running.set(false);
       result.set(title + " cancelled; nothing was written.");
-    });
+    })
+        .start();
   }
 
   /** Progress to the status bar and to this step, at most once per percent (each UI update is a pulse task). */

@@ -183,8 +183,7 @@ public final class FeaturesViewModel {
     OutlierHandling.Choice handling = session.getOutlierHandling();
     List<String> chosen = choices.chosen();
     computing.set(true);
-    featureJob.submit("Computing customer features",
-        ctx -> {
+    featureJob.task("Computing customer features", ctx -> {
           CleanedFields.Trimmed rows = OutlierHandling.rows(c, handling);
           Stages.Features sf = session.stages().features(d, rows == null ? null : rows.cleaned(),
               snap == null ? null : snap.atStartOfDay(), oneHotColumns);
@@ -193,8 +192,8 @@ public final class FeaturesViewModel {
           OutlierHandling.Outcome out = OutlierHandling.apply(sf.features(), handling, on,
               rows == null ? 0 : rows.removed());
           return new Built(sf.features(), out, handling.perFeature() ? on : List.of());
-        },
-        b -> {
+        })
+        .onSuccess(b -> {
           computing.set(false);
           CustomerFeatures cf = b.outcome().features();
           treatedOn = b.treatedOn();
@@ -202,13 +201,14 @@ public final class FeaturesViewModel {
           String base = FeatureTexts.note(b.untreated(), customers ? d.customerTable().rowCount() : b.untreated().size());
           note.set(String.join(" ", List.of(base, b.outcome().text()).stream().filter(t -> !t.isEmpty()).toList()));
           session.featuresProperty().set(cf);
-        },
-        e -> {
+        })
+        .onFailure(e -> {
           computing.set(false);
           session.featuresProperty().set(null);
           fail("Could not compute the customer features", e);
-        },
-        () -> computing.set(false));
+        })
+        .onCancelled(() -> computing.set(false))
+        .start();
   }
 
   private void onOutlierHandling() {
@@ -293,13 +293,12 @@ public final class FeaturesViewModel {
     }
     RfmScores known = scoresFor == cf ? scores : null;
     CleanedData cleaned = session.getCleaned();
-    matrixJob.submit("Preparing the feature matrix",
-        ctx -> {
+    matrixJob.task("Preparing the feature matrix", ctx -> {
           CustomerFeatures full = ValueFeatures.ensure(cf, cleaned, o.features());
           if (full != cf) return new Prepared(null, null, full);
           return new Prepared(session.stages().matrix(cf, o), known != null || cf.snapshot() == null ? known : RfmScores.of(cf), cf);
-        },
-        p -> {
+        })
+        .onSuccess(p -> {
           if (p.features() != cf) { // CLV or P(alive) chosen: the features again with them, then the matrix
             session.featuresProperty().set(p.features());
             return;
@@ -307,11 +306,12 @@ public final class FeaturesViewModel {
           scoresFor = cf;
           scores = p.scores();
           showMatrix(cf, p.matrix(), "");
-        },
-        e -> {
+        })
+        .onFailure(e -> {
           showMatrix(cf, null, e.getMessage());
           if (!(e instanceof IllegalArgumentException)) fail("Could not prepare the feature matrix", e);
-        });
+        })
+        .start();
   }
 
   private void showMatrix(CustomerFeatures cf, FeatureMatrix m, String why) {
@@ -326,17 +326,18 @@ public final class FeaturesViewModel {
     String f = histogramFeature.get();
     if (updating || cf == null || f == null || !cf.has(f)) return;
     FeatureOptions o = choices.optionsFor(List.of(f));
-    previewJob.submit("Previewing " + f, ctx -> FeaturePreview.of(cf, f, o),
-        p -> {
+    previewJob.task("Previewing " + f, ctx -> FeaturePreview.of(cf, f, o))
+        .onSuccess(p -> {
           preview.set(p);
           skewBefore.set(FeaturePreview.skewText(p.skewBefore()));
           skewAfter.set(FeaturePreview.skewText(p.skewAfter()));
-        },
-        e -> {
+        })
+        .onFailure(e -> {
           preview.set(null);
           skewBefore.set("");
           skewAfter.set(e.getMessage());
-        });
+        })
+        .start();
   }
 
   private void applyFilter() {

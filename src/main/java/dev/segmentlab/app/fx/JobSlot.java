@@ -14,12 +14,17 @@ public final class JobSlot {
 
   public JobSlot(Async async) { this.async = async; }
 
-  public <T> void submit(String title, Async.Job<T> job, Consumer<? super T> onSuccess,
-      Consumer<? super Throwable> onFailure) {
-    submit(title, job, onSuccess, onFailure, () -> { });
+  /**
+   * A job for this slot with named callbacks, started by {@link Task#start()}:
+   * <pre>{@code
+   * slot.task("Cleaning", ctx -> clean(ctx)).onSuccess(this::publish).onFailure(this::fail).start();
+   * }</pre>
+   */
+  public <T> Task<T> task(String title, Async.Job<T> job) {
+    return new Task<>(async, this, title, job);
   }
 
-  public <T> void submit(String title, Async.Job<T> job, Consumer<? super T> onSuccess,
+  <T> void submit(String title, Async.Job<T> job, Consumer<? super T> onSuccess,
       Consumer<? super Throwable> onFailure, Runnable onCancelled) {
     cancelCurrent.run();
     int gen = ++generation;

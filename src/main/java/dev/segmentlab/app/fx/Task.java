@@ -23,8 +23,16 @@ public final class Task<T> {
   private Consumer<? super Throwable> onFailure = e -> { };
   private Runnable onCancelled = () -> { };
 
+  private final JobSlot slot;
+
   Task(Async async, String title, Async.Job<T> job) {
+    this(async, null, title, job);
+  }
+
+  /** A task that {@link #start()} runs in {@code slot} (null: on its own). */
+  Task(Async async, JobSlot slot, String title, Async.Job<T> job) {
     this.async = Objects.requireNonNull(async, "async");
+    this.slot = slot;
     this.title = Objects.requireNonNull(title, "title");
     this.job = Objects.requireNonNull(job, "job");
   }
@@ -47,8 +55,17 @@ public final class Task<T> {
     return this;
   }
 
-  /** Starts the job on its own. @return cancels it (idempotent) */
+  /**
+   * Starts the job: in its slot when it was made by {@link JobSlot#task} (the slot's previous job is cancelled and
+   * its late results dropped), else on its own.
+   *
+   * @return cancels it (idempotent)
+   */
   public Runnable start() {
+    if (slot != null) {
+      slot.submit(title, job, onSuccess, onFailure, onCancelled);
+      return slot::cancel;
+    }
     return async.run(title, job, onSuccess, onFailure, onCancelled);
   }
 

@@ -97,10 +97,11 @@ public final class LookupViewModel {
     builtFor = seg;
     busy.set(true);
     message.set("Fitting the customer-value models…");
-    build.submit("Customer value", ctx -> {
+    build.task("Customer value", ctx -> {
       ValueAnalysis v = ValueAnalysis.shared(cleaned, ValueOptions.defaults());
       return new Built(new CustomerLookup(seg.features(), seg.labels(), seg.names(), v, cleaned), v.model().dropoutNote(), v.days());
-    }, built -> {
+    })
+        .onSuccess(built -> {
       busy.set(false);
       lookup = built.lookup();
       days = built.days();
@@ -108,11 +109,13 @@ public final class LookupViewModel {
       message.set(String.format(Locale.ROOT, "%,d customers; type an id.", seg.features().size()));
       updateCompletions(query.get());
       if (pending != null) lookUp(pending);
-    }, e -> {
+    })
+        .onFailure(e -> {
       busy.set(false);
       builtFor = null;
       message.set("Could not fit the customer-value models: " + e.getMessage());
-    });
+    })
+        .start();
   }
 
   /** Refits the purchase model on all but the last 13 weeks and compares its predictions with those weeks. */
@@ -123,8 +126,10 @@ public final class LookupViewModel {
       return;
     }
     int weeks = ValueOptions.defaults().holdoutWeeks();
-    check.submit("Holdout check", ctx -> HoldoutCheck.run(d, weeks), holdout::set,
-        e -> message.set("Could not run the holdout check: " + e.getMessage()));
+    check.task("Holdout check", ctx -> HoldoutCheck.run(d, weeks))
+        .onSuccess(holdout::set)
+        .onFailure(e -> message.set("Could not run the holdout check: " + e.getMessage()))
+        .start();
   }
 
   /** Shows one customer (after the models are ready, if they are still being fitted). */
@@ -137,14 +142,17 @@ public final class LookupViewModel {
     }
     pending = null;
     CustomerLookup l = lookup;
-    find.submit("Customer " + id.trim(), ctx -> l.find(id), p -> {
+    find.task("Customer " + id.trim(), ctx -> l.find(id))
+        .onSuccess(p -> {
       if (p.isPresent()) {
         profile.set(p.get());
         message.set("");
       } else {
         message.set("No customer '" + id.trim() + "' in the segments.");
       }
-    }, e -> message.set("Could not look up '" + id.trim() + "': " + e.getMessage()));
+    })
+        .onFailure(e -> message.set("Could not look up '" + id.trim() + "': " + e.getMessage()))
+        .start();
   }
 
   private void updateCompletions(String q) {

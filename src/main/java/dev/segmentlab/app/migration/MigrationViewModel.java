@@ -118,18 +118,21 @@ public final class MigrationViewModel {
     }
     busy.set(true);
     SegmentModel model = seg.model();
-    slot.submit("Segment migration", ctx -> {
+    slot.task("Segment migration", ctx -> {
       CleanedData[] parts = Migration.split(cleaned, at);
       Migration.Result r = Migration.run(model, parts[0], parts[1]);
       return new Done(r, MigrationFlow.layout(r, model.names(), model.colours(), FLOW_GAP, FLOW_MIN_LABEL));
-    }, done -> {
+    })
+        .onSuccess(done -> {
       busy.set(false);
       flow.set(done.flow());
       show(done.result(), seg.names(), at);
-    }, e -> {
+    })
+        .onFailure(e -> {
       busy.set(false);
       summary.set(e.getMessage());
-    });
+    })
+        .start();
   }
 
   private void show(Migration.Result r, List<String> names, LocalDate at) {

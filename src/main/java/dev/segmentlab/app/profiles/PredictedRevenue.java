@@ -41,10 +41,10 @@ final class PredictedRevenue {
     String[] ids = r.matrix().ids();
     int[] labels = r.labels();
     int k = r.k();
-    job.submit("Predicted revenue per segment",
-        ctx -> ValueAnalysis.shared(cleaned, ValueOptions.defaults()).bySegment(ids, labels, k),
-        value::set,
-        e -> value.set(null)); // the column stays empty: the lookup says why the fit failed
+    job.task("Predicted revenue per segment", ctx -> ValueAnalysis.shared(cleaned, ValueOptions.defaults()).bySegment(ids, labels, k))
+        .onSuccess(value::set)
+        .onFailure(e -> value.set(null))
+        .start(); // the column stays empty: the lookup says why the fit failed
   }
 
   /** Σ CLV of a segment, the total for {@link ProfileRow#OVERALL}, NaN while unknown. */

@@ -182,17 +182,21 @@ public final class CleaningViewModel {
     Transactions tx = transactions;
     CleaningOptions o = options.get();
     running.set(true);
-    slot.submit("Cleaning", ctx -> clean(session.stages(), tx, o, ctx), r -> {
+    slot.task("Cleaning", ctx -> clean(session.stages(), tx, o, ctx))
+        .onSuccess(r -> {
       running.set(false);
       error.set("");
       show(r);
       session.cleanedProperty().set(r.cleaned());
-    }, e -> {
+    })
+        .onFailure(e -> {
       running.set(false);
       String message = "Cleaning failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
       error.set(message);
       dialogs.showError("Cleaning failed", message);
-    }, () -> running.set(false));
+    })
+        .onCancelled(() -> running.set(false))
+        .start();
   }
 
   private static Result clean(Stages stages, Transactions tx, CleaningOptions o, Async.Context ctx) {

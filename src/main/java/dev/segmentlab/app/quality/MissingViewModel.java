@@ -61,9 +61,11 @@ public final class MissingViewModel {
       slot.cancel();
       return;
     }
-    slot.submit("Profiling missing values", ctx -> d.transactions() != null ? MissingProfile.of(d.transactions())
-        : ofTable(d.customerTable()), p -> { error.set(""); show(p); },
-        e -> error.set("Could not profile missing values: " + e.getMessage()));
+    slot.task("Profiling missing values", ctx -> d.transactions() != null ? MissingProfile.of(d.transactions())
+        : ofTable(d.customerTable()))
+        .onSuccess(p -> { error.set(""); show(p); })
+        .onFailure(e -> error.set("Could not profile missing values: " + e.getMessage()))
+        .start();
   }
 
   /** The missing-value profile of a customer table: its columns only (no months or countries to break down). */

@@ -140,21 +140,25 @@ public final class OutlierViewModel {
       return;
     }
     running.set(true);
-    slot.submit("Finding outliers in " + name, ctx -> {
+    slot.task("Finding outliers in " + name, ctx -> {
       double[] values = c != null ? CleanedFields.values(c, name) : values(d, name);
       if (ctx.isCancelled()) throw new CancellationException();
       OutlierReport rep = OutlierDetector.detect(name, values, r, OutlierDetector.EXTREMES);
       return new Result(rep, rows(d, c, rep));
-    }, res -> {
+    })
+        .onSuccess(res -> {
       running.set(false);
       error.set("");
       show(res.report());
       extremes.setAll(res.rows());
-    }, e -> {
+    })
+        .onFailure(e -> {
       running.set(false);
       show(null);
       error.set("Could not examine " + name + ": " + e.getMessage());
-    }, () -> running.set(false));
+    })
+        .onCancelled(() -> running.set(false))
+        .start();
   }
 
   static double[] values(Dataset d, String name) {

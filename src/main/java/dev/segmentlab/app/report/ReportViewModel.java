@@ -138,28 +138,32 @@ public final class ReportViewModel {
     progress.set(0);
     error.set("");
     status.set(title + "…");
-    slot.submit(title, ctx -> job.run(new Async.Context() {
+    slot.task(title, ctx -> job.run(new Async.Context() {
       @Override public void progress(double fraction) {
         ctx.progress(fraction);
         ctx.ui(() -> progress.set(fraction));
       }
       @Override public boolean isCancelled() { return ctx.isCancelled(); }
       @Override public void ui(Runnable r) { ctx.ui(r); }
-    }), r -> {
+    }))
+        .onSuccess(r -> {
       running.set(false);
       progress.set(1);
       done.accept(r);
-    }, e -> {
+    })
+        .onFailure(e -> {
       running.set(false);
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       error.set(msg);
       status.set("");
       dialogs.showError("Report", msg);
-    }, () -> {
+    })
+        .onCancelled(() -> {
       running.set(false);
       progress.set(0);
       status.set("Cancelled: nothing was written.");
-    });
+    })
+        .start();
   }
 
   private Source source() {

@@ -208,8 +208,10 @@ public final class ScatterModel {
     Axes a = axesNow();
     String[] c = colours;
     String[] nm = names;
-    job.submit("Drawing the scatter", ctx -> prepare(m, s, a, c, nm),
-        d -> { if (matrix == m && solution == s) show(m, s, d); }, e -> { });
+    job.task("Drawing the scatter", ctx -> prepare(m, s, a, c, nm))
+        .onSuccess(d -> { if (matrix == m && solution == s) show(m, s, d); })
+        .onFailure(e -> { })
+        .start();
   }
 
   private void select() {

@@ -199,8 +199,7 @@ public final class SegmentsViewModel {
     sweep.set(null);
     sweeping.set(true);
     Method chosenMethod = method.get();
-    sweepJob.submit(chosenMethod.label() + " sweep " + lo + "–" + hi,
-        ctx -> {
+    sweepJob.task(chosenMethod.label() + " sweep " + lo + "–" + hi, ctx -> {
           Points p = Points.of(m.scaled());
           int max = Math.min(hi, p.distinctRows());
           if (max < lo) throw new IllegalArgumentException("There are only " + p.distinctRows() + " distinct customers: lower k.");
@@ -209,8 +208,8 @@ public final class SegmentsViewModel {
           MethodSweep.Result ms = session.stages().sweep(p, mo,
               pt -> ctx.ui(() -> { if (gen == sweepGeneration) sweepPoints.add(pt); }), ctx.control(executor));
           return new Swept(p, so, ms, MethodChartData.of(ms, mo.dbscan().minPoints()));
-        },
-        s -> {
+        })
+        .onSuccess(s -> {
           sweeping.set(false);
           KSweep.Result r = s.result().sweep();
           points = s.points();
@@ -228,9 +227,10 @@ public final class SegmentsViewModel {
               : Segmentation.autoK(r, s.options().kMin());
           setKSilently(chosen);
           selectK(chosen);
-        },
-        e -> { sweeping.set(false); message.set(e.getMessage()); },
-        () -> { sweeping.set(false); message.set("Sweep cancelled: segments are from the last finished run."); });
+        })
+        .onFailure(e -> { sweeping.set(false); message.set(e.getMessage()); })
+        .onCancelled(() -> { sweeping.set(false); message.set("Sweep cancelled: segments are from the last finished run."); })
+        .start();
   }
 
   private record Swept(Points points, KSweep.Options options, MethodSweep.Result result, MethodChartData charts) {}
@@ -259,21 +259,21 @@ public final class SegmentsViewModel {
     Stability.Options o = stabilityOptions(seed.get(), restarts.get());
     stabilityRunning.set(true);
     stabilityProgress.set(0);
-    stabilityJob.submit("Stability of k = " + s.k(),
-        ctx -> Stability.run(p, s.k(), s.labels(), o, RunControl.of(executor, v -> {
+    stabilityJob.task("Stability of k = " + s.k(), ctx -> Stability.run(p, s.k(), s.labels(), o, RunControl.of(executor, v -> {
           ctx.progress(v);
           ctx.ui(() -> { if (frame == f) stabilityProgress.set(v); });
-        }, ctx.cancelledCheck())),
-        r -> {
+        }, ctx.cancelledCheck())))
+        .onSuccess(r -> {
           stabilityRunning.set(false);
           if (frame == f) {
             stability.set(r);
             sweepStability.put(s.k(), r.meanAri());
             publishLabels();
           }
-        },
-        e -> { stabilityRunning.set(false); message.set("Stability check failed: " + e.getMessage()); },
-        () -> stabilityRunning.set(false));
+        })
+        .onFailure(e -> { stabilityRunning.set(false); message.set("Stability check failed: " + e.getMessage()); })
+        .onCancelled(() -> stabilityRunning.set(false))
+        .start();
   }
 
   /** Stability (mean ARI over 10 seeds on bootstrap samples) for every k of the sweep, streamed k by k. */
@@ -282,8 +282,7 @@ public final class SegmentsViewModel {
     if (r == null || points == null) return;
     Points p = points;
     Stability.Options o = stabilityOptions(seed.get(), restarts.get());
-    sweepStabilityJob.submit("Stability for every k",
-        ctx -> {
+    sweepStabilityJob.task("Stability for every k", ctx -> {
           List<KSweep.Point> pts = r.points();
           for (int i = 0; i < pts.size(); i++) {
             KSweep.Point pt = pts.get(i);
@@ -294,9 +293,10 @@ public final class SegmentsViewModel {
             ctx.progress((i + 1) / (double) pts.size());
           }
           return null;
-        },
-        x -> { },
-        e -> message.set("Stability check failed: " + e.getMessage()));
+        })
+        .onSuccess(x -> { })
+        .onFailure(e -> message.set("Stability check failed: " + e.getMessage()))
+        .start();
   }
 
   private static Stability.Options stabilityOptions(long seed, int restarts) {
@@ -322,13 +322,13 @@ public final class SegmentsViewModel {
     KSweep.Point pt = Segmentation.pointFor(r, newK);
     ScatterModel.Axes axes = scatter.axesNow();
     stabilityJob.cancel();
-    kJob.submit("Segmenting with k = " + newK,
-        ctx -> {
+    kJob.task("Segmenting with k = " + newK, ctx -> {
           KMeansResult s = pt != null ? pt.solution() : fit(p, so, newK, ctx.cancelledCheck());
           return SegmentsFrame.compute(m, cf, s, pt, scatter, axes, ctx.cancelledCheck());
-        },
-        this::show,
-        e -> message.set(e.getMessage()));
+        })
+        .onSuccess(this::show)
+        .onFailure(e -> message.set(e.getMessage()))
+        .start();
   }
 
   /** The solution for a k outside the sweep: the one place that knows the method (k-means today). */
