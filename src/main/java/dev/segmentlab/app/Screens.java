@@ -22,27 +22,14 @@ public final class Screens {
   public static Map<Step, Supplier<Node>> of(AppContext ctx) {
     Map<Step, Supplier<Node>> m = new EnumMap<>(Step.class);
     m.put(Step.DATA, () -> new DataView(ctx.data()).node());
-    m.put(Step.QUALITY, () -> charts(ctx, new QualityView(ctx.quality()).node(), Map.of("waterfallChart", "cleaning-waterfall",
-        "missingChart", "missing-values", "missingByMonthChart", "missing-customers-by-month",
-        "missingByCountryChart", "missing-customers-by-country", "boxPlot", "outlier-box-plot",
-        "outlierHistogram", "outlier-histogram")));
-    m.put(Step.EXPLORE, () -> charts(ctx, new ExploreView(ctx.explore()).node(), Map.of("monthlyChart", "monthly",
-        "weekdayChart", "weekday", "hourChart", "hour", "countryChart", "countries", "basketChart", "basket-items",
-        "basketRevenueChart", "basket-revenue", "revenuePerCustomerChart", "revenue-per-customer",
-        "cohortHeatmap", "cohort-retention")));
-    m.put(Step.FEATURES, () -> charts(ctx, new FeaturesView(ctx.features()).node(), Map.of(
-        "rawHistogram", "feature-before", "transformedHistogram", "feature-after")));
-    m.put(Step.SEGMENTS, () -> charts(ctx, new SegmentsView(ctx.segments(), new ProfilesView(ctx.profiles()).node()).node(), Map.of("elbowChart", "elbow",
-        "silhouetteChart", "silhouette", "chChart", "calinski-harabasz", "dbChart", "davies-bouldin", "stabilityChart", "stability",
-        "scatterPane", "scatter", "silhouettePlot", "silhouette-plot", "snakePlot", "snake-plot", "heatmap", "heatmap")));
+    m.put(Step.QUALITY, () -> ctx.charts().installAll(new QualityView(ctx.quality()).node()));
+    m.put(Step.EXPLORE, () -> ctx.charts().installAll(new ExploreView(ctx.explore()).node()));
+    m.put(Step.FEATURES, () -> ctx.charts().installAll(new FeaturesView(ctx.features()).node()));
+    m.put(Step.SEGMENTS, () -> ctx.charts().installAll(
+        new SegmentsView(ctx.segments(), new ProfilesView(ctx.profiles()).node()).node()));
     m.put(Step.EXPORT, () -> ReportView.addTo(new ExportView(ctx.export()).node(), ctx.report()));
     m.put(Step.COMPARE, () -> new CompareView(ctx.compare()).node());
     return m;
-  }
-
-  private static Node charts(AppContext ctx, Node view, Map<String, String> ids) {
-    ctx.charts().installAll(view, ids);
-    return view;
   }
 
   /** The main scene with the app's stylesheet. */

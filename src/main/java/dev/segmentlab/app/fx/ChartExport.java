@@ -54,22 +54,25 @@ public final class ChartExport {
   }
 
   /**
-   * Registers the charts found under {@code root} by fx:id (id → file name), looking into tabs, split panes and
-   * scroll panes too, so that views need not know about exporting.
+   * Registers the {@linkplain ExportedChart exported charts} found under {@code root}, looking into tabs, split
+   * panes and scroll panes too, so that views need not know about exporting.
+   *
+   * @return {@code root}
    */
-  public void installAll(Node root, Map<String, String> idToName) {
-    walk(root, idToName);
+  public Node installAll(Node root) {
+    walk(root);
+    return root;
   }
 
-  private void walk(Node n, Map<String, String> ids) {
+  private void walk(Node n) {
     if (n == null) return;
-    if (n.getId() != null && ids.containsKey(n.getId())) install(n, ids.get(n.getId()));
-    if (n instanceof TabPane tp) for (var t : tp.getTabs()) walk(t.getContent(), ids);
-    if (n instanceof SplitPane sp) for (Node c : sp.getItems()) walk(c, ids);
-    if (n instanceof ScrollPane sc) walk(sc.getContent(), ids);
-    if (n instanceof TitledPane tp) walk(tp.getContent(), ids);
+    ExportedChart.byNodeId(n.getId()).ifPresent(c -> install(n, c.fileName()));
+    if (n instanceof TabPane tp) for (var t : tp.getTabs()) walk(t.getContent());
+    if (n instanceof SplitPane sp) for (Node c : sp.getItems()) walk(c);
+    if (n instanceof ScrollPane sc) walk(sc.getContent());
+    if (n instanceof TitledPane tp) walk(tp.getContent());
     if (n instanceof Parent p && !(n instanceof Chart)) {
-      for (Node c : p.getChildrenUnmodifiable()) walk(c, ids);
+      for (Node c : p.getChildrenUnmodifiable()) walk(c);
     }
   }
 
