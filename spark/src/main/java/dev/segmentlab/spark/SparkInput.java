@@ -32,7 +32,7 @@ import org.apache.spark.sql.SparkSession;
  * Reads transactions (CSV, plain or gzipped, or Parquet; a file or a folder of them; any Hadoop file system) and
  * maps their columns with the core's aliases ({@link ColumnMapping#detect}) into typed columns: {@code invoice},
  * {@code stock_code}, {@code description}, {@code quantity}, {@code ts} (epoch seconds, UTC wall clock as the
- * core reads it), {@code price}, {@code customer}, {@code country}, {@code dup_key_*}. Rows whose quantity, price
+ * core reads it), {@code price}, {@code customer}, {@code country}, {@code rid} (the row's place in the input). Rows whose quantity, price
  * or date cannot be read are rejected and counted, as the core's reader does.
  */
 public final class SparkInput {
@@ -163,7 +163,9 @@ public final class SparkInput {
         ts.as("ts"),
         price.as("price"),
         customerId(m.column(Role.CUSTOMER_ID)).as("customer"),
-        text(m, Role.COUNTRY).as("country"));
+        text(m, Role.COUNTRY).as("country"),
+        // the row's place in the input (file order within a file), which the core's netting and duplicates use
+        org.apache.spark.sql.functions.monotonically_increasing_id().as("rid"));
     return t.withColumn("rejected", col("quantity").isNull().or(col("price").isNull()).or(col("ts").isNull()));
   }
 

@@ -48,7 +48,7 @@ public final class SparkPipeline {
    * {@code country}, {@code segment}, {@code segment_name}.
    */
   public record Result(String input, SparkInput.Loaded loaded, long rows, long rejected, CleaningReport cleaning,
-      long customers, long snapshotEpochSeconds, Map<String, Double> featureSums, SparkFeatures.Preparation preparation,
+      SparkNetting.Result netting, long customers, long snapshotEpochSeconds, Map<String, Double> featureSums, SparkFeatures.Preparation preparation,
       SparkSweep.Result sweep, int k, double[][] centroids, SparkProfiles.Result profiles, Dataset<Row> labeled,
       Map<String, Double> timings) {}
 
@@ -66,7 +66,8 @@ public final class SparkPipeline {
     Dataset<Row> accepted = all.filter("NOT rejected").drop("rejected");
     log.accept(String.format("%,d rows read, %,d rejected", rows, rejected));
     SparkCleaning.Cleaned cleaned = timed(t, "clean", () -> SparkCleaning.clean(accepted, rows, o.cleaning()));
-    SparkFeatures.Customers cust = timed(t, "features", () -> SparkFeatures.build(cleaned.rows(), accepted));
+    SparkFeatures.Customers cust = timed(t, "features", () -> SparkFeatures.build(cleaned.rows(), accepted,
+        cleaned.netting() == null ? null : cleaned.netting().unmatched()));
     all.unpersist();
     cleaned.rows().unpersist();
     List<String> features = o.featureList();
@@ -122,7 +123,7 @@ public final class SparkPipeline {
     out.add(col("segment"));
     out.add(expr(names.append("), segment + 1)").toString()).as("segment_name"));
     Dataset<Row> result = labeled.select(out.toArray(new Column[0]));
-    return new Result(path, in, rows, rejected, cleaned.report(), customers, cust.snapshotEpochSeconds(), sums, prep,
+    return new Result(path, in, rows, rejected, cleaned.report(), cleaned.netting(), customers, cust.snapshotEpochSeconds(), sums, prep,
         sweep, k, centroids, profiles, result, t);
   }
 

@@ -35,7 +35,17 @@ public final class SparkReport {
     m.put("mode", "transactions");
     m.put("mapping", r.loaded().mapping().asMap());
     m.put("cleaning", cleaning(r.cleaning()));
-    m.put("returns", "drop"); // cancellation lines are dropped on Spark; netting them is the core's (issue 18)
+    m.put("returns", o.cleaning().returns().key());
+    if (r.netting() != null) {
+      SparkNetting.Result n = r.netting();
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("cancellation_lines", n.cancellationLines());
+      j.put("matched_value", Math.round(n.matchedValue() * 100) / 100.0);
+      j.put("unmatched_value", Math.round(n.unmatchedValue() * 100) / 100.0);
+      j.put("orders_cancelled_whole", n.ordersCancelledWhole());
+      j.put("customers_net_spend_not_positive", n.excludedCustomers());
+      m.put("returns_netting", j);
+    }
     m.put("rows_after_cleaning", r.cleaning().rowsAfterCleaning());
     m.put("customers", r.customers());
     m.put("snapshot", LocalDateTime.ofEpochSecond(r.snapshotEpochSeconds(), 0, ZoneOffset.UTC).toLocalDate().toString());
@@ -172,7 +182,7 @@ public final class SparkReport {
         .columnMapping(r.loaded().mapping().asMap())
         .cleaningRules(rules)
         .nonProductCodes(c.nonProductCodes())
-        .returns("drop")
+        .returns(c.returns().key())
         .features(p.features())
         .transforms(transforms)
         .scaling(p.scaling().label())

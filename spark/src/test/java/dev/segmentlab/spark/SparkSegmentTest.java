@@ -17,6 +17,8 @@ import dev.segmentlab.core.pipeline.PipelineOptions;
 import dev.segmentlab.core.pipeline.PipelineResult;
 import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.quality.CleaningReport;
+import dev.segmentlab.core.quality.Returns;
+import dev.segmentlab.core.quality.ReturnsNetting;
 import dev.segmentlab.core.segments.SegmentName;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,7 +52,6 @@ class SparkSegmentTest {
   static SparkSession spark;
   static SparkPipeline.Result sparkRun;
   static PipelineResult coreRun;
-  static Map<String, Row> sparkCustomers = new HashMap<>();
 
   @TempDir static Path tmp;
 
@@ -63,7 +64,6 @@ class SparkSegmentTest {
     SparkPipeline.Options o = new SparkPipeline.Options("auto", CleaningOptions.seeds(), List.of(), Transform.LOG1P,
         Scaling.STANDARD, new SparkSweep.Options(K_MIN, K_MAX, RESTARTS, 42, 100, 0), K);
     sparkRun = SparkPipeline.run(spark, FIXTURE.toString(), o, line -> { });
-    for (Row r : sparkRun.labeled().collectAsList()) sparkCustomers.put(r.getString(0), r);
     coreRun = Pipeline.run(FIXTURE, new PipelineOptions(DatasetReader.Options.defaults(), CleaningOptions.seeds(),
         List.of(), Transform.LOG1P, Scaling.STANDARD, K_MIN, K_MAX, K, 10, 42, 0), null, p -> { }, () -> false);
   }
@@ -84,8 +84,16 @@ class SparkSegmentTest {
   }
 
   @Test void rfmPerCustomerEqualsTheCore() {
+    assertSameCustomers(sparkRun, coreRun);
+  }
+
+  /** Every customer's features in both engines: counts exact, sums of products up to the last bits of a double. */
+  static void assertSameCustomers(SparkPipeline.Result sparkRun, PipelineResult coreRun) {
+    Map<String, Row> sparkCustomers = new HashMap<>();
+    for (Row r : sparkRun.labeled().collectAsList()) sparkCustomers.put(r.getString(0), r);
     var cf = coreRun.customerFeatures();
     assertThat(sparkRun.customers()).isEqualTo(cf.size());
+    assertThat(sparkCustomers).hasSize(cf.size());
     assertThat(sparkRun.snapshotEpochSeconds()).isEqualTo(cf.snapshot().toEpochSecond(java.time.ZoneOffset.UTC));
     String[] exact = {"recency", "frequency", "tenure", "distinct_products"};
     String[] sums = {"monetary", "avg_order_value", "avg_items_per_order", "return_rate"};
@@ -99,6 +107,32 @@ class SparkSegmentTest {
     assertThat(sparkRun.featureSums().get("recency")).isEqualTo(cf.sum("recency"));
     assertThat(sparkRun.featureSums().get("frequency")).isEqualTo(cf.sum("frequency"));
     assertThat(sparkRun.featureSums().get("monetary")).isCloseTo(cf.sum("monetary"), within(1e-6));
+  }
+
+  @Test void returnsNettedAsTheCore() {
+    CleaningOptions net = CleaningOptions.defaults();
+    assertThat(net.returns()).isEqualTo(Returns.NET);
+    PipelineResult core = Pipeline.run(FIXTURE, new PipelineOptions(DatasetReader.Options.defaults(), net, List.of(),
+        Transform.LOG1P, Scaling.STANDARD, 2, 2, 2, 1, 42, 0), null, p -> { }, () -> false);
+    SparkPipeline.Result s = SparkPipeline.run(spark, FIXTURE.toString(), new SparkPipeline.Options("auto", net,
+        List.of(), Transform.LOG1P, Scaling.STANDARD, new SparkSweep.Options(2, 2, 1, 42, 100, 0), 2), line -> { });
+    ReturnsNetting n = core.cleaned().netting();
+    assertThat(n).isNotNull();
+    assertThat(s.cleaning()).isEqualTo(core.cleaned().report());
+    assertThat(s.netting().cancellationLines()).isEqualTo(n.cancellationLines());
+    assertThat(s.netting().matchedValue()).isCloseTo(n.matchedValue(), within(1e-6));
+    assertThat(s.netting().unmatchedValue()).isCloseTo(n.unmatchedValue(), within(1e-6));
+    assertThat(s.netting().ordersCancelledWhole()).isEqualTo(n.ordersCancelledWhole());
+    assertThat(s.netting().excludedCustomers()).isEqualTo(n.excludedCustomers());
+    // the fixture's figures, so that a change in both engines is noticed too
+    assertThat(n.cancellationLines()).isEqualTo(96);
+    assertThat(n.matchedValue()).isCloseTo(200.41, within(0.005));
+    assertThat(n.unmatchedValue()).isCloseTo(3105.83, within(0.005));
+    assertThat(n.ordersCancelledWhole()).isEqualTo(1);
+    assertThat(n.excludedCustomers()).isEqualTo(1);
+    assertThat(core.cleaned().report().customers()).isEqualTo(155);
+    assertSameCustomers(s, core);
+    s.labeled().unpersist();
   }
 
   @Test void preparationEqualsTheCore() {
@@ -167,7 +201,10 @@ class SparkSegmentTest {
     JsonNode j = new ObjectMapper().readTree(so.toString());
     assertThat(j.get("format").asText()).isEqualTo("parquet");
     assertThat(j.get("rows").asLong()).isEqualTo(6961);
-    assertThat(j.get("customers").asLong()).isEqualTo(156);
+    // returns netted by default, as the core: one customer's net spend is not positive (returnsNettedAsTheCore)
+    assertThat(j.get("returns").asText()).isEqualTo("net");
+    assertThat(j.get("returns_netting").get("customers_net_spend_not_positive").asInt()).isEqualTo(1);
+    assertThat(j.get("customers").asLong()).isEqualTo(155);
     assertThat(j.get("cleaning")).hasSize(4);
     assertThat(j.get("cleaning").get(3).get("removed").asInt()).isEqualTo(66);
     assertThat(j.get("sweep")).hasSize(2);
@@ -181,7 +218,7 @@ class SparkSegmentTest {
       assertThat(s.get("centroid").has("monetary")).isTrue();
     }
     Dataset<Row> written = spark.read().parquet(out.toString());
-    assertThat(written.count()).isEqualTo(156);
+    assertThat(written.count()).isEqualTo(155);
     assertThat(written.columns()).contains("customer_id", "recency", "frequency", "monetary", "segment", "segment_name");
     assertThat(written.filter("segment = 0").count()).isEqualTo(j.get("segments").get(0).get("size").asLong());
     Workspace w = WorkspaceFile.read(ws);
