@@ -108,14 +108,20 @@ public final class SparkFeatures {
    * @throws JobException when a feature is unknown or a transformed value is not finite
    */
   public static Preparation fit(Dataset<Row> customers, List<String> features, Transform transform, Scaling scaling) {
+    return fit(customers, features, transform, scaling, RfmBuilder.ALL);
+  }
+
+  /** {@link #fit(Dataset, List, Transform, Scaling)} with the features a table offers (a customer table's columns). */
+  public static Preparation fit(Dataset<Row> customers, List<String> features, Transform transform, Scaling scaling,
+      List<String> available) {
     for (String f : features) {
-      if (!RfmBuilder.ALL.contains(f)) {
-        throw new JobException("Unknown feature '" + f + "'. Available: " + String.join(", ", RfmBuilder.ALL) + ".");
+      if (!available.contains(f)) {
+        throw new JobException("Unknown feature '" + f + "'. Available: " + String.join(", ", available) + ".");
       }
     }
     List<Column> aggs = new ArrayList<>();
     for (String f : features) {
-      String t = transformSql(transform, f);
+      String t = transformSql(transform, "`" + f.replace("`", "``") + "`");
       aggs.add(expr("sum(CASE WHEN isnan(" + t + ") OR " + t + " IS NULL OR abs(" + t + ") = double('infinity') THEN 1 ELSE 0 END)"));
       switch (scaling) {
         case STANDARD -> { aggs.add(expr("avg(" + t + ")")); aggs.add(expr("stddev_pop(" + t + ")")); }
@@ -145,7 +151,7 @@ public final class SparkFeatures {
   /** The prepared value of feature {@code f} as a SQL column named {@code x_<feature>}. */
   static Column prepared(Preparation p, int f) {
     String name = p.features().get(f);
-    return expr("(" + transformSql(p.transforms().get(f), name) + " - (" + p.center()[f] + "D)) / (" + p.scale()[f]
+    return expr("(" + transformSql(p.transforms().get(f), "`" + name.replace("`", "``") + "`") + " - (" + p.center()[f] + "D)) / (" + p.scale()[f]
         + "D) * (" + p.weights()[f] + "D)").as("x_" + name);
   }
 }

@@ -2,6 +2,7 @@ package dev.segmentlab.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.segmentlab.core.data.Mode;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.features.Scaling;
@@ -64,6 +65,10 @@ public final class SparkSegment implements Callable<Integer> {
   @Option(names = "--returns", defaultValue = "net", paramLabel = "net|drop",
       description = "Cancellations: net them against the customer's purchases (default) or drop them as the seeds do.")
   String returns;
+
+  @Option(names = "--mode", paramLabel = "transactions|customers", description = "How to read PATH: transactions "
+      + "(invoice lines) or customers (one row per customer, e.g. Mall Customers); default: what the columns show.")
+  String mode;
 
   @Option(names = "--features", split = ",", paramLabel = "F", description = "Features to cluster on (default recency,frequency,monetary; "
       + "also tenure, avg_order_value, distinct_products, avg_items_per_order, return_rate).")
@@ -203,7 +208,13 @@ public final class SparkSegment implements Callable<Integer> {
     SparkSweep.Options sweep = new SparkSweep.Options(kMin, kMax, restarts, seed, maxIter, silhouetteSample);
     return new SparkPipeline.Options(inputFormat,
         CleaningOptions.defaults().withReturns(Returns.parse(returns)), features, Transform.parse(transform),
-        Scaling.parse(scale), sweep, kValue);
+        Scaling.parse(scale), sweep, kValue, parseMode(mode));
+  }
+
+  static Mode parseMode(String mode) {
+    if (mode == null) return null;
+    for (Mode m : Mode.values()) if (m.key().equalsIgnoreCase(mode.trim())) return m;
+    throw new JobException("--mode must be transactions or customers, not '" + mode + "'.");
   }
 
   static int parseK(String k) {

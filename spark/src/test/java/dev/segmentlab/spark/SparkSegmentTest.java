@@ -158,33 +158,80 @@ class SparkSegmentTest {
   @Test void namesFromStatisticsEqualTheCoresForTheSameSegments() {
     // the core's own partition, its customers' features, profiled and named by the Spark code from statistics
     FeatureMatrix m = coreRun.matrix();
-    int[] labels = coreRun.solution().labels();
-    var cf = coreRun.customerFeatures();
-    List<StructField> fields = new ArrayList<>(List.of(DataTypes.createStructField("customer", DataTypes.StringType, false)));
-    for (String f : List.of("recency", "frequency", "monetary", "x_recency", "x_frequency", "x_monetary")) {
-      fields.add(DataTypes.createStructField(f, DataTypes.DoubleType, false));
-    }
-    fields.add(DataTypes.createStructField("country", DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField("segment", DataTypes.IntegerType, false));
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < m.rows(); i++) {
-      rows.add(RowFactory.create(m.ids()[i], m.raw()[i][0], m.raw()[i][1], m.raw()[i][2], m.scaled()[i][0],
-          m.scaled()[i][1], m.scaled()[i][2], cf.countries()[i], labels[i]));
-    }
-    Dataset<Row> labeled = spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0])));
-    SparkProfiles.Result r = SparkProfiles.profile(labeled, m.features(), K, m.rows());
+    SparkProfiles.Result r = SparkProfiles.profile(labeledAsTheCore(coreRun), m.features(), K, m.rows());
     List<SegmentName> core = coreRun.analysis().names();
     assertThat(r.names()).extracting(SegmentName::name).containsExactlyElementsOf(core.stream().map(SegmentName::name).toList());
-    // the actions too; the descriptions differ by design: the core's quote each segment's medians against all
-    // customers', which per-segment statistics alone do not hold (SegmentNamer.rfmNames(means, percentiles))
     assertThat(r.names()).extracting(SegmentName::action).containsExactlyElementsOf(core.stream().map(SegmentName::action).toList());
-    assertThat(r.names()).extracting(SegmentName::description).allSatisfy(d -> assertThat(d).isNotBlank());
+    // the descriptions quote each segment's medians against all customers' and its rank: exact medians on Spark
+    assertThat(r.names()).extracting(SegmentName::description)
+        .containsExactlyElementsOf(core.stream().map(SegmentName::description).toList());
     for (int s = 0; s < K; s++) {
       var cp = coreRun.analysis().profiles().segment(s);
       assertThat(r.profiles().get(s).size()).isEqualTo(cp.size());
       assertThat(r.profiles().get(s).revenueShare()).isCloseTo(cp.revenueShare(), within(1e-12));
       for (int f = 0; f < 3; f++) assertThat(r.profiles().get(s).medians()[f]).isEqualTo(cp.medians().get(f));
     }
+  }
+
+  /** The core's customers with its labels as the Spark job labels them: raw features, x_ columns, segment. */
+  static Dataset<Row> labeledAsTheCore(PipelineResult run) {
+    FeatureMatrix m = run.matrix();
+    int[] labels = run.solution().labels();
+    String[] countries = run.customerFeatures().countries();
+    List<StructField> fields = new ArrayList<>(List.of(DataTypes.createStructField("customer", DataTypes.StringType, false)));
+    for (String f : m.features()) fields.add(DataTypes.createStructField(f, DataTypes.DoubleType, false));
+    for (String f : m.features()) fields.add(DataTypes.createStructField("x_" + f, DataTypes.DoubleType, false));
+    fields.add(DataTypes.createStructField("country", DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField("segment", DataTypes.IntegerType, false));
+    List<Row> rows = new ArrayList<>();
+    int d = m.dims();
+    for (int i = 0; i < m.rows(); i++) {
+      Object[] v = new Object[2 * d + 3];
+      v[0] = m.ids()[i];
+      for (int f = 0; f < d; f++) {
+        v[1 + f] = m.raw()[i][f];
+        v[1 + d + f] = m.scaled()[i][f];
+      }
+      v[2 * d + 1] = countries == null ? null : countries[i];
+      v[2 * d + 2] = labels[i];
+      rows.add(RowFactory.create(v));
+    }
+    return spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0])));
+  }
+
+  @Test void customerTableAsTheCore() {
+    Path mall = Path.of("src/test/resources/mall-customers.csv"); // a copy of the app's test fixture
+    PipelineResult core = Pipeline.run(mall, new PipelineOptions(DatasetReader.Options.defaults(),
+        CleaningOptions.defaults(), List.of(), Transform.LOG1P, Scaling.STANDARD, 2, 5, 4, RESTARTS, 42, 0), null,
+        p -> { }, () -> false);
+    SparkPipeline.Result s = SparkPipeline.run(spark, mall.toString(), new SparkPipeline.Options("auto",
+        CleaningOptions.defaults(), List.of(), Transform.LOG1P, Scaling.STANDARD,
+        new SparkSweep.Options(2, 5, RESTARTS, 42, 100, 0), 4), line -> { });
+    assertThat(s.loaded().mode()).isEqualTo(dev.segmentlab.core.data.Mode.CUSTOMERS);
+    assertThat(s.loaded().idColumn()).isEqualTo("CustomerID");
+    assertThat(s.preparation().features()).containsExactly("Age", "Annual Income (k$)", "Spending Score (1-100)")
+        .containsExactlyElementsOf(core.matrix().features());
+    assertThat(s.customers()).isEqualTo(core.matrix().rows()).isEqualTo(200);
+    for (int f = 0; f < 3; f++) {
+      assertThat(s.preparation().center()[f]).isCloseTo(core.matrix().center()[f], within(1e-12));
+      assertThat(s.preparation().scale()[f]).isCloseTo(core.matrix().scale()[f], within(1e-12));
+    }
+    for (KSweep.Point p : core.sweep().points()) {
+      assertThat(s.sweep().at(p.k()).wcss()).as("WCSS at k=%d", p.k()).isCloseTo(p.wcss(), within(0.01 * p.wcss()));
+    }
+    // the core's partition named from statistics on Spark: sizes, names and descriptions equal
+    SparkProfiles.Result r = SparkProfiles.profile(labeledAsTheCore(core), core.matrix().features(), 4,
+        core.matrix().rows(), dev.segmentlab.core.segments.SegmentInput.Mode.CUSTOMER_TABLE);
+    List<SegmentName> names = core.analysis().names();
+    assertThat(r.names()).extracting(SegmentName::name).containsExactlyElementsOf(names.stream().map(SegmentName::name).toList());
+    assertThat(r.names()).extracting(SegmentName::description)
+        .containsExactlyElementsOf(names.stream().map(SegmentName::description).toList());
+    for (int seg = 0; seg < 4; seg++) {
+      assertThat(r.profiles().get(seg).size()).isEqualTo(core.analysis().profiles().segment(seg).size());
+    }
+    // Spark's own solution at k = 4: the same sizes as the core's when it reaches the same partition
+    assertThat(s.labeled().columns()).contains("customer_id", "Age", "segment", "segment_name");
+    s.labeled().unpersist();
   }
 
   @Test void parquetInParquetOutJsonAndWorkspace() throws Exception {
@@ -240,7 +287,8 @@ class SparkSegmentTest {
     Path f = tmp.resolve("people.csv");
     Files.writeString(f, "name,age,city\nAna,31,Porto\n", StandardCharsets.UTF_8);
     StringWriter so = new StringWriter(), se = new StringWriter();
-    int code = SparkSegment.run(new String[] {"segment", f.toString()}, new PrintWriter(so), new PrintWriter(se), spark);
+    int code = SparkSegment.run(new String[] {"segment", f.toString(), "--mode", "transactions"}, new PrintWriter(so),
+        new PrintWriter(se), spark);
     assertThat(code).isEqualTo(2);
     assertThat(se.toString().lines()).containsExactly("error: The input has no column for invoice, quantity, date, "
         + "unit price, customer id. Its columns are: name, age, city.");
