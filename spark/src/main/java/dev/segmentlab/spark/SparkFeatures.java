@@ -29,6 +29,14 @@ public final class SparkFeatures {
    * @param raw every accepted row (for {@code return_rate}, which the core counts on the uncleaned rows)
    */
   public static Customers build(Dataset<Row> cleaned, Dataset<Row> raw) {
+    return build(cleaned, raw, null);
+  }
+
+  /**
+   * @param unmatched with returns netted, {@code customer} and {@code unmatched} (the value of the customer's
+   *     cancellations that no purchase covered, subtracted from monetary as the core does); null when dropped
+   */
+  public static Customers build(Dataset<Row> cleaned, Dataset<Row> raw, Dataset<Row> unmatched) {
     Row last = cleaned.filter(col("customer").isNotNull()).agg(expr("max(ts)")).first();
     if (last.isNullAt(0)) {
       throw new JobException("No customer is left after cleaning: check the cleaning rules and the customer id column.");
@@ -41,6 +49,10 @@ public final class SparkFeatures {
         expr("floor((" + snap + " - min(ts)) / 86400)").cast("double").as("tenure"),
         expr("CAST(count(DISTINCT stock_code) + max(CASE WHEN stock_code IS NULL THEN 1 ELSE 0 END) AS DOUBLE)").as("distinct_products"),
         expr("sum(quantity)").as("qty"));
+    if (unmatched != null) {
+      perCustomer = perCustomer.join(unmatched, new String[] {"customer"}, "left")
+          .withColumn("monetary", expr("monetary - coalesce(unmatched, 0D)")).drop("unmatched");
+    }
     // the customer's most frequent country; on a tie the one seen first (smallest earliest time, then name)
     Dataset<Row> country = cleaned.filter(col("customer").isNotNull().and(col("country").isNotNull()))
         .groupBy("customer", "country").agg(expr("count(*)").as("n"), expr("min(ts)").as("first"))
@@ -96,14 +108,20 @@ public final class SparkFeatures {
    * @throws JobException when a feature is unknown or a transformed value is not finite
    */
   public static Preparation fit(Dataset<Row> customers, List<String> features, Transform transform, Scaling scaling) {
+    return fit(customers, features, transform, scaling, RfmBuilder.ALL);
+  }
+
+  /** {@link #fit(Dataset, List, Transform, Scaling)} with the features a table offers (a customer table's columns). */
+  public static Preparation fit(Dataset<Row> customers, List<String> features, Transform transform, Scaling scaling,
+      List<String> available) {
     for (String f : features) {
-      if (!RfmBuilder.ALL.contains(f)) {
-        throw new JobException("Unknown feature '" + f + "'. Available: " + String.join(", ", RfmBuilder.ALL) + ".");
+      if (!available.contains(f)) {
+        throw new JobException("Unknown feature '" + f + "'. Available: " + String.join(", ", available) + ".");
       }
     }
     List<Column> aggs = new ArrayList<>();
     for (String f : features) {
-      String t = transformSql(transform, f);
+      String t = transformSql(transform, "`" + f.replace("`", "``") + "`");
       aggs.add(expr("sum(CASE WHEN isnan(" + t + ") OR " + t + " IS NULL OR abs(" + t + ") = double('infinity') THEN 1 ELSE 0 END)"));
       switch (scaling) {
         case STANDARD -> { aggs.add(expr("avg(" + t + ")")); aggs.add(expr("stddev_pop(" + t + ")")); }
@@ -133,7 +151,7 @@ public final class SparkFeatures {
   /** The prepared value of feature {@code f} as a SQL column named {@code x_<feature>}. */
   static Column prepared(Preparation p, int f) {
     String name = p.features().get(f);
-    return expr("(" + transformSql(p.transforms().get(f), name) + " - (" + p.center()[f] + "D)) / (" + p.scale()[f]
+    return expr("(" + transformSql(p.transforms().get(f), "`" + name.replace("`", "``") + "`") + " - (" + p.center()[f] + "D)) / (" + p.scale()[f]
         + "D) * (" + p.weights()[f] + "D)").as("x_" + name);
   }
 }

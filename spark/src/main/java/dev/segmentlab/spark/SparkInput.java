@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.segmentlab.core.data.ColumnMapping;
+import dev.segmentlab.core.data.DataException;
+import dev.segmentlab.core.data.Mode;
 import dev.segmentlab.core.data.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,14 +34,20 @@ import org.apache.spark.sql.SparkSession;
  * Reads transactions (CSV, plain or gzipped, or Parquet; a file or a folder of them; any Hadoop file system) and
  * maps their columns with the core's aliases ({@link ColumnMapping#detect}) into typed columns: {@code invoice},
  * {@code stock_code}, {@code description}, {@code quantity}, {@code ts} (epoch seconds, UTC wall clock as the
- * core reads it), {@code price}, {@code customer}, {@code country}, {@code dup_key_*}. Rows whose quantity, price
+ * core reads it), {@code price}, {@code customer}, {@code country}, {@code rid} (the row's place in the input). Rows whose quantity, price
  * or date cannot be read are rejected and counted, as the core's reader does.
  */
 public final class SparkInput {
   private SparkInput() {}
 
   /** The typed rows and what reading found. */
-  public record Loaded(Dataset<Row> rows, ColumnMapping mapping, String format, long bytes, String dateFormat) {}
+  public record Loaded(Dataset<Row> rows, ColumnMapping mapping, String format, long bytes, String dateFormat,
+      Mode mode, String idColumn, List<String> numeric) {
+    /** Transactions. */
+    public Loaded(Dataset<Row> rows, ColumnMapping mapping, String format, long bytes, String dateFormat) {
+      this(rows, mapping, format, bytes, dateFormat, Mode.TRANSACTIONS, null, List.of());
+    }
+  }
 
   /** The input's format: the option, else {@code parquet} when the path or a file under it ends in .parquet. */
   public static String format(String path, String option, Configuration conf) {
@@ -79,6 +87,15 @@ public final class SparkInput {
    * @throws JobException when the path is missing or the columns needed for transactions are not there
    */
   public static Loaded read(SparkSession spark, String path, String formatOption) {
+    return read(spark, path, formatOption, null);
+  }
+
+  /**
+   * @param forced the mode asked for ({@code --mode}), or null for the one the columns show (the core's
+   *     {@link ColumnMapping#mode}: transactions when every needed column is there, a customer table unless two
+   *     transaction columns say otherwise)
+   */
+  public static Loaded read(SparkSession spark, String path, String formatOption, Mode forced) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     String lower = path.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
@@ -99,6 +116,13 @@ public final class SparkInput {
     }
     List<String> headers = List.of(raw.columns());
     ColumnMapping m = ColumnMapping.detect(headers);
+    Mode mode;
+    try {
+      mode = forced == Mode.TRANSACTIONS ? Mode.TRANSACTIONS : m.mode(forced);
+    } catch (DataException e) {
+      throw new JobException(e.getMessage(), e);
+    }
+    if (mode == Mode.CUSTOMERS) return customers(raw, headers, m, format, bytes);
     if (!m.isTransactions()) {
       throw new JobException("The input has no column for " + m.missingRequired().stream().map(Role::label)
           .collect(Collectors.joining(", ")) + ". Its columns are: " + String.join(", ", headers) + ".");
@@ -106,6 +130,66 @@ public final class SparkInput {
     String dateFormat = dateFormat(raw, m.column(Role.INVOICE_DATE));
     return new Loaded(typed(raw, m, dateFormat), m, format, bytes, dateFormat);
   }
+
+  /** Largest absolute value of a number in a customer table (the core's); beyond it the row is rejected. */
+  static final double MAX_VALUE = 1e15;
+
+  /**
+   * A table with one row per customer, read as the core's {@code CustomerTableBuilder} reads it: a column is a
+   * number when all its non-blank cells are numbers; the id is the mapped customer id column, else a header that
+   * reads like an id, else the first text column whose values are all distinct; a row with an infinite or absurd
+   * number is rejected. Rows: {@code customer} (the id, or the row number without one), each numeric column
+   * (double, named as in the header), {@code rejected}.
+   */
+  private static Loaded customers(Dataset<Row> raw, List<String> headers, ColumnMapping m, String format, long bytes) {
+    List<Column> texts = new ArrayList<>();
+    for (String h : headers) texts.add(expr("nullif(trim(CAST(" + q(h) + " AS STRING)), '')").as(h));
+    Dataset<Row> t = raw.select(texts.toArray(new Column[0]))
+        .withColumn("__rid", org.apache.spark.sql.functions.monotonically_increasing_id());
+    List<Column> aggs = new ArrayList<>();
+    for (String h : headers) {
+      aggs.add(expr("count_if(" + q(h) + " IS NOT NULL AND (try_cast(" + q(h) + " AS DOUBLE) IS NULL OR isnan(try_cast("
+          + q(h) + " AS DOUBLE))))"));
+      aggs.add(expr("count(" + q(h) + ")"));
+      aggs.add(expr("count(DISTINCT " + q(h) + ")"));
+    }
+    aggs.add(expr("count(*)"));
+    Row r = t.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
+    long n = r.getLong(3 * headers.size());
+    boolean[] numeric = new boolean[headers.size()];
+    for (int c = 0; c < numeric.length; c++) numeric[c] = r.getLong(3 * c) == 0 && r.getLong(3 * c + 1) > 0;
+    int id = m.column(Role.CUSTOMER_ID) == null ? -1 : headers.indexOf(m.column(Role.CUSTOMER_ID));
+    for (int c = 0; c < headers.size() && id < 0; c++) {
+      String h = Role.normalise(headers.get(c));
+      if (Role.CUSTOMER_ID.aliases().contains(h) || h.equals("id") || h.endsWith("id")) id = c;
+    }
+    for (int c = 0; c < headers.size() && id < 0; c++) {
+      if (!numeric[c] && r.getLong(3 * c + 1) == n && r.getLong(3 * c + 2) == n) id = c;
+    }
+    List<String> cols = new ArrayList<>();
+    List<Column> select = new ArrayList<>();
+    select.add(id >= 0 ? col(headers.get(id)).as("customer")
+        : expr("CAST(row_number() OVER (ORDER BY __rid) AS STRING)").as("customer"));
+    Column bad = lit(false);
+    for (int c = 0; c < headers.size(); c++) {
+      if (!numeric[c] || c == id) continue;
+      String h = headers.get(c);
+      cols.add(h);
+      Column v = expr("try_cast(" + q(h) + " AS DOUBLE)");
+      select.add(v.as(h));
+      bad = bad.or(v.isNotNull().and(expr("NOT (abs(try_cast(" + q(h) + " AS DOUBLE)) <= " + MAX_VALUE + "D)")));
+    }
+    if (cols.isEmpty()) {
+      throw new JobException("No column could be used: the file has neither transaction columns (invoice, date, "
+          + "quantity, unit price, customer id) nor numeric customer columns. Its columns are: "
+          + String.join(", ", headers) + ".");
+    }
+    select.add(bad.as("rejected"));
+    Dataset<Row> rows = t.select(select.toArray(new Column[0]));
+    return new Loaded(rows, m, format, bytes, null, Mode.CUSTOMERS, id >= 0 ? headers.get(id) : null, List.copyOf(cols));
+  }
+
+  private static String q(String column) { return "`" + column.replace("`", "``") + "`"; }
 
   private static String firstLine(Path p, Configuration conf) {
     try {
@@ -163,7 +247,9 @@ public final class SparkInput {
         ts.as("ts"),
         price.as("price"),
         customerId(m.column(Role.CUSTOMER_ID)).as("customer"),
-        text(m, Role.COUNTRY).as("country"));
+        text(m, Role.COUNTRY).as("country"),
+        // the row's place in the input (file order within a file), which the core's netting and duplicates use
+        org.apache.spark.sql.functions.monotonically_increasing_id().as("rid"));
     return t.withColumn("rejected", col("quantity").isNull().or(col("price").isNull()).or(col("ts").isNull()));
   }
 

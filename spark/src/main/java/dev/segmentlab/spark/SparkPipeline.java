@@ -3,11 +3,13 @@ package dev.segmentlab.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
+import dev.segmentlab.core.data.Mode;
 import dev.segmentlab.core.features.RfmBuilder;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.quality.CleaningOptions;
 import dev.segmentlab.core.quality.CleaningReport;
+import dev.segmentlab.core.segments.SegmentInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,13 @@ public final class SparkPipeline {
    * @param features empty = recency, frequency, monetary
    */
   public record Options(String inputFormat, CleaningOptions cleaning, List<String> features, Transform transform,
-      Scaling scaling, SparkSweep.Options sweep, int k) {
+      Scaling scaling, SparkSweep.Options sweep, int k, Mode mode) {
+    /** The mode the columns show. */
+    public Options(String inputFormat, CleaningOptions cleaning, List<String> features, Transform transform,
+        Scaling scaling, SparkSweep.Options sweep, int k) {
+      this(inputFormat, cleaning, features, transform, scaling, sweep, k, null);
+    }
+
     public Options {
       features = List.copyOf(features);
       if (k < 0) throw new JobException("--k must be at least 1 or auto, not " + k);
@@ -48,13 +56,13 @@ public final class SparkPipeline {
    * {@code country}, {@code segment}, {@code segment_name}.
    */
   public record Result(String input, SparkInput.Loaded loaded, long rows, long rejected, CleaningReport cleaning,
-      long customers, long snapshotEpochSeconds, Map<String, Double> featureSums, SparkFeatures.Preparation preparation,
+      SparkNetting.Result netting, long customers, long snapshotEpochSeconds, Map<String, Double> featureSums, SparkFeatures.Preparation preparation,
       SparkSweep.Result sweep, int k, double[][] centroids, SparkProfiles.Result profiles, Dataset<Row> labeled,
       Map<String, Double> timings) {}
 
   public static Result run(SparkSession spark, String path, Options o, Consumer<String> log) {
     Map<String, Double> t = new LinkedHashMap<>();
-    SparkInput.Loaded in = timed(t, "load", () -> SparkInput.read(spark, path, o.inputFormat()));
+    SparkInput.Loaded in = timed(t, "load", () -> SparkInput.read(spark, path, o.inputFormat(), o.mode()));
     Dataset<Row> all = in.rows().persist(StorageLevel.MEMORY_AND_DISK());
     long[] counts = timed(t, "count", () -> {
       Row r = all.agg(expr("count(*)"), expr("count_if(rejected)")).first();
@@ -62,15 +70,39 @@ public final class SparkPipeline {
     });
     long rejected = counts[1];
     long rows = counts[0] - rejected;
-    if (rows == 0) throw new JobException("No row of " + path + " could be read (quantity, price and date are needed).");
+    boolean table = in.mode() == Mode.CUSTOMERS;
+    if (rows == 0) {
+      throw new JobException("No row of " + path + " could be read" + (table ? "." : " (quantity, price and date are needed)."));
+    }
     Dataset<Row> accepted = all.filter("NOT rejected").drop("rejected");
     log.accept(String.format("%,d rows read, %,d rejected", rows, rejected));
-    SparkCleaning.Cleaned cleaned = timed(t, "clean", () -> SparkCleaning.clean(accepted, rows, o.cleaning()));
-    SparkFeatures.Customers cust = timed(t, "features", () -> SparkFeatures.build(cleaned.rows(), accepted));
-    all.unpersist();
-    cleaned.rows().unpersist();
-    List<String> features = o.featureList();
-    SparkFeatures.Preparation prep = timed(t, "matrix", () -> SparkFeatures.fit(cust.table(), features, o.transform(), o.scaling()));
+    SparkCleaning.Cleaned cleaned;
+    SparkFeatures.Customers cust;
+    List<String> features;
+    List<String> available;
+    if (table) {
+      // a customer table: nothing to clean; rows with a blank number are left out of the features (the core's)
+      cleaned = null;
+      Column complete = org.apache.spark.sql.functions.lit(true);
+      for (String c : in.numeric()) complete = complete.and(col("`" + c.replace("`", "``") + "`").isNotNull());
+      Dataset<Row> complete0 = accepted.filter(complete).persist(StorageLevel.MEMORY_AND_DISK());
+      cust = new SparkFeatures.Customers(complete0, 0, complete0.count());
+      all.unpersist();
+      features = o.features().isEmpty() ? in.numeric() : o.features();
+      available = in.numeric();
+    } else {
+      cleaned = timed(t, "clean", () -> SparkCleaning.clean(accepted, rows, o.cleaning()));
+      SparkCleaning.Cleaned c = cleaned;
+      cust = timed(t, "features", () -> SparkFeatures.build(c.rows(), accepted,
+          c.netting() == null ? null : c.netting().unmatched()));
+      all.unpersist();
+      cleaned.rows().unpersist();
+      features = o.featureList();
+      available = RfmBuilder.ALL;
+    }
+    SparkFeatures.Customers cust0 = cust;
+    SparkFeatures.Preparation prep = timed(t, "matrix", () -> SparkFeatures.fit(cust0.table(), features, o.transform(),
+        o.scaling(), available));
     List<Column> cols = new ArrayList<>();
     for (String c : cust.table().columns()) cols.add(col(c));
     String[] xs = new String[features.size()];
@@ -102,12 +134,13 @@ public final class SparkPipeline {
         : SparkSweep.fit(data, data, k, new SparkSweep.Options(k, k, o.sweep().restarts(), o.sweep().seed(),
             o.sweep().maxIter(), 0)).model());
     Dataset<Row> clustered = model.transform(data);
-    int[] segmentOf = SparkProfiles.order(clustered, k);
+    int[] segmentOf = SparkProfiles.order(clustered, k, table ? null : "monetary", centersOf(model));
     StringBuilder map = new StringBuilder("element_at(array(");
     for (int c = 0; c < k; c++) map.append(c == 0 ? "" : ", ").append(segmentOf[c]);
     Dataset<Row> labeled = clustered.withColumn("segment", expr(map.append("), cluster + 1)").toString()))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    SparkProfiles.Result profiles = timed(t, "profiles", () -> SparkProfiles.profile(labeled, features, k, customers));
+    SparkProfiles.Result profiles = timed(t, "profiles", () -> SparkProfiles.profile(labeled, features, k, customers,
+        table ? SegmentInput.Mode.CUSTOMER_TABLE : SegmentInput.Mode.TRANSACTIONS));
     double[][] centroids = new double[k][];
     Vector[] centers = model.clusterCenters();
     for (int c = 0; c < k; c++) centroids[segmentOf[c]] = centers[c].toArray();
@@ -117,13 +150,25 @@ public final class SparkPipeline {
     }
     List<Column> out = new ArrayList<>();
     out.add(col("customer").as("customer_id"));
-    for (String f : RfmBuilder.ALL) out.add(col(f));
-    out.add(col("country"));
+    if (table) {
+      for (String f : in.numeric()) out.add(col("`" + f.replace("`", "``") + "`"));
+    } else {
+      for (String f : RfmBuilder.ALL) out.add(col(f));
+      out.add(col("country"));
+    }
     out.add(col("segment"));
     out.add(expr(names.append("), segment + 1)").toString()).as("segment_name"));
     Dataset<Row> result = labeled.select(out.toArray(new Column[0]));
-    return new Result(path, in, rows, rejected, cleaned.report(), customers, cust.snapshotEpochSeconds(), sums, prep,
+    return new Result(path, in, rows, rejected, table ? null : cleaned.report(), table ? null : cleaned.netting(), customers,
+        cust.snapshotEpochSeconds(), sums, prep,
         sweep, k, centroids, profiles, result, t);
+  }
+
+  private static double[][] centersOf(KMeansModel model) {
+    Vector[] c = model.clusterCenters();
+    double[][] out = new double[c.length][];
+    for (int i = 0; i < c.length; i++) out[i] = c[i].toArray();
+    return out;
   }
 
   private static Map<String, Double> featureSums(Dataset<Row> data, List<String> features) {

@@ -31,14 +31,26 @@ public final class SparkReport {
     m.put("bytes", r.loaded().bytes());
     m.put("rows", r.rows());
     m.put("rejected", r.rejected());
-    m.put("date_format", SparkInput.dateFormatLabel(r.loaded().dateFormat()));
-    m.put("mode", "transactions");
+    boolean table = r.cleaning() == null;
+    m.put("date_format", table ? null : SparkInput.dateFormatLabel(r.loaded().dateFormat()));
+    m.put("mode", r.loaded().mode().key());
     m.put("mapping", r.loaded().mapping().asMap());
-    m.put("cleaning", cleaning(r.cleaning()));
-    m.put("returns", "drop"); // cancellation lines are dropped on Spark; netting them is the core's (issue 18)
-    m.put("rows_after_cleaning", r.cleaning().rowsAfterCleaning());
+    if (table) m.put("id_column", r.loaded().idColumn());
+    m.put("cleaning", table ? null : cleaning(r.cleaning()));
+    m.put("returns", table ? null : o.cleaning().returns().key());
+    if (r.netting() != null) {
+      SparkNetting.Result n = r.netting();
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("cancellation_lines", n.cancellationLines());
+      j.put("matched_value", Math.round(n.matchedValue() * 100) / 100.0);
+      j.put("unmatched_value", Math.round(n.unmatchedValue() * 100) / 100.0);
+      j.put("orders_cancelled_whole", n.ordersCancelledWhole());
+      j.put("customers_net_spend_not_positive", n.excludedCustomers());
+      m.put("returns_netting", j);
+    }
+    m.put("rows_after_cleaning", table ? null : r.cleaning().rowsAfterCleaning());
     m.put("customers", r.customers());
-    m.put("snapshot", LocalDateTime.ofEpochSecond(r.snapshotEpochSeconds(), 0, ZoneOffset.UTC).toLocalDate().toString());
+    m.put("snapshot", table ? null : LocalDateTime.ofEpochSecond(r.snapshotEpochSeconds(), 0, ZoneOffset.UTC).toLocalDate().toString());
     m.put("features", r.preparation().features());
     m.put("transform", o.transform().label());
     m.put("scaling", o.scaling().label());
@@ -121,7 +133,7 @@ public final class SparkReport {
   public static void print(PrintWriter out, SparkPipeline.Result r) {
     out.printf("%s: %,d rows read, %,d rejected (%s)%n", r.input(), r.rows(), r.rejected(), r.loaded().format());
     out.printf("  mapping %s%n", r.loaded().mapping().asMap());
-    for (CleaningReport.Step s : r.cleaning().steps()) {
+    for (CleaningReport.Step s : r.cleaning() == null ? List.<CleaningReport.Step>of() : r.cleaning().steps()) {
       out.printf("  %-32s -%,9d  %,10d left%n", s.rule().label(), s.removed(), s.remaining());
     }
     out.printf("%n%,d customers × %s%n", r.customers(), r.preparation().features());
@@ -172,7 +184,7 @@ public final class SparkReport {
         .columnMapping(r.loaded().mapping().asMap())
         .cleaningRules(rules)
         .nonProductCodes(c.nonProductCodes())
-        .returns("drop")
+        .returns(c.returns().key())
         .features(p.features())
         .transforms(transforms)
         .scaling(p.scaling().label())

@@ -2,11 +2,13 @@ package dev.segmentlab.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.segmentlab.core.data.Mode;
 import dev.segmentlab.core.export.ExportException;
 import dev.segmentlab.core.export.WorkspaceFile;
 import dev.segmentlab.core.features.Scaling;
 import dev.segmentlab.core.features.Transform;
 import dev.segmentlab.core.quality.CleaningOptions;
+import dev.segmentlab.core.quality.Returns;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Parameters;
  * not usable.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-    description = "On Spark: read → default cleaning → RFM features → MLlib k sweep → chosen k → named segments.")
+    description = "On Spark: read → default cleaning (returns netted or dropped) → RFM features → MLlib k sweep → chosen k → named segments.")
 public final class SparkSegment implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PATH", description = "CSV (optionally .gz) or Parquet: a file or a folder, "
       + "local or on any Hadoop file system (hdfs://, s3a://, abfs://, gs://).")
@@ -59,6 +61,14 @@ public final class SparkSegment implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--returns", defaultValue = "net", paramLabel = "net|drop",
+      description = "Cancellations: net them against the customer's purchases (default) or drop them as the seeds do.")
+  String returns;
+
+  @Option(names = "--mode", paramLabel = "transactions|customers", description = "How to read PATH: transactions "
+      + "(invoice lines) or customers (one row per customer, e.g. Mall Customers); default: what the columns show.")
+  String mode;
 
   @Option(names = "--features", split = ",", paramLabel = "F", description = "Features to cluster on (default recency,frequency,monetary; "
       + "also tenure, avg_order_value, distinct_products, avg_items_per_order, return_rate).")
@@ -196,8 +206,15 @@ public final class SparkSegment implements Callable<Integer> {
     if (kMax > 30) throw new JobException("--k-max can be at most 30, not " + kMax);
     if (stability > 0 && !json) System.err.println("note: --stability is not computed on Spark");
     SparkSweep.Options sweep = new SparkSweep.Options(kMin, kMax, restarts, seed, maxIter, silhouetteSample);
-    return new SparkPipeline.Options(inputFormat, CleaningOptions.seeds(), features, Transform.parse(transform),
-        Scaling.parse(scale), sweep, kValue);
+    return new SparkPipeline.Options(inputFormat,
+        CleaningOptions.defaults().withReturns(Returns.parse(returns)), features, Transform.parse(transform),
+        Scaling.parse(scale), sweep, kValue, parseMode(mode));
+  }
+
+  static Mode parseMode(String mode) {
+    if (mode == null) return null;
+    for (Mode m : Mode.values()) if (m.key().equalsIgnoreCase(mode.trim())) return m;
+    throw new JobException("--mode must be transactions or customers, not '" + mode + "'.");
   }
 
   static int parseK(String k) {

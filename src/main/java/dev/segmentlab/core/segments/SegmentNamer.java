@@ -198,6 +198,61 @@ public final class SegmentNamer {
   }
 
   /**
+   * The names, descriptions and actions of {@link #suggest} from per-segment statistics alone, for engines that keep
+   * the customers elsewhere (the Spark job): with the same statistics the result equals {@link #suggest}'s.
+   *
+   * @param mode where the features came from (RFM naming needs transactions and recency, frequency, monetary)
+   * @param featureNames the clustered features
+   * @param sizes customers per segment id
+   * @param means per segment id the raw mean of each feature (a null row for an empty segment)
+   * @param medians per segment id the raw median of each feature (linear interpolation, R type 7; null row when
+   *     empty)
+   * @param overallMedians each feature's median over all customers
+   * @param percentiles RFM naming: per segment id the mid-rank percentile (0..1) of its median recency, frequency and
+   *     monetary among all customers, recency reversed (1 − p); null row when empty. Otherwise unused (may be null)
+   * @param snake customer-table naming: each segment's mean scaled value per feature; otherwise unused (may be null)
+   * @param sds customer-table naming: each raw feature's population standard deviation over all customers, which
+   *     tells a pair with the same name apart; otherwise unused (may be null)
+   * @throws IllegalArgumentException when the arrays do not have one row per segment
+   */
+  public static List<SegmentName> fromStatistics(SegmentInput.Mode mode, String[] featureNames, int[] sizes,
+      double[][] means, double[][] medians, double[] overallMedians, double[][] percentiles,
+      SegmentCharts.SegmentMatrix snake, double[] sds, Options options) {
+    int k = sizes.length;
+    if (means.length != k || medians.length != k) throw new IllegalArgumentException("one row of statistics per segment");
+    int d = featureNames.length;
+    // the describer reads only the mode and the feature names of its input: one placeholder customer stands in
+    SegmentInput shape = new SegmentInput(mode, new String[] {""}, new int[1], k, featureNames, new double[1][d],
+        new double[1][d], new double[k][d], null, null);
+    double[][] seg = new double[k][];
+    for (int s = 0; s < k; s++) if (sizes[s] > 0) seg[s] = medians[s].clone();
+    SegmentDescriber.Medians m = new SegmentDescriber.Medians(seg, overallMedians.clone());
+    if (hasRfm(shape)) {
+      int[] rfmIndex = {shape.featureIndex("recency"), shape.featureIndex("frequency"), shape.featureIndex("monetary")};
+      double[][] rfmMeans = new double[k][];
+      for (int s = 0; s < k; s++) {
+        if (sizes[s] == 0) continue;
+        rfmMeans[s] = new double[3];
+        for (int c = 0; c < 3; c++) rfmMeans[s][c] = means[s][rfmIndex[c]];
+      }
+      double[][] p = new double[k][];
+      for (int s = 0; s < k; s++) p[s] = sizes[s] == 0 ? null : percentiles[s];
+      return rfmNames(new Rfm(rfmMeans, p), s -> SegmentDescriber.rfmDescription(shape, m, s, options.currency()));
+    }
+    int[] order = SegmentDescriber.displayOrder(shape);
+    List<SegmentName> names = featureNames(snake, sizes, options,
+        s -> SegmentDescriber.numbers(shape, m, s, order, options.currency()) + ".");
+    for (List<Integer> group : duplicates(names)) {
+      if (group.size() == 2) {
+        qualifyFeaturePair(names, group.get(0), group.get(1), featureNames, sds, m);
+      } else {
+        number(names, group);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
    * The names of segments clustered on other features, from per-segment statistics alone (the Spark job): the
    * same words, threshold and numbering as {@link #suggest}; the description gives the features' distance from
    * the average customer in standard deviations (the medians {@link #suggest} adds are not among these statistics).
@@ -323,10 +378,18 @@ public final class SegmentNamer {
    */
   private static void qualifyFeaturePair(List<SegmentName> names, int a, int b, SegmentInput input,
       SegmentDescriber.Medians m) {
+    double[] sds = new double[input.dimension()];
+    for (int j = 0; j < sds.length; j++) sds[j] = dev.segmentlab.core.quality.Stats.std(input.rawColumn(j));
+    qualifyFeaturePair(names, a, b, input.featureNames(), sds, m);
+  }
+
+  /** {@link #qualifyFeaturePair(List, int, int, SegmentInput, SegmentDescriber.Medians)} with the sds given. */
+  private static void qualifyFeaturePair(List<SegmentName> names, int a, int b, String[] featureNames, double[] sds,
+      SegmentDescriber.Medians m) {
     int best = -1;
     double bestGap = 0;
-    for (int j = 0; j < input.dimension(); j++) {
-      double sd = dev.segmentlab.core.quality.Stats.std(input.rawColumn(j));
+    for (int j = 0; j < featureNames.length; j++) {
+      double sd = sds[j];
       double gap = Math.abs(m.segment()[a][j] - m.segment()[b][j]) / (sd > 0 ? sd : 1);
       if (gap > bestGap) {
         bestGap = gap;
@@ -337,7 +400,7 @@ public final class SegmentNamer {
       number(names, new ArrayList<>(List.of(a, b)));
       return;
     }
-    String noun = FeatureWords.clean(input.featureNames()[best]);
+    String noun = FeatureWords.clean(featureNames[best]);
     boolean aHigher = m.segment()[a][best] > m.segment()[b][best];
     String higher = "(" + FeatureWords.phrase(noun, true).toLowerCase(Locale.ROOT).replace("high ", "higher ") + ")";
     String lower = "(" + FeatureWords.phrase(noun, false).toLowerCase(Locale.ROOT).replace("low ", "lower ") + ")";
