@@ -165,7 +165,8 @@ public final class ExportViewModel {
     start("Exporting " + target.getFileName(), ctx -> {
       SegmentExport.Context c = SegmentExport.Context.of(dataset, cleaned);
       long t0 = System.nanoTime();
-      SegmentExport.Outcome o = SegmentExport.write(seg, c, request, RunControl.of(null, XlsxExporter.Options.DEFAULT.withCurrency(currency), RunControl.of(null, progressTo(ctx), ctx.cancelledCheck())));
+      SegmentExport.Outcome o = SegmentExport.write(seg, c, request, XlsxExporter.Options.DEFAULT.withCurrency(currency),
+          RunControl.of(null, progressTo(ctx), ctx.cancelledCheck()));
       return new Written(o, (System.nanoTime() - t0) / 1e9);
     }, w -> {
       SegmentExport.Outcome o = w.outcome();

@@ -48,7 +48,7 @@ class SegmentExportTest {
   void theChosenCurrencyIsTheWorkbooksMoneyFormat() throws Exception {
     Path out = dir.resolve("euro.xlsx");
     SegmentExport.write(run.segmentation(), ctx, ExportRequest.of(out, false, false, false),
-        RunControl.of(null, dev.segmentlab.core.export.XlsxExporter.Options.DEFAULT.withCurrency("€"), RunControl.none()));
+        dev.segmentlab.core.export.XlsxExporter.Options.DEFAULT.withCurrency("€"), RunControl.none());
     try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(out.toFile());
         java.io.InputStream in = z.getInputStream(z.getEntry("xl/styles.xml"))) {
       String styles = new String(in.readAllBytes(), UTF_8);
