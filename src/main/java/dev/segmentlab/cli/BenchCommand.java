@@ -8,7 +8,6 @@ import dev.segmentlab.core.features.FeatureMatrix;
 import dev.segmentlab.core.features.FeatureOptions;
 import dev.segmentlab.core.pipeline.Stages;
 import dev.segmentlab.core.quality.CleanedData;
-import dev.segmentlab.core.quality.CleaningOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,6 +43,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "Warm runs after the cold one (default ${DEFAULT-VALUE}).")
   int runs;
+
+  @Mixin ReturnsOption returns = new ReturnsOption();
 
   @Option(names = "--json", description = "Print the timings as JSON.")
   boolean json;
@@ -107,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
     rows = d.rows();
     if (stage.equals("load")) return;
     if (d.transactions() == null) throw new IllegalArgumentException("bench " + stage + " needs a transactions file");
-    CleanedData c = time("clean", () -> stages.clean(d, CleaningOptions.defaults(), rc));
+    CleanedData c = time("clean", () -> stages.clean(d, returns.cleaning(), rc));
     if (stage.equals("clean")) return;
     CustomerFeatures cf = time("rfm", () -> stages.features(d, c).features());
     FeatureMatrix m = time("matrix", () -> stages.matrix(cf, FeatureOptions.defaults()));
