@@ -10,6 +10,8 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import java.util.Locale;
 
@@ -27,6 +29,7 @@ public final class App extends Application {
     primary.titleProperty().bind(ctx.main().titleProperty());
     primary.setMinWidth(900);
     primary.setMinHeight(600);
+    fitToScreen(primary, scene);
     for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
       var icon = App.class.getResourceAsStream("/dev/segmentlab/app/icon/segmentlab-" + size + ".png");
       if (icon != null) primary.getIcons().add(new Image(icon));
@@ -34,6 +37,20 @@ public final class App extends Application {
     guardClose(primary, ctx, Platform::exit);
     primary.show();
     openAtStart(ctx, getParameters().getRaw());
+  }
+
+  /**
+   * On a screen smaller than the scene's preferred 1280 × 820 (a 1280 × 800 laptop, say), the window takes the
+   * screen's usable area instead of reaching below its bottom edge, so the status bar stays in view.
+   */
+  private static void fitToScreen(Stage stage, Scene scene) {
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    if (scene.getWidth() > screen.getWidth() || scene.getHeight() > screen.getHeight()) {
+      stage.setX(screen.getMinX());
+      stage.setY(screen.getMinY());
+      stage.setWidth(Math.min(scene.getWidth(), screen.getWidth()));
+      stage.setHeight(Math.min(scene.getHeight(), screen.getHeight()));
+    }
   }
 
   /**

@@ -34,6 +34,7 @@ final class NameEditor extends VBox {
     HBox.setHgrow(name, Priority.ALWAYS);
     Button apply = new Button("Apply");
     apply.setId("applyName");
+    apply.setMinWidth(Region.USE_PREF_SIZE); // the name field gives way, never the button's label
     apply.disableProperty().bind(vm.canApplyNameProperty().not());
     apply.setOnAction(e -> vm.applyName());
     HBox nameRow = new HBox(6, name, apply);

@@ -81,9 +81,10 @@ final class ProfileTable {
 
   /** Predicted revenue of the next 12 months (Σ CLV) and its share, once the value model is fitted. */
   private void predictedColumns() {
-    TableColumn<ProfileRow, Double> predicted = Tables.numberColumn("Predicted revenue (12 mo)", vm::predictedRevenue, "%,.0f", 150);
+    TableColumn<ProfileRow, Double> predicted = Tables.numberColumn("Predicted 12 mo", vm::predictedRevenue, "%,.0f", 130);
     TableColumn<ProfileRow, Double> share = Tables.numberColumn("% predicted", r -> 100 * vm.predictedShare(r), "%.1f%%", 90);
     predicted.setId("predictedRevenueColumn");
+
     predicted.visibleProperty().bind(vm.predictedRevenueProperty().isNotNull());
     share.visibleProperty().bind(vm.predictedRevenueProperty().isNotNull());
     vm.predictedRevenueProperty().addListener((o, a, v) -> table.refresh());

@@ -25,7 +25,7 @@ final class SnakePlot extends VBox {
   SnakePlot(ObservableValue<SegmentGrid> grid) {
     CategoryAxis x = new CategoryAxis();
     NumberAxis y = new NumberAxis();
-    y.setLabel("mean (standard deviations from average)");
+    y.setLabel("standardized mean");
     chart = new LineChart<>(x, y);
     chart.setId("snakePlot");
     chart.setAnimated(false);
