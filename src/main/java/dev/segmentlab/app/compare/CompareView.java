@@ -11,6 +11,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.geometry.Pos;
+import javafx.scene.layout.Region;
+import javafx.scene.control.Tooltip;
+import java.util.List;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -55,7 +59,17 @@ public final class CompareView {
     export.setId("exportMovedButton");
     export.disableProperty().bind(vm.comparisonProperty().isNull());
     export.setOnAction(e -> vm.exportMoved());
+    for (ComboBox<PinnedSolution> c : List.of(a, b)) {
+      c.setPrefWidth(280); // long solution names must not push ARI and NMI out of the row
+      c.setMaxWidth(Double.MAX_VALUE);
+      HBox.setHgrow(c, Priority.SOMETIMES);
+      c.setTooltip(new Tooltip("A pinned solution: method, k, features and transforms"));
+    }
+    for (Label l : List.of(ari, nmi)) l.setMinWidth(Region.USE_PREF_SIZE);
+    ari.setTooltip(new Tooltip("Adjusted Rand index: 1 = the same partition, about 0 = no more alike than chance"));
+    nmi.setTooltip(new Tooltip("Normalized mutual information: 1 = the same partition, 0 = independent"));
     HBox choose = new HBox(8, new Label("A"), a, new Label("B"), b, new Label("ARI"), ari, new Label("NMI"), nmi);
+    choose.setAlignment(Pos.CENTER_LEFT);
     VBox right = new VBox(8, choose, summary, table, new Label("Flows of customers (A → B)"), flows,
         new Label("Profile differences: each A segment beside its best-matching B segment"), ProfileDiffTable.of(vm),
         export);
