@@ -66,7 +66,7 @@ final class ProfileColumns {
 
   /** Mean Jaccard across seeds, "…" until computed, marked in red with ⚠ below 0.6. */
   static TableColumn<ProfileRow, Double> stability() {
-    TableColumn<ProfileRow, Double> c = new TableColumn<>("Stability");
+    TableColumn<ProfileRow, Double> c = new TableColumn<>("mean Jaccard");
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().stability()));
     c.setCellFactory(col -> new TableCell<>() {
       private Tooltip tip; // made once, when first needed
@@ -88,8 +88,8 @@ final class ProfileColumns {
     });
     c.setPrefWidth(90);
     c.setStyle("-fx-alignment: CENTER-RIGHT;");
-    Label head = new Label("Stability");
-    head.setTooltip(new Tooltip("Mean Jaccard of the segment across re-runs with other seeds on bootstrap samples; below 0.6 it is unstable"));
+    Label head = new Label("mean Jaccard");
+    head.setTooltip(new Tooltip("Stability: the mean Jaccard of the segment across re-runs with other seeds on bootstrap samples; below 0.6 it is unstable"));
     c.setGraphic(head);
     c.setText("");
     return c;
