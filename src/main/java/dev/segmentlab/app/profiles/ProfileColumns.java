@@ -86,7 +86,7 @@ final class ProfileColumns {
         }
       }
     });
-    c.setPrefWidth(90);
+    c.setPrefWidth(112);
     c.setStyle("-fx-alignment: CENTER-RIGHT;");
     Label head = new Label("mean Jaccard");
     head.setTooltip(new Tooltip("Stability: the mean Jaccard of the segment across re-runs with other seeds on bootstrap samples; below 0.6 it is unstable"));

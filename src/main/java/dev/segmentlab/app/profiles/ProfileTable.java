@@ -7,7 +7,10 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
@@ -79,6 +82,26 @@ final class ProfileTable {
     predictedColumns();
   }
 
+  private boolean refreshPending;
+
+  private void refreshWhenNotEditing() {
+    if (table.getEditingCell() == null) {
+      table.refresh();
+      return;
+    }
+    if (refreshPending) return;
+    refreshPending = true;
+    table.editingCellProperty().addListener(new ChangeListener<>() {
+      @Override public void changed(ObservableValue<? extends TablePosition<ProfileRow, ?>> o,
+          TablePosition<ProfileRow, ?> was, TablePosition<ProfileRow, ?> now) {
+        if (now != null) return;
+        table.editingCellProperty().removeListener(this);
+        refreshPending = false;
+        table.refresh();
+      }
+    });
+  }
+
   /** Predicted revenue of the next 12 months (Σ CLV) and its share, once the value model is fitted. */
   private void predictedColumns() {
     TableColumn<ProfileRow, Double> predicted = Tables.numberColumn("Predicted 12 mo", vm::predictedRevenue, "%,.0f", 130);
@@ -87,7 +110,9 @@ final class ProfileTable {
 
     predicted.visibleProperty().bind(vm.predictedRevenueProperty().isNotNull());
     share.visibleProperty().bind(vm.predictedRevenueProperty().isNotNull());
-    vm.predictedRevenueProperty().addListener((o, a, v) -> table.refresh());
+    // the figures arrive from a background job: redraw the cells then, but never while a name is being typed
+    // (a refresh ends the edit and the typing would be lost); the redraw waits for the edit to end instead
+    vm.predictedRevenueProperty().addListener((o, a, v) -> refreshWhenNotEditing());
     table.getColumns().add(predicted);
     table.getColumns().add(share);
   }

@@ -64,6 +64,7 @@ class ProfilesUiTest {
     // rename segment 1 in the table: double-click its name, type, Enter
     String oldName = table.getItems().get(1).name();
     robot.doubleClickOn(nameCell(robot, oldName));
+    UiTestSupport.waitUntil(() -> robot.lookup("#profileTable .text-field").tryQuery().isPresent());
     TextField editor = robot.lookup("#profileTable .text-field").queryAs(TextField.class);
     UiTestSupport.waitUntil(editor::isFocused);
     robot.interact(editor::selectAll);
