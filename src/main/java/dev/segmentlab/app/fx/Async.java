@@ -47,7 +47,7 @@ public interface Async {
   <T> Runnable run(String title, Job<T> job, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure,
       Runnable onCancelled);
 
-  /** A job with named callbacks, started by {@link Task#start()} or {@link Task#startIn(JobSlot)}. */
+  /** A job with named callbacks, started by {@link Task#start()}; {@link JobSlot#task} makes one that runs in a slot. */
   default <T> Task<T> task(String title, Job<T> job) {
     return new Task<>(this, title, job);
   }

@@ -6,10 +6,10 @@ import java.util.function.Consumer;
 /**
  * A background job with named callbacks, in the style of JabRef's {@code BackgroundTask}:
  * <pre>{@code
- * async.task("Cleaning", ctx -> Cleaner.clean(tx, options, ctx.cancelledCheck()))
+ * cleaningSlot.task("Cleaning", ctx -> Cleaner.clean(tx, options, ctx.control(executor)))
  *     .onSuccess(this::publish)
  *     .onFailure(this::showError)
- *     .startIn(cleaningSlot);
+ *     .start();
  * }</pre>
  * Callbacks not set do nothing. Exactly one of them runs on the UI thread when the job ends. UI thread only.
  *
@@ -67,10 +67,5 @@ public final class Task<T> {
       return slot::cancel;
     }
     return async.run(title, job, onSuccess, onFailure, onCancelled);
-  }
-
-  /** Starts the job in {@code slot}: the slot's previous job is cancelled and its late results dropped. */
-  public void startIn(JobSlot slot) {
-    slot.submit(title, job, onSuccess, onFailure, onCancelled);
   }
 }

@@ -218,7 +218,7 @@ public final class GaussianMixture {
   /** One EM run from a seeded k-means; null when a covariance stopped being positive definite. */
   private static Run em(Points x, Options o, long seed, RunControl rc) {
     int n = x.size(), d = x.dimension(), k = o.k();
-    KMeansResult start = KMeans.fit(x, KMeans.Options.of(k).withRestarts(1).withSeed(seed), RunControl.of(null, null, rc.cancelledCheck()));
+    KMeansResult start = KMeans.fit(x, KMeans.Options.of(k).withRestarts(1).withSeed(seed), rc.withoutProgress().withExecutor(null));
     double[] resp = new double[n * k];
     int[] l = start.labelsRef();
     for (int i = 0; i < n; i++) resp[i * k + l[i]] = 1;

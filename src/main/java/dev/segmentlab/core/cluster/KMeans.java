@@ -105,17 +105,15 @@ public final class KMeans {
    * Fits k-means.
    *
    * @param x the feature matrix (already transformed and scaled as wanted)
-   * @param executor runs restarts in parallel (the calling thread takes part); null runs them on the calling
-   *     thread. The result does not depend on it.
-   * @param cancelled polled between iterations, possibly from executor threads; null means never
+   * @param rc its executor: runs restarts in parallel (the calling thread takes part); null runs them on the
+   *     calling thread. The result does not depend on it; its cancellation check: polled between iterations,
+   *     possibly from executor threads; null means never
    * @throws IllegalArgumentException if k exceeds the number of distinct rows, or a key ordering's length
    *     differs from the number of rows
    * @throws java.util.concurrent.CancellationException if {@code cancelled} turned true
    */
   public static KMeansResult fit(Points x, Options options, RunControl rc) {
-    Executor executor = rc.executor();
-    BooleanSupplier cancelled = rc.cancelledCheck();
-    return fit(x, options, RunControl.of(executor, null, cancelled), null);
+    return fit(x, options, rc.withoutProgress(), null);
   }
 
   static KMeansResult fit(Points x, Options o, RunControl rc, Runnable onRestart) {

@@ -61,7 +61,7 @@ public final class KMeansBudget {
     int still = 0;
     int batches = 0;
     do {
-      KMeansResult r = KMeans.fit(x, o.withSeed(best == null ? o.seed() : seeds.nextLong()), RunControl.of(rc.executor(), null, rc.cancelledCheck()));
+      KMeansResult r = KMeans.fit(x, o.withSeed(best == null ? o.seed() : seeds.nextLong()), rc.withoutProgress());
       restarts += o.restarts();
       batches++;
       if (best == null || r.wcss() < best.wcss() * (1 - IMPROVEMENT)) {

@@ -97,23 +97,23 @@ public final class KSweep {
 
   /** Runs on the calling thread with default callbacks off. */
   public static Result run(double[][] x, Options options) {
-    return run(Points.of(x), options, null, null, RunControl.none());
+    return run(Points.of(x), options, null, RunControl.none());
   }
 
   /**
    * Runs the sweep.
    *
-   * @param executor spreads restarts and silhouette rows over threads (the calling thread takes part); null =
-   *     calling thread only. The result does not depend on it.
    * @param onPoint receives each k's point as soon as it is scored, in waves of {@link #WAVE} ks, on the calling
    *     thread; may be null
-   * @param progress receives the fraction done in [0, 1], non-decreasing, on the calling thread; may be null
-   * @param cancelled polled often, possibly from executor threads; null = never
+   * @param rc its executor spreads restarts and silhouette rows over threads (the calling thread takes part;
+   *     null = calling thread only; the result does not depend on it); its progress receives the fraction done in
+   *     [0, 1], non-decreasing, on the calling thread; its cancellation check is polled often, possibly from
+   *     executor threads
    * @throws IllegalArgumentException if kMax exceeds the number of distinct rows
    * @throws java.util.concurrent.CancellationException if cancelled
    */
-  public static Result run(Points x, Options options, Executor executor, Consumer<Point> onPoint,
-      RunControl rc) {
+  public static Result run(Points x, Options options, Consumer<Point> onPoint, RunControl rc) {
+    Executor executor = rc.executor();
     DoubleConsumer progress = rc.progressSink();
     BooleanSupplier cancelled = rc.cancelledCheck();
     Objects.requireNonNull(x, "x");
@@ -125,7 +125,7 @@ public final class KSweep {
     for (int k = options.kMin(); k <= options.kMax(); k++) total += restarts * k + 15.0;
     double[] done = {0};
     double all = total;
-    DoubleConsumer report = progress == null ? w -> {} : w -> {
+    DoubleConsumer report = w -> {
       done[0] += w;
       progress.accept(Math.min(1.0, done[0] / all));
     };
@@ -136,7 +136,7 @@ public final class KSweep {
       to = (int) Math.min(options.kMax(), (long) from + waveSize - 1);
       int[] ks = IntStream.rangeClosed(from, to).toArray();
       double[] callerWork = {0};
-      KMeansResult[] fits = KMeans.fitAll(x, options.kMeans(), ks, RunControl.of(executor, null, cancelled), k -> {
+      KMeansResult[] fits = KMeans.fitAll(x, options.kMeans(), ks, rc.withoutProgress(), k -> {
         callerWork[0] += k;
         report.accept(k);
       });

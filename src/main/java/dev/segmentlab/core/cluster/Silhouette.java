@@ -98,15 +98,13 @@ public final class Silhouette {
    * Computes the silhouette.
    *
    * @param labels cluster of each row, 0..k-1 (empty cluster ids are ignored)
-   * @param executor splits rows over threads (the calling thread takes part); null = calling thread only
-   * @param cancelled polled every few dozen rows, possibly from executor threads; null = never
+   * @param rc its executor: splits rows over threads (the calling thread takes part); null = calling thread
+   *     only; its cancellation check: polled every few dozen rows, possibly from executor threads; null = never
    * @throws IllegalArgumentException if labels do not match the rows or are negative
    * @throws java.util.concurrent.CancellationException if cancelled
    */
   public static Result compute(Points x, int[] labels, Options options, RunControl rc) {
-    Executor executor = rc.executor();
-    BooleanSupplier cancelled = rc.cancelledCheck();
-    return computeAll(x, new int[][] {labels}, options, RunControl.of(executor, null, cancelled))[0];
+    return computeAll(x, new int[][] {labels}, options, rc.withoutProgress())[0];
   }
 
   /**

@@ -83,7 +83,7 @@ public final class Ward {
       return new Result(chain(x.data().clone(), ones, n, d, 0, rc), identity, false);
     }
     int m = Math.min(o.microClusters(), x.distinctRows());
-    KMeansResult micro = KMeans.fit(x, KMeans.Options.of(m).withRestarts(1).withSeed(o.seed()), RunControl.of(rc.executor(), null, rc.cancelledCheck()));
+    KMeansResult micro = KMeans.fit(x, KMeans.Options.of(m).withRestarts(1).withSeed(o.seed()), rc.withoutProgress());
     double[] centres = new double[m * d];
     double[] w = new double[m];
     double[][] c = micro.centroids();

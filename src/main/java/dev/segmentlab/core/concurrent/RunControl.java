@@ -85,6 +85,11 @@ public final class RunControl {
     return new RunControl(executor, p -> parent.accept(from + (to - from) * p), cancelled);
   }
 
+  /** The same threads and cancellation, for a sub-operation whose own progress is not shown. */
+  public RunControl withoutProgress() {
+    return new RunControl(executor, null, cancelled);
+  }
+
   /** The same progress and cancellation on other threads. */
   public RunControl withExecutor(Executor other) {
     return new RunControl(other, progress, cancelled);

@@ -50,7 +50,7 @@ public final class AssociationRules {
 
   private AssociationRules() {}
 
-  /** {@link #mine(Transactions, int[], Predicate, IntPredicate, Options, RunControl.of(null, DoubleConsumer, BooleanSupplier))} over all customers. */
+  /** {@link #mine(Transactions, int[], Predicate, IntPredicate, Options, RunControl)} over all customers. */
   public static RuleSet mine(Transactions tx, int[] rows, Predicate<String> nonProduct, Options options) {
     return mine(tx, rows, nonProduct, null, options, RunControl.none());
   }
@@ -64,8 +64,7 @@ public final class AssociationRules {
    * @param customers restrict baskets to these customers (a segment), or {@code null} for all; supports are then
    *     fractions of the segment's baskets. Descriptions always come from all of {@code rows}.
    * @param options thresholds, maximum length and how many rules to return
-   * @param progress receives fractions in [0, 1]
-   * @param cancelled polled during the work
+   * @param rc its progress: receives fractions in [0, 1]; its cancellation check: polled during the work
    * @throws IllegalArgumentException if {@code rows} are not ascending valid indices
    * @throws java.util.concurrent.CancellationException if {@code cancelled} answers true
    */

@@ -22,7 +22,7 @@ public final class CohortBuilder {
 
   private CohortBuilder() {}
 
-  /** {@link #build(Transactions, int[], IntPredicate, RunControl.of(null, DoubleConsumer, BooleanSupplier))} for all customers. */
+  /** {@link #build(Transactions, int[], IntPredicate, RunControl)} for all customers. */
   public static CohortTable build(Transactions tx, int[] rows) {
     return build(tx, rows, null, RunControl.none());
   }
@@ -33,8 +33,7 @@ public final class CohortBuilder {
    * @param tx the transactions
    * @param rows strictly ascending indices of the rows to use (the cleaned rows)
    * @param customers the segment to restrict to, or {@code null} for every customer (see {@link CustomerFilter})
-   * @param progress receives fractions in [0, 1]
-   * @param cancelled polled during the work
+   * @param rc its progress: receives fractions in [0, 1]; its cancellation check: polled during the work
    * @return the cohorts; empty when no row has a customer
    * @throws IllegalArgumentException if {@code rows} are not ascending valid indices
    * @throws java.util.concurrent.CancellationException if {@code cancelled} answers true

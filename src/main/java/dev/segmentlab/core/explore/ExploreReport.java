@@ -84,8 +84,7 @@ public record ExploreReport(List<MonthlyPoint> monthly, List<CohortRow> cohorts,
    * @param nonProduct true for a normalised stock code that is not a product
    * @param customers a segment to restrict to, or {@code null} for all customers
    * @param ruleOptions rule thresholds; at most {@value #REPORT_RULES} rules are reported whatever its topN
-   * @param progress receives fractions in [0, 1]
-   * @param cancelled polled during the work
+   * @param rc its progress: receives fractions in [0, 1]; its cancellation check: polled during the work
    * @throws IllegalArgumentException if {@code rows} are not ascending valid indices
    * @throws java.util.concurrent.CancellationException if {@code cancelled} answers true
    */

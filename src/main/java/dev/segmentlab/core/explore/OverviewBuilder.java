@@ -46,7 +46,7 @@ public final class OverviewBuilder {
 
   private OverviewBuilder() {}
 
-  /** {@link #build(Transactions, int[], Predicate, IntPredicate, Options, RunControl.of(null, DoubleConsumer, BooleanSupplier))} for all customers with default options. */
+  /** {@link #build(Transactions, int[], Predicate, IntPredicate, Options, RunControl)} for all customers with default options. */
   public static Overview build(Transactions tx, int[] rows, Predicate<String> nonProduct) {
     return build(tx, rows, nonProduct, null, Options.DEFAULT, RunControl.none());
   }
@@ -60,8 +60,7 @@ public final class OverviewBuilder {
    *     fees); such rows count towards revenue and orders but not towards products
    * @param customers the segment to restrict to, or {@code null} for every row (see {@link CustomerFilter})
    * @param options bins and list lengths
-   * @param progress receives fractions in [0, 1]
-   * @param cancelled polled during the work
+   * @param rc its progress: receives fractions in [0, 1]; its cancellation check: polled during the work
    * @return the overview; empty lists and zero figures when no row is selected
    * @throws IllegalArgumentException if {@code rows} are not ascending valid indices
    * @throws java.util.concurrent.CancellationException if {@code cancelled} answers true

@@ -72,16 +72,13 @@ public final class CsvExporter {
    * Writes one table to {@code target} through {@link SafeFileWriter}: all or nothing.
    *
    * @param overwrite whether an existing file may be replaced
-   * @param progress receives the fraction done, 0..1
-   * @param cancelled polled every few thousand rows; when true the export stops with a
-   *     {@link CancellationException} and no file is left behind
+   * @param rc its progress: receives the fraction done, 0..1; its cancellation check: polled every few
+   *     thousand rows; when true the export stops with a {@link CancellationException} and no file is left behind
    * @throws ExportException if the file cannot be written; the message says what to do
    */
   public static void write(Path target, SheetData table, Options options, boolean overwrite,
       RunControl rc) throws ExportException {
-    DoubleConsumer progress = rc.progressSink();
-    BooleanSupplier cancelled = rc.cancelledCheck();
-    SafeFileWriter.write(target, overwrite, out -> write(out, table, options, RunControl.of(null, progress, cancelled)));
+    SafeFileWriter.write(target, overwrite, out -> write(out, table, options, rc));
   }
 
   /** Writes one table to a stream, which is flushed and left open. */

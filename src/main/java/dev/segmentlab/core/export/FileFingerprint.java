@@ -45,8 +45,8 @@ public record FileFingerprint(long size, String sha256) {
   /**
    * Reads the whole file once.
    *
-   * @param progress fraction of the bytes read, 0..1
-   * @param cancelled polled per chunk; when true, stops with a {@link CancellationException}
+   * @param rc its progress: fraction of the bytes read, 0..1; its cancellation check: polled per chunk; when
+   *     true, stops with a {@link CancellationException}
    * @throws ExportException if the file is missing or unreadable (the message names it)
    */
   public static FileFingerprint of(Path file, RunControl rc)

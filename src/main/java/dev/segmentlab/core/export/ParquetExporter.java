@@ -34,9 +34,8 @@ public final class ParquetExporter {
    * Writes one table.
    *
    * @param overwrite whether an existing file may be replaced
-   * @param progress the fraction done, 0..1
-   * @param cancelled polled every few thousand rows; when true the export stops with a {@link CancellationException}
-   *     and no file is left behind
+   * @param rc its progress: the fraction done, 0..1; its cancellation check: polled every few thousand rows;
+   *     when true the export stops with a {@link CancellationException} and no file is left behind
    * @throws ExportException if the file cannot be written; the message says what to do
    */
   public static void write(Path target, SheetData table, boolean overwrite, RunControl rc) throws ExportException {

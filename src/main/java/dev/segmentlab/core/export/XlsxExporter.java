@@ -89,16 +89,14 @@ public final class XlsxExporter {
    *
    * @param sheets at least one table; names are made valid and unique with {@link #sheetNames(List)}
    * @param overwrite whether an existing file may be replaced
-   * @param progress receives the fraction done, 0..1, from the calling thread
-   * @param cancelled polled every block of rows; when it turns true the export stops with a
-   *     {@link CancellationException} and no file is left behind
+   * @param rc its progress: receives the fraction done, 0..1, from the calling thread; its cancellation check:
+   *     polled every block of rows; when it turns true the export stops with a {@link CancellationException} and
+   *     no file is left behind
    * @throws ExportException if the file cannot be written (the message says what to do) or a sheet has more
    *     rows or columns than Excel allows
    */
   public static void write(Path target, List<SheetData> sheets, Options options, boolean overwrite,
       RunControl rc) throws ExportException {
-    DoubleConsumer progress = rc.progressSink();
-    BooleanSupplier cancelled = rc.cancelledCheck();
     checkLimits(sheets);
     SafeFileWriter.write(target, overwrite, out -> write(out, sheets, options, rc));
   }

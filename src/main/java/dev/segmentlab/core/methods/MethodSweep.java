@@ -216,7 +216,7 @@ public final class MethodSweep {
     KSweep.Options b = o.base();
     List<Extra> extras = new ArrayList<>();
     if (o.kMeansBudgetMillis() == 0) {
-      KSweep.Result s = KSweep.run(x, b, rc.executor(), onPoint, RunControl.of(null, rc.progressSink(), rc.cancelledCheck()));
+      KSweep.Result s = KSweep.run(x, b, onPoint, rc);
       for (KSweep.Point p : s.points()) extras.add(new Extra(p.k(), KMeansModel.of(p.solution()), null, b.kMeans().restarts()));
       return new Result(Method.KMEANS, s, extras, null, false, null, OptionalInt.empty());
     }
@@ -295,7 +295,7 @@ public final class MethodSweep {
       RunControl rc) {
     int[][] labels = new int[fits.size()][];
     for (int q = 0; q < labels.length; q++) labels[q] = fits.get(q).labels();
-    Silhouette.Result[] s = Silhouette.computeAll(x, labels, b.silhouette(), RunControl.of(rc.executor(), null, rc.cancelledCheck()));
+    Silhouette.Result[] s = Silhouette.computeAll(x, labels, b.silhouette(), rc.withoutProgress());
     List<KSweep.Point> points = new ArrayList<>();
     for (int q = 0; q < labels.length; q++) {
       KMeansResult fit = fits.get(q);

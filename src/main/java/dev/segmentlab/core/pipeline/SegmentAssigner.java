@@ -53,7 +53,7 @@ public final class SegmentAssigner {
   }
 
   /**
-   * @param progress 0..1
+   * @param rc its progress: 0..1
    * @throws IllegalArgumentException when the workspace has no saved model, or the new file lacks a feature
    * @throws DataException when the file cannot be used
    * @throws java.util.concurrent.CancellationException when cancelled

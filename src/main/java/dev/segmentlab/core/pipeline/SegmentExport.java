@@ -411,25 +411,25 @@ public final class SegmentExport {
     Path target = req.target().toAbsolutePath().normalize();
     if (req.format() == ExportRequest.Format.XLSX) {
       List<SheetData> sheets = sheets(seg, ctx);
-      batch.stage(target, out -> XlsxExporter.write(out, sheets, xlsx, RunControl.of(null, progress, cancelled)));
+      batch.stage(target, out -> XlsxExporter.write(out, sheets, xlsx, rc));
       return new Outcome(List.of(target), sheets.get(0).rowCount());
     }
     String[] top = TopProducts.of(ctx.cleaned(), seg.features());
     SheetData customers = customers(seg, top);
     if (req.format() == ExportRequest.Format.PARQUET) {
-      ParquetExporter.write(target, customers, req.overwrite(), RunControl.of(null, progress, cancelled));
+      ParquetExporter.write(target, customers, req.overwrite(), rc);
       return new Outcome(List.of(target), customers.rowCount());
     }
     CsvExporter.Options options = CsvExporter.Options.DEFAULT.withByteOrderMark(req.byteOrderMark());
     if (!req.perSegment()) {
-      batch.stage(target, out -> CsvExporter.write(out, customers, options, RunControl.of(null, progress, cancelled)));
+      batch.stage(target, out -> CsvExporter.write(out, customers, options, rc));
       return new Outcome(List.of(target), customers.rowCount());
     }
     List<SheetData> perSegment = segmentSheets(seg, top);
     List<Path> each = CsvExporter.targetsFor(target.getParent(), stem(target), perSegment);
     for (Path p : each) batch.check(p); // every name before the first byte
     List<Path> files = new ArrayList<>();
-    files.add(batch.stage(target, out -> CsvExporter.write(out, customers, options, RunControl.of(null, f -> progress.accept(0.5 * f), cancelled))));
+    files.add(batch.stage(target, out -> CsvExporter.write(out, customers, options, rc.slice(0, 0.5))));
     long total = Math.max(1, perSegment.stream().mapToLong(t -> t.rowCount() + 1L).sum());
     long done = 0;
     for (int i = 0; i < perSegment.size(); i++) {

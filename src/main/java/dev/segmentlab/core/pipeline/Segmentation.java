@@ -37,7 +37,7 @@ public final class Segmentation {
   public static KMeansResult solutionFor(KSweep.Result sweep, Points points, KSweep.Options o, int k,
       RunControl rc) {
     KSweep.Point p = sweep == null ? null : pointFor(sweep, k);
-    return p != null ? p.solution() : KMeans.fit(points, o.kMeans().withK(k), RunControl.of(rc.executor(), null, rc.cancelledCheck()));
+    return p != null ? p.solution() : KMeans.fit(points, o.kMeans().withK(k), rc.withoutProgress());
   }
 
   /** The sweep's point for k, or null when k was not swept ({@link KSweep.Result#at} throws instead). */

@@ -157,7 +157,7 @@ public final class Stages {
    */
   public KSweep.Result sweep(Points points, KSweep.Options options, Consumer<KSweep.Point> onPoint, RunControl rc) {
     listener.started(Stage.SWEEP);
-    return KSweep.run(points, options, rc.executor(), onPoint, RunControl.of(null, rc.progressSink(), rc.cancelledCheck()));
+    return KSweep.run(points, options, onPoint, rc);
   }
 
   /** The k sweep of any method ({@link dev.segmentlab.core.methods.MethodSweep}). */
@@ -197,7 +197,7 @@ public final class Stages {
     KSweep.Options so = seg.sweepOptions();
     Stability.Options opt = new Stability.Options(runs, true, so.kMeans().seed(), so.kMeans().restarts(),
         Stability.UNSTABLE_BELOW);
-    Stability.Result st = Stability.run(points, seg.k(), seg.labels(), opt, RunControl.of(rc.executor(), null, rc.cancelledCheck()));
+    Stability.Result st = Stability.run(points, seg.k(), seg.labels(), opt, rc.withoutProgress());
     return seg.withStability(st);
   }
 }

@@ -68,8 +68,7 @@ public final class PptxReport {
   /**
    * Writes the deck to {@code out} (not closed).
    *
-   * @param progress 0..1 as slides are made
-   * @param cancelled polled between slides
+   * @param rc its progress: 0..1 as slides are made; its cancellation check: polled between slides
    * @throws IOException when the stream fails
    * @throws CancellationException when cancelled
    */

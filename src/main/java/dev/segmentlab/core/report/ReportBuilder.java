@@ -61,8 +61,7 @@ public final class ReportBuilder {
    * @param o the options it ran with
    * @param fingerprint the input's size and hash, or null when unknown
    * @param created when the report is made
-   * @param progress 0..1
-   * @param cancelled polled between steps
+   * @param rc its progress: 0..1; its cancellation check: polled between steps
    * @throws CancellationException when {@code cancelled} answers true
    */
   public static ReportModel build(PipelineResult r, PipelineOptions o, FileFingerprint fingerprint, Instant created,
@@ -100,12 +99,10 @@ public final class ReportBuilder {
    * @param dataset the file read
    * @param cleaned the rows kept, or null for a customer table
    * @param seg the segments as shown (edited names and colours included)
-   * @see #build(PipelineResult, PipelineOptions, FileFingerprint, Instant, RunControl.of(null, DoubleConsumer, BooleanSupplier))
+   * @see #build(PipelineResult, PipelineOptions, FileFingerprint, Instant, RunControl)
    */
   public static ReportModel build(Dataset dataset, CleanedData cleaned, SegmentationResult seg, FileFingerprint fingerprint,
       Instant created, RunControl rc) {
-    DoubleConsumer progress = rc.progressSink();
-    BooleanSupplier cancelled = rc.cancelledCheck();
     FeatureMatrix fm = seg.matrix();
     Transform t = fm.transforms().isEmpty() ? Transform.NONE : fm.transforms().get(0);
     KSweep.Options so = seg.sweepOptions();
@@ -113,7 +110,7 @@ public final class ReportBuilder {
     PipelineOptions o = new PipelineOptions(ReadOptions.defaults(),
         cleaned == null ? CleaningOptions.defaults() : cleaned.options(), fm.features(), t, fm.scaling(),
         Math.min(so.kMin(), seg.k()), Math.max(so.kMax(), seg.k()), seg.k(), so.kMeans().restarts(), so.kMeans().seed(), runs);
-    return build(new PipelineResult(dataset, cleaned, seg, Map.of()), o, fingerprint, created, RunControl.of(null, progress, cancelled));
+    return build(new PipelineResult(dataset, cleaned, seg, Map.of()), o, fingerprint, created, rc);
   }
 
   private record Explore(ReportModel.Explore model, String firstDate, String lastDate) {}

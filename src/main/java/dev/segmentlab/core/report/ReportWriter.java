@@ -17,8 +17,8 @@ public final class ReportWriter {
    * Writes {@code m} to {@code target}.
    *
    * @param overwrite whether an existing file may be replaced
-   * @param progress 0..1
-   * @param cancelled polled while writing; a cancelled write leaves nothing behind
+   * @param rc its progress: 0..1; its cancellation check: polled while writing; a cancelled write leaves
+   *     nothing behind
    * @return the format written
    * @throws IllegalArgumentException when the extension is not .html, .pdf or .pptx
    * @throws ExportException when the file cannot be written (the message says why)
@@ -38,7 +38,7 @@ public final class ReportWriter {
           if (cancelled.getAsBoolean()) throw new CancellationException("report cancelled");
           PdfReport.writeHtml(html.html(), html.charts(), out);
         }
-        case PPTX -> PptxReport.write(m, out, RunControl.of(null, progress, cancelled));
+        case PPTX -> PptxReport.write(m, out, rc);
       }
       // the PDF renderer cannot be stopped mid-page: a cancel during it is honoured here, before the file is
       // published (the temporary file is removed), or a report cancelled in the window appeared seconds later

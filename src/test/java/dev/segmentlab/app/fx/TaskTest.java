@@ -13,7 +13,11 @@ class TaskTest {
   private final List<String> calls = new ArrayList<>();
 
   private <T> Task<T> task(Async.Job<T> job) {
-    return async.task("job", job)
+    return withCallbacks(async.task("job", job));
+  }
+
+  private <T> Task<T> withCallbacks(Task<T> task) {
+    return task
         .onSuccess(r -> calls.add("success " + r))
         .onFailure(e -> calls.add("failure " + e.getMessage()))
         .onCancelled(() -> calls.add("cancelled"));
@@ -30,7 +34,7 @@ class TaskTest {
   @Test
   void aTaskStartedInASlotEndsThroughTheSlot() {
     JobSlot slot = new JobSlot(async);
-    task(ctx -> ctx.control(null).isCancelled() ? "stale" : "fresh").startIn(slot);
+    withCallbacks(slot.task("job", ctx -> ctx.control(null).isCancelled() ? "stale" : "fresh")).start();
     assertThat(calls).containsExactly("success fresh");
     assertThat(slot.isRunning()).isFalse();
   }

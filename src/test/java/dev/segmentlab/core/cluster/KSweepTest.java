@@ -18,7 +18,7 @@ class KSweepTest {
   void streamsEachKInOrderWithNonDecreasingProgress() {
     List<Integer> seen = new ArrayList<>();
     List<Double> progress = new ArrayList<>();
-    KSweep.Result r = KSweep.run(BLOBS, KSweep.Options.defaults().withK(2, 6), null, p -> seen.add(p.k()),
+    KSweep.Result r = KSweep.run(BLOBS, KSweep.Options.defaults().withK(2, 6), p -> seen.add(p.k()),
         RunControl.of(null, progress::add, () -> false));
     assertThat(seen).containsExactly(2, 3, 4, 5, 6);
     assertThat(progress).isSortedAccordingTo(Double::compare);
@@ -34,8 +34,8 @@ class KSweepTest {
   void waveSizeDoesNotChangeTheResult() {
     List<Integer> seen = new ArrayList<>();
     KSweep.Options o = KSweep.Options.defaults().withK(1, 8);
-    KSweep.Result watched = KSweep.run(BLOBS, o, null, p -> seen.add(p.k()), RunControl.none());
-    KSweep.Result batch = KSweep.run(BLOBS, o, null, null, RunControl.none());
+    KSweep.Result watched = KSweep.run(BLOBS, o, p -> seen.add(p.k()), RunControl.none());
+    KSweep.Result batch = KSweep.run(BLOBS, o, null, RunControl.none());
     assertThat(seen).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     for (int k = 1; k <= 8; k++) {
       assertThat(watched.at(k).silhouetteDetail()).isEqualTo(batch.at(k).silhouetteDetail());
@@ -47,10 +47,10 @@ class KSweepTest {
   @Test
   void sweepPointEqualsADirectFitAndIgnoresTheExecutor() {
     KSweep.Options o = KSweep.Options.defaults().withK(1, 5);
-    KSweep.Result alone = KSweep.run(BLOBS, o, null, null, RunControl.none());
+    KSweep.Result alone = KSweep.run(BLOBS, o, null, RunControl.none());
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      KSweep.Result pooled = KSweep.run(BLOBS, o, pool, null, RunControl.none());
+      KSweep.Result pooled = KSweep.run(BLOBS, o, null, RunControl.on(pool));
       for (int k = 1; k <= 5; k++) {
         assertThat(pooled.at(k).solution()).isEqualTo(alone.at(k).solution());
         assertThat(pooled.at(k).silhouetteDetail()).isEqualTo(alone.at(k).silhouetteDetail());
@@ -64,7 +64,7 @@ class KSweepTest {
   @Test
   void cancellationStopsTheSweep() {
     List<Integer> seen = new ArrayList<>();
-    assertThatThrownBy(() -> KSweep.run(BLOBS, KSweep.Options.defaults(), null, p -> seen.add(p.k()), RunControl.of(null, null, () -> seen.size() >= 2)))
+    assertThatThrownBy(() -> KSweep.run(BLOBS, KSweep.Options.defaults(), p -> seen.add(p.k()), RunControl.of(null, null, () -> seen.size() >= 2)))
         .isInstanceOf(CancellationException.class);
     assertThat(seen).containsExactly(2, 3, 4, 5, 6); // the first wave of KSweep.WAVE ks, then it stops
   }
