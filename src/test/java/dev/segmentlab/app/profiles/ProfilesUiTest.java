@@ -63,6 +63,9 @@ class ProfilesUiTest {
 
     // rename segment 1 in the table: double-click its name, type, Enter
     String oldName = table.getItems().get(1).name();
+    // the tab was just shown: its cells appear at the next layout pulse
+    UiTestSupport.waitUntil(() -> robot.lookup("#profileTable .table-cell")
+        .match((TableCell<?, ?> c) -> oldName.equals(c.getText())).tryQuery().isPresent());
     robot.doubleClickOn(nameCell(robot, oldName));
     UiTestSupport.waitUntil(() -> robot.lookup("#profileTable .text-field").tryQuery().isPresent());
     TextField editor = robot.lookup("#profileTable .text-field").queryAs(TextField.class);
