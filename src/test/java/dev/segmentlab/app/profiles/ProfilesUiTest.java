@@ -63,6 +63,10 @@ class ProfilesUiTest {
 
     // rename segment 1 in the table: double-click its name, type, Enter
     String oldName = table.getItems().get(1).name();
+    // the stability re-runs start after the redraw and replace the rows when they end (which would end an edit
+    // begun before): let them finish first
+    UiTestSupport.waitUntil(() -> segmentsVm.stabilityProperty().get() != null
+        && !segmentsVm.stabilityRunningProperty().get());
     // the tab was just shown: its cells appear at the next layout pulse
     UiTestSupport.waitUntil(() -> robot.lookup("#profileTable .table-cell")
         .match((TableCell<?, ?> c) -> oldName.equals(c.getText())).tryQuery().isPresent());
