@@ -86,7 +86,13 @@ final class StallProbe {
     maxCpuByPhase.clear();
   }
 
-  void phase(String p) { phase = p; }
+  /** With -Dsegmentlab.phaseLog, each phase's start (epoch ms) goes to stderr, to match a profiler's samples. */
+  private final boolean phaseLog = Boolean.getBoolean("segmentlab.phaseLog");
+
+  void phase(String p) {
+    phase = p;
+    if (phaseLog) System.err.println("phase " + System.currentTimeMillis() + " " + p);
+  }
 
   /** The longest stall of each phase of the last run, longest first, e.g. "step Segments 120, k 5 40". */
   String byPhase() { return top(maxByPhase); }

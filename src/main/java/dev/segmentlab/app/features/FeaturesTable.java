@@ -3,7 +3,6 @@ package dev.segmentlab.app.features;
 import dev.segmentlab.app.fx.Tables;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
-import dev.segmentlab.core.features.RfmScores;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ObservableList;
@@ -18,6 +17,9 @@ import javafx.scene.control.TableView;
  */
 final class FeaturesTable {
   private final TableView<Integer> table = new TableView<>();
+  /** The snapshot the cells read. */
+  private FeatureTable current;
+  private List<String> shownLayout = List.of();
 
   FeaturesTable(ObservableList<Integer> rows) {
     table.setId("featuresTable");
@@ -29,29 +31,43 @@ final class FeaturesTable {
 
   TableView<Integer> node() { return table; }
 
+  /**
+   * Shows a snapshot. The columns are built again only when their set changes (other features, scores or
+   * scaling); otherwise the cells read the new snapshot: building the columns again cost the FX thread more than
+   * anything else in a change of transform.
+   */
   void show(FeatureTable t) {
+    current = t;
+    List<String> layout = layout(t);
+    if (layout.equals(shownLayout)) {
+      table.refresh();
+      return;
+    }
+    shownLayout = layout;
     List<String[]> order = new ArrayList<>();
     for (TableColumn<Integer, ?> c : table.getSortOrder()) order.add(new String[] {c.getId(), c.getSortType().name()});
     table.getSortOrder().clear();
     table.getColumns().clear();
     if (t == null) return;
     CustomerFeatures cf = t.features();
-    table.getColumns().add(id("id", Tables.column("Customer", i -> cf.ids()[i], 90)));
-    if (cf.countries() != null) table.getColumns().add(id("country", Tables.column("Country", i -> nz(cf.countries()[i]), 130)));
+    table.getColumns().add(id("id", Tables.column("Customer", i -> current.features().ids()[i], 90)));
+    if (cf.countries() != null) {
+      table.getColumns().add(id("country", Tables.column("Country", i -> nz(current.features().countries()[i]), 130)));
+    }
     TableColumn<Integer, ?> raw = new TableColumn<>("Features (original units)");
     for (int f = 0; f < cf.names().size(); f++) {
-      double[] v = cf.columns()[f];
+      int col = f;
       String name = cf.names().get(f);
-      raw.getColumns().add(id("raw:" + name, Tables.numberColumn(name, i -> v[i], format(v), width(name))));
+      raw.getColumns().add(id("raw:" + name,
+          Tables.numberColumn(name, i -> current.features().columns()[col][i], format(cf.columns()[f]), width(name))));
     }
     table.getColumns().add(raw);
-    RfmScores s = t.scores();
-    if (s != null) {
+    if (t.scores() != null) {
       TableColumn<Integer, ?> score = new TableColumn<>("RFM score");
-      score.getColumns().add(id("score:R", Tables.intColumn("R", i -> s.r()[i], 40)));
-      score.getColumns().add(id("score:F", Tables.intColumn("F", i -> s.f()[i], 40)));
-      score.getColumns().add(id("score:M", Tables.intColumn("M", i -> s.m()[i], 40)));
-      score.getColumns().add(id("score:RFM", Tables.column("Cell", s::cell, 52)));
+      score.getColumns().add(id("score:R", Tables.intColumn("R", i -> current.scores().r()[i], 40)));
+      score.getColumns().add(id("score:F", Tables.intColumn("F", i -> current.scores().f()[i], 40)));
+      score.getColumns().add(id("score:M", Tables.intColumn("M", i -> current.scores().m()[i], 40)));
+      score.getColumns().add(id("score:RFM", Tables.column("Cell", i -> current.scores().cell(i), 52)));
       table.getColumns().add(score);
     }
     FeatureMatrix m = t.matrix();
@@ -60,7 +76,8 @@ final class FeaturesTable {
       for (int f = 0; f < m.dims(); f++) {
         final int col = f;
         String name = m.features().get(f);
-        scaled.getColumns().add(id("scaled:" + name, Tables.numberColumn(name, i -> m.scaled()[i][col], "%.3f", width(name))));
+        scaled.getColumns().add(id("scaled:" + name,
+            Tables.numberColumn(name, i -> current.matrix().scaled(i, col), "%.3f", width(name))));
       }
       table.getColumns().add(scaled);
     }
@@ -70,6 +87,18 @@ final class FeaturesTable {
         table.getSortOrder().add(c);
       });
     }
+  }
+
+  /** What the columns depend on: their ids and number formats, in order. */
+  private static List<String> layout(FeatureTable t) {
+    if (t == null) return List.of();
+    List<String> out = new ArrayList<>();
+    CustomerFeatures cf = t.features();
+    out.add(cf.countries() != null ? "id+country" : "id");
+    for (int f = 0; f < cf.names().size(); f++) out.add("raw:" + cf.names().get(f) + " " + format(cf.columns()[f]));
+    if (t.scores() != null) out.add("scores");
+    if (t.matrix() != null) for (String f : t.matrix().features()) out.add("scaled:" + f);
+    return out;
   }
 
   private List<TableColumn<Integer, ?>> leaves() {

@@ -1,15 +1,54 @@
 package dev.segmentlab.app.fx;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 
-/** Small factories for read-only table columns. */
+/** Small factories for read-only table columns, and a table's rows that wait for an edit to end. */
 public final class Tables {
   private Tables() {}
+
+  /**
+   * A copy of {@code source} for an editable table's items that follows every change of {@code source}, except
+   * while a cell is being edited: then it waits for the edit to end. Any change of a table's items ends the edit
+   * under way (JavaFX cancels it), so a name being typed was lost when a background job (the stability re-runs,
+   * predicted revenue) replaced the rows. FX thread only.
+   */
+  public static <S> ObservableList<S> followingOutsideEdits(TableView<S> table, ObservableList<S> source) {
+    ObservableList<S> copy = FXCollections.observableArrayList(source);
+    boolean[] behind = {false};
+    source.addListener((ListChangeListener<S>) c -> {
+      if (table.getEditingCell() == null) {
+        copy.setAll(source);
+      } else {
+        behind[0] = true;
+      }
+    });
+    table.editingCellProperty().addListener((o, was, now) -> {
+      if (now == null && behind[0]) {
+        behind[0] = false;
+        copy.setAll(source);
+      }
+    });
+    return copy;
+  }
 
   public static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
     TableColumn<S, String> c = new TableColumn<>(title);
@@ -25,7 +64,7 @@ public final class Tables {
     c.setCellFactory(col -> new TableCell<>() {
       @Override protected void updateItem(Integer v, boolean empty) {
         super.updateItem(v, empty);
-        setText(empty || v == null ? null : String.format("%,d", v));
+        setText(empty || v == null ? null : text("%,d", v));
       }
     });
     c.setStyle("-fx-alignment: CENTER-RIGHT;");
@@ -40,10 +79,46 @@ public final class Tables {
     c.setCellFactory(col -> new TableCell<>() {
       @Override protected void updateItem(Double v, boolean empty) {
         super.updateItem(v, empty);
-        setText(empty || v == null ? null : Double.isNaN(v) ? "—" : String.format(format, v));
+        setText(empty || v == null ? null : Double.isNaN(v) ? "—" : text(format, v));
       }
     });
     c.setStyle("-fx-alignment: CENTER-RIGHT;");
     return c;
+  }
+
+  private static final Map<String, Optional<DecimalFormat>> FORMATS = new HashMap<>();
+  private static Locale formatsLocale;
+  private static final Pattern SIMPLE = Pattern.compile("%(,?)(?:\\.(\\d))?([fd])( ?%%)?");
+
+  /**
+   * {@code String.format(format, v)} for a cell: the common patterns ("%,.1f", "%.3f", "%,d", "%.1f%%") through a
+   * cached {@link DecimalFormat} with the same rounding, since {@code String.format} builds a new number format on
+   * every call (a noticeable part of redrawing a table); any other pattern through {@code String.format}. FX thread
+   * only (the cache is not shared).
+   */
+  public static String text(String format, double v) {
+    Locale locale = Locale.getDefault(Locale.Category.FORMAT);
+    if (!locale.equals(formatsLocale)) {
+      FORMATS.clear();
+      formatsLocale = locale;
+    }
+    Optional<DecimalFormat> f = FORMATS.computeIfAbsent(format, Tables::decimal);
+    if (f.isEmpty()) return format.endsWith("d") ? String.format(format, (long) v) : String.format(format, v);
+    // from the shortest decimal that names the double, as String.format rounds (0.15 to "0.2", not "0.1")
+    // (a zero as the double itself, which keeps the sign of −0)
+    if (v == 0) return f.get().format(format.endsWith("d") ? 0.0 : v);
+    return Double.isFinite(v) ? f.get().format(BigDecimal.valueOf(v)) : String.format(format, v);
+  }
+
+  private static Optional<DecimalFormat> decimal(String format) {
+    Matcher m = SIMPLE.matcher(format);
+    if (!m.matches() || (m.group(3).equals("d") && m.group(2) != null)) return Optional.empty();
+    int decimals = m.group(2) == null ? (m.group(3).equals("d") ? 0 : 6) : Integer.parseInt(m.group(2));
+    StringBuilder p = new StringBuilder(m.group(1).isEmpty() ? "0" : "#,##0");
+    if (decimals > 0) p.append('.').append("0".repeat(decimals));
+    if (m.group(4) != null) p.append(m.group(4).startsWith(" ") ? " '%'" : "'%'");
+    DecimalFormat f = new DecimalFormat(p.toString(), DecimalFormatSymbols.getInstance(formatsLocale));
+    f.setRoundingMode(RoundingMode.HALF_UP);
+    return Optional.of(f);
   }
 }

@@ -7,6 +7,8 @@ import dev.segmentlab.core.pipeline.SegmentationResult;
 import dev.segmentlab.core.quality.CleanedData;
 import dev.segmentlab.core.value.ValueAnalysis;
 import dev.segmentlab.core.value.ValueOptions;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -18,6 +20,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 final class PredictedRevenue {
   private final JobSlot job;
   private final ReadOnlyObjectWrapper<double[][]> value = new ReadOnlyObjectWrapper<>(this, "predictedRevenue");
+  private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
   private KMeansResult doneFor;
 
   PredictedRevenue(Async async) {
@@ -26,6 +29,12 @@ final class PredictedRevenue {
 
   ReadOnlyObjectProperty<double[][]> property() { return value.getReadOnlyProperty(); }
 
+  /**
+   * The data can have the figures (transactions, a background runner): true while they are being computed too, so
+   * that the columns showing them stay put from one set of labels to the next.
+   */
+  ReadOnlyBooleanProperty availableProperty() { return available.getReadOnlyProperty(); }
+
   /** Follows the segmentation; a change of names, colours or stability keeps the figures. */
   void update(SegmentationResult r, CleanedData cleaned) {
     if (job == null) return;
@@ -33,8 +42,10 @@ final class PredictedRevenue {
       job.cancel();
       doneFor = null;
       value.set(null);
+      available.set(false);
       return;
     }
+    available.set(true);
     if (r.solution() == doneFor) return;
     doneFor = r.solution();
     value.set(null);

@@ -7,10 +7,9 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
+import java.util.function.ToDoubleFunction;
+import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
@@ -26,7 +25,9 @@ final class ProfileTable {
     table.setId("profileTable");
     table.setEditable(true);
     table.setPlaceholder(new Label("Run the sweep in \"Tune k\" to profile the segments."));
-    SortedList<ProfileRow> sorted = new SortedList<>(vm.getRows());
+    // the rows wait for a name being typed: the stability re-runs and the predicted revenue replace them
+    ObservableList<ProfileRow> rows = Tables.followingOutsideEdits(table, vm.getRows());
+    SortedList<ProfileRow> sorted = new SortedList<>(rows);
     sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> {
       Comparator<ProfileRow> last = Comparator.comparing(ProfileRow::isOverall);
       return table.getComparator() == null ? last : last.thenComparing(table.getComparator());
@@ -47,7 +48,7 @@ final class ProfileTable {
       if (r != null && !r.isOverall()) vm.selectedSegmentProperty().set(r.segment());
     });
     // rows are replaced on every change of the segmentation: select the editor's segment again
-    vm.getRows().addListener((ListChangeListener<ProfileRow>) c -> selectEditorSegment());
+    rows.addListener((ListChangeListener<ProfileRow>) c -> selectEditorSegment());
     vm.selectedSegmentProperty().addListener((o, a, s) -> selectEditorSegment());
   }
 
@@ -82,39 +83,28 @@ final class ProfileTable {
     predictedColumns();
   }
 
-  private boolean refreshPending;
-
-  private void refreshWhenNotEditing() {
-    if (table.getEditingCell() == null) {
-      table.refresh();
-      return;
-    }
-    if (refreshPending) return;
-    refreshPending = true;
-    table.editingCellProperty().addListener(new ChangeListener<>() {
-      @Override public void changed(ObservableValue<? extends TablePosition<ProfileRow, ?>> o,
-          TablePosition<ProfileRow, ?> was, TablePosition<ProfileRow, ?> now) {
-        if (now != null) return;
-        table.editingCellProperty().removeListener(this);
-        refreshPending = false;
-        table.refresh();
-      }
-    });
-  }
-
-  /** Predicted revenue of the next 12 months (Σ CLV) and its share, once the value model is fitted. */
+  /**
+   * Predicted revenue of the next 12 months (Σ CLV) and its share, shown whenever the data can have them (the
+   * figures arrive from a background job after each new set of labels: the cells follow them as they come, so the
+   * columns are not rebuilt and a name being typed is kept).
+   */
   private void predictedColumns() {
-    TableColumn<ProfileRow, Double> predicted = Tables.numberColumn("Predicted 12 mo", vm::predictedRevenue, "%,.0f", 130);
-    TableColumn<ProfileRow, Double> share = Tables.numberColumn("% predicted", r -> 100 * vm.predictedShare(r), "%.1f%%", 90);
+    TableColumn<ProfileRow, Double> predicted = predictedColumn("Predicted 12 mo", vm::predictedRevenue, "%,.0f", 130);
+    TableColumn<ProfileRow, Double> share = predictedColumn("% predicted", r -> 100 * vm.predictedShare(r), "%.1f%%", 90);
     predicted.setId("predictedRevenueColumn");
-
-    predicted.visibleProperty().bind(vm.predictedRevenueProperty().isNotNull());
-    share.visibleProperty().bind(vm.predictedRevenueProperty().isNotNull());
-    // the figures arrive from a background job: redraw the cells then, but never while a name is being typed
-    // (a refresh ends the edit and the typing would be lost); the redraw waits for the edit to end instead
-    vm.predictedRevenueProperty().addListener((o, a, v) -> refreshWhenNotEditing());
+    predicted.visibleProperty().bind(vm.predictedAvailableProperty());
+    share.visibleProperty().bind(vm.predictedAvailableProperty());
     table.getColumns().add(predicted);
     table.getColumns().add(share);
+  }
+
+  private TableColumn<ProfileRow, Double> predictedColumn(String title, ToDoubleFunction<ProfileRow> value, String format,
+      double width) {
+    TableColumn<ProfileRow, Double> c = Tables.numberColumn(title, value, format, width);
+    // a value that follows the figures (one per segment row: a dozen at most)
+    c.setCellValueFactory(f -> Bindings.createObjectBinding(() -> value.applyAsDouble(f.getValue()),
+        vm.predictedRevenueProperty()));
+    return c;
   }
 
   /** A mean and median column per feature, then the country and the suggested action. */

@@ -128,6 +128,8 @@ public final class ProfilesViewModel {
   public Session session() { return session; }
   /** Per segment id the predicted revenue of the next 12 months (Σ CLV) and its share; null until known. */
   public ReadOnlyObjectProperty<double[][]> predictedRevenueProperty() { return predicted.property(); }
+  /** The data can have predicted revenue (transactions): true while it is being computed too. */
+  public ReadOnlyBooleanProperty predictedAvailableProperty() { return predicted.availableProperty(); }
   /** A row's predicted revenue of the next 12 months (the overall row: the total), NaN while unknown. */
   public double predictedRevenue(ProfileRow r) { return predicted.revenue(r.segment()); }
   /** A row's share of the predicted revenue, 0..1, NaN while unknown. */

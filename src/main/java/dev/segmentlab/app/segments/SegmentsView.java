@@ -255,7 +255,9 @@ public final class SegmentsView {
   }
 
   private Node table() {
-    TableView<SegmentRow> t = new TableView<>(vm.getRows());
+    TableView<SegmentRow> t = new TableView<>();
+    // a name being typed is kept when the stability re-runs replace the rows
+    t.setItems(Tables.followingOutsideEdits(t, vm.getRows()));
     t.setId("segmentsTable");
     t.setEditable(true);
     TableColumn<SegmentRow, String> colour = new TableColumn<>("");
