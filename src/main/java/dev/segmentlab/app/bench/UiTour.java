@@ -145,6 +145,7 @@ public final class UiTour {
     probe.phase("drag");
     sample("slider_drag_ms", drag());
     settle();
+    if (Boolean.getBoolean("segmentlab.phaseLog")) log.accept("nodes on the Segments step: " + fx(() -> nodeCounts()));
 
     for (Step s : Step.values()) {
       step(s);
@@ -182,6 +183,34 @@ public final class UiTour {
     ScatterData d = ctx.segments().scatter().dataProperty().get();
     return ctx.segments().currentK() == k && ctx.segments().getRows().size() == k && d != null && d.k() == k
         && ctx.profiles().getRows().size() == k + 1;
+  }
+
+  /** How many nodes the scene holds, in all and under each child of the main root (to find what weighs). */
+  private String nodeCounts() {
+    StringBuilder b = new StringBuilder("all " + count(scene.getRoot()));
+    for (Node n : ((javafx.scene.Parent) scene.getRoot()).getChildrenUnmodifiable()) {
+      b.append(", ").append(n.getId() == null ? n.getClass().getSimpleName() : n.getId()).append(' ').append(count(n));
+    }
+    javafx.scene.Node center = ((javafx.scene.layout.BorderPane) scene.getRoot()).getCenter();
+    if (center instanceof javafx.scene.Parent p) biggest(p, b, 0);
+    return b.toString();
+  }
+
+  private static void biggest(javafx.scene.Parent p, StringBuilder b, int depth) {
+    for (Node n : p.getChildrenUnmodifiable()) {
+      int c = count(n);
+      if (c > 300) {
+        b.append("\n").append("  ".repeat(depth + 1)).append(n.getId() == null ? n.getClass().getSimpleName() : "#" + n.getId())
+            .append(' ').append(c).append(n.isVisible() ? "" : " (hidden)");
+        if (n instanceof javafx.scene.Parent q && depth < 8) biggest(q, b, depth + 1);
+      }
+    }
+  }
+
+  private static int count(Node n) {
+    int c = 1;
+    if (n instanceof javafx.scene.Parent p) for (Node k : p.getChildrenUnmodifiable()) c += count(k);
+    return c;
   }
 
   /** Clicks a step's button; returns once the step's screen has been laid out (skins built, lookups work). */

@@ -6,7 +6,10 @@ import dev.segmentlab.core.data.Transactions;
 import java.time.format.DateTimeFormatter;
 import java.util.AbstractList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -32,36 +35,62 @@ final class PreviewTable {
       "InvoiceDate", 140, "Country", 130, "CustomerID", 100, "Quantity", 80);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+  /** The dataset a table shows, which its transaction columns read (kept in the table's properties). */
+  private static final class Shown {
+    Dataset dataset;
+    List<String> layout = List.of();
+
+    Transactions tx() { return dataset.transactions(); }
+  }
+
+  /**
+   * Shows a dataset. The transaction columns stay when the next file has the same columns (opening another month
+   * of the same export): building them again was the larger part of the FX thread's work in a load.
+   */
   static void show(TableView<Integer> table, Dataset d) {
+    Shown shown = (Shown) table.getProperties().computeIfAbsent(Shown.class, k -> new Shown());
+    shown.dataset = d;
+    table.getSortOrder().clear();
+    Transactions tx = d == null ? null : d.transactions();
+    List<String> layout = tx == null ? List.of() : List.of(tx.invoice().name(), tx.stockCode().name(),
+        tx.description().name(), tx.customer().name(), tx.country().name());
+    if (tx != null && layout.equals(shown.layout) && !table.getColumns().isEmpty()) {
+      setRows(table, d.rows());
+      return;
+    }
+    shown.layout = layout;
     table.getColumns().clear();
     if (d == null) {
       table.setItems(FXCollections.observableArrayList());
       return;
     }
-    Transactions tx = d.transactions();
     if (tx != null) {
-      table.getColumns().add(text("Line", i -> String.valueOf(tx.lineNumber()[i]), Comparator.comparingInt(i -> tx.lineNumber()[i])));
-      table.getColumns().add(textColumn(tx.invoice()));
-      table.getColumns().add(textColumn(tx.stockCode()));
-      table.getColumns().add(textColumn(tx.description()));
-      table.getColumns().add(number("Quantity", tx.quantity()));
-      table.getColumns().add(text("InvoiceDate", i -> DATE.format(tx.dateAt(i)),
-          Comparator.comparingLong(i -> tx.invoiceDate()[i])));
-      table.getColumns().add(number("UnitPrice", tx.unitPrice()));
-      table.getColumns().add(textColumn(tx.customer()));
-      table.getColumns().add(textColumn(tx.country()));
+      table.getColumns().add(text("Line", i -> String.valueOf(shown.tx().lineNumber()[i]),
+          Comparator.comparingInt(i -> shown.tx().lineNumber()[i])));
+      table.getColumns().add(textColumn(tx.invoice().name(), () -> shown.tx().invoice()));
+      table.getColumns().add(textColumn(tx.stockCode().name(), () -> shown.tx().stockCode()));
+      table.getColumns().add(textColumn(tx.description().name(), () -> shown.tx().description()));
+      table.getColumns().add(number("Quantity", i -> shown.tx().quantity()[i]));
+      table.getColumns().add(text("InvoiceDate", i -> DATE.format(shown.tx().dateAt(i)),
+          Comparator.comparingLong(i -> shown.tx().invoiceDate()[i])));
+      table.getColumns().add(number("UnitPrice", i -> shown.tx().unitPrice()[i]));
+      table.getColumns().add(textColumn(tx.customer().name(), () -> shown.tx().customer()));
+      table.getColumns().add(textColumn(tx.country().name(), () -> shown.tx().country()));
     } else {
       Table t = d.customerTable();
       for (Column<?> c : t.columns()) {
         if (c instanceof NumericColumn<?> nc) {
           double[] v = nc.asDoubleArray();
-          table.getColumns().add(number(c.name(), v));
+          table.getColumns().add(number(c.name(), i -> v[i]));
         } else {
           table.getColumns().add(text(c.name(), c::getString, Comparator.comparing(c::getString)));
         }
       }
     }
-    int n = d.rows();
+    setRows(table, d.rows());
+  }
+
+  private static void setRows(TableView<Integer> table, int n) {
     ObservableList<Integer> rows = FXCollections.observableList(new AbstractList<>() {
       @Override public Integer get(int index) { return index; }
       @Override public int size() { return n; }
@@ -74,12 +103,12 @@ final class PreviewTable {
     table.setItems(rows);
   }
 
-  private static TableColumn<Integer, String> textColumn(TextColumn c) {
-    return text(c.name(), i -> {
-      String v = c.get(i);
+  private static TableColumn<Integer, String> textColumn(String name, Supplier<TextColumn> c) {
+    return text(name, i -> {
+      String v = c.get().get(i);
       return v == null ? "" : v;
     }, Comparator.comparing(i -> {
-      String v = c.get(i);
+      String v = c.get().get(i);
       return v == null ? "" : v;
     }));
   }
@@ -93,8 +122,8 @@ final class PreviewTable {
     return col;
   }
 
-  private static TableColumn<Integer, String> number(String name, double[] v) {
-    TableColumn<Integer, String> col = text(name, i -> fmt(v[i]), Comparator.comparingDouble(i -> v[i]));
+  private static TableColumn<Integer, String> number(String name, IntToDoubleFunction v) {
+    TableColumn<Integer, String> col = text(name, i -> fmt(v.applyAsDouble(i)), Comparator.comparingDouble(v::applyAsDouble));
     col.setStyle("-fx-alignment: CENTER-RIGHT;");
     return col;
   }

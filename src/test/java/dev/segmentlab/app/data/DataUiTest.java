@@ -119,4 +119,38 @@ class DataUiTest {
     double first = ctx.session().getDataset().customerTable().doubleColumn("Age").get(preview.getItems().get(0));
     assertThat(first).isEqualTo(18.0);
   }
+
+  @Test
+  void aSecondFileWithTheSameColumnsShowsItsOwnRows(FxRobot robot) throws Exception {
+    String header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+    Path first = java.nio.file.Files.createTempFile("december", ".csv");
+    Path second = java.nio.file.Files.createTempFile("january", ".csv");
+    first.toFile().deleteOnExit();
+    second.toFile().deleteOnExit();
+    java.nio.file.Files.writeString(first, header
+        + "536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n"
+        + "536366,71053,WHITE METAL LANTERN,6,2010-12-01 08:28:00,3.39,13047,United Kingdom\n");
+    java.nio.file.Files.writeString(second, header
+        + "540001,22752,SET 7 BABUSHKA NESTING BOXES,2,2011-01-04 10:00:00,7.65,12583,France\n"
+        + "540002,21730,GLASS STAR FROSTED T-LIGHT HOLDER,12,2011-01-04 10:05:00,4.25,12583,France\n"
+        + "540003,84406B,CREAM CUPID HEARTS COAT HANGER,8,2011-01-04 11:00:00,2.75,14688,Germany\n");
+    @SuppressWarnings("unchecked")
+    TableView<Integer> preview = robot.lookup("#previewTable").queryAs(TableView.class);
+    dialogs.files.add(first);
+    robot.clickOn("#openButton");
+    UiTestSupport.waitUntil(() -> ctx.session().getDataset() != null && preview.getItems().size() == 2);
+    robot.clickOn(robot.lookup(".column-header").lookup("Quantity").queryLabeled());
+    UiTestSupport.waitUntil(() -> !preview.getSortOrder().isEmpty());
+    Dataset december = ctx.session().getDataset();
+
+    dialogs.files.add(second);
+    robot.clickOn("#openButton");
+    UiTestSupport.waitUntil(() -> ctx.session().getDataset() != december && preview.getItems().size() == 3);
+    assertThat(preview.getSortOrder()).isEmpty(); // a new file shows in its own order
+    assertThat(preview.getColumns().get(1).getCellData(0)).isEqualTo("540001");
+    assertThat(preview.getColumns().get(3).getCellData(2)).isEqualTo("CREAM CUPID HEARTS COAT HANGER");
+    assertThat(preview.getColumns().get(4).getCellData(1)).isEqualTo("12");
+    assertThat(preview.getColumns().get(8).getCellData(0)).isEqualTo("France");
+    verifyThat("#reportRows", LabeledMatchers.hasText("3"));
+  }
 }
