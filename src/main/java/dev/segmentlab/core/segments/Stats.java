@@ -1,6 +1,7 @@
 package dev.segmentlab.core.segments;
 
-import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
 
 /** Small descriptive statistics shared by the profile, chart and naming code. */
 final class Stats {
@@ -19,10 +20,15 @@ final class Stats {
     return dev.segmentlab.core.quality.Stats.quantile(sorted, p);
   }
 
+  /**
+   * The median, by the same definition as {@link #quantileSorted} (type 7), found by selection rather than by
+   * sorting a copy: a k change at 433,800 customers takes a few dozen medians, and sorting for each was most of its
+   * work. NaNs count as the largest values, as they would in a sorted copy.
+   */
   static double median(double[] x) {
-    double[] s = x.clone();
-    Arrays.sort(s);
-    return quantileSorted(s, 0.5);
+    if (x.length == 0) return Double.NaN;
+    return new Percentile().withEstimationType(Percentile.EstimationType.R_7)
+        .withNaNStrategy(NaNStrategy.MAXIMAL).evaluate(x, 50);
   }
 
   /**
