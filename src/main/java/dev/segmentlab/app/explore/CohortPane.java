@@ -21,6 +21,11 @@ final class CohortPane {
   private final GridPane heatmap = new GridPane();
   private final Label caption = new Label();
   private final BorderPane root = new BorderPane();
+  /**
+   * One tooltip for all cells, its text the hovered cell's: a tooltip per cell (a popup window each) made a
+   * rebuild of the heatmap, at every load and cleaning change, several times dearer.
+   */
+  private final Tooltip tip = new Tooltip();
 
   CohortPane(ExploreViewModel vm) {
     this.vm = vm;
@@ -44,6 +49,7 @@ final class CohortPane {
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
 
+    tip.setShowDelay(Duration.millis(150));
     heatmap.setId("cohortHeatmap");
     heatmap.setHgap(2);
     heatmap.setVgap(2);
@@ -82,8 +88,7 @@ final class CohortPane {
       l.getStyleClass().add("cohort-cell");
       l.setStyle("-fx-background-color: " + colour(cell.intensity()) + ";"
           + (cell.intensity() > 0.55 ? " -fx-text-fill: white;" : ""));
-      Tooltip tip = new Tooltip(cell.tip());
-      tip.setShowDelay(Duration.millis(150));
+      l.setOnMouseEntered(e -> tip.setText(cell.tip()));
       l.setTooltip(tip);
       heatmap.add(l, cell.month() + 2, cell.row() + 1);
     }
