@@ -37,6 +37,8 @@ public final class App extends Application {
     guardClose(primary, ctx, Platform::exit);
     primary.show();
     openAtStart(ctx, getParameters().getRaw());
+    Screens.prebuild(scene, () -> { }); // the other steps' screens, while the file loads
+
   }
 
   /**

@@ -10,6 +10,8 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -78,6 +80,40 @@ public final class MainView {
   private void show(Step s) {
     Node n = built.computeIfAbsent(s, k -> factories.get(k).get());
     root.setCenter(n);
+  }
+
+  /**
+   * Builds the screens not shown yet, one per event (pulses run between them), each laid out once with the app's
+   * stylesheets in a scene of its own; then runs {@code done}. A step's first visit then costs what later visits
+   * cost: the first build, CSS pass and layout of a screen (class loading, cold code) held the FX thread two to
+   * three times as long. For the idle time after the window opens.
+   */
+  public void prebuild(Runnable done) {
+    java.util.ArrayDeque<Step> todo = new java.util.ArrayDeque<>();
+    for (Step s : Step.values()) if (!built.containsKey(s)) todo.add(s);
+    Runnable[] next = new Runnable[1];
+    next[0] = () -> {
+      Step s = todo.poll();
+      if (s == null) {
+        done.run();
+        return;
+      }
+      if (!built.containsKey(s)) {
+        Node screen = factories.get(s).get();
+        built.put(s, screen);
+        StackPane holder = new StackPane(screen);
+        Node center = root.getCenter();
+        double w = center == null ? 1000 : Math.max(600, center.getLayoutBounds().getWidth());
+        double h = center == null ? 700 : Math.max(400, center.getLayoutBounds().getHeight());
+        Scene offscreen = new Scene(holder, w, h);
+        if (root.getScene() != null) offscreen.getStylesheets().setAll(root.getScene().getStylesheets());
+        holder.applyCss();
+        holder.layout();
+        holder.getChildren().clear();
+      }
+      Platform.runLater(next[0]);
+    };
+    Platform.runLater(next[0]);
   }
 
   private MenuBar menu() {

@@ -37,6 +37,12 @@ public final class Screens {
     MainView view = new MainView(ctx.main(), ctx.charts(), of(ctx));
     Scene scene = new Scene(view.root(), 1280, 820);
     scene.getStylesheets().add(Screens.class.getResource("/dev/segmentlab/app/app.css").toExternalForm());
+    scene.getProperties().put(MainView.class, view);
     return scene;
+  }
+
+  /** Builds the screens of a {@link #scene} not shown yet, in the idle time after start; then runs {@code done}. */
+  public static void prebuild(Scene scene, Runnable done) {
+    ((MainView) scene.getProperties().get(MainView.class)).prebuild(done);
   }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 /**
  * {@code bench ui FILE [--runs N] [--json]}: the desktop app driven through its controls on FILE ({@link UiTour}),
  * p50 and p95 in milliseconds of {@code open_ms}, {@code rule_toggle_ms}, {@code transform_ms},
- * {@code k_change_ms}, {@code slider_drag_ms} and {@code max_fx_stall_ms}, each timed figure with its
+ * {@code k_change_ms}, {@code slider_drag_ms}, {@code export_ms} and {@code max_fx_stall_ms}, each timed figure with its
  * {@code *_fx_cpu_ms}, and {@code max_fx_stall_cpu_ms} (the FX thread's CPU time within its longest stall). Needs a
  * display ({@code xvfb-run -a} on a server). The only CLI class that uses the app.
  */

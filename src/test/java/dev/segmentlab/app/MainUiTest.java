@@ -74,4 +74,25 @@ class MainUiTest {
     assertThat(head.length).isGreaterThan(1000);
     assertThat(new String(head, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
   }
+
+  @Test
+  void screensBuiltAheadWorkWhenVisited(FxRobot robot) throws Exception {
+    java.util.concurrent.CompletableFuture<Void> built = new java.util.concurrent.CompletableFuture<>();
+    robot.interact(() -> Screens.prebuild(stage.getScene(), () -> built.complete(null)));
+    built.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(ctx.main().getStep()).isEqualTo(Step.DATA); // built out of sight: the Data step stays
+    assertThat(robot.lookup("#segmentsRoot").tryQuery()).isEmpty();
+    UiTestSupport.waitUntil(120, () -> ctx.session().getSegmentation() != null);
+
+    // built before any data, the screens followed the load as they would have on a first visit
+    UiTestSupport.clickUntil(robot, "#stepSegments", () -> ctx.main().getStep() == Step.SEGMENTS);
+    int k = ctx.session().getSegmentation().k();
+    UiTestSupport.waitUntil(() -> robot.lookup("#segmentsTable").queryAs(TableView.class).getItems().size() == k);
+    assertThat(robot.lookup("#profileTable").queryAs(TableView.class).getItems()).hasSize(k + 1);
+    UiTestSupport.clickUntil(robot, "#stepFeatures", () -> ctx.main().getStep() == Step.FEATURES);
+    UiTestSupport.waitUntil(() -> robot.lookup("#featuresTable").queryAs(TableView.class).getItems().size() == 4_338);
+    UiTestSupport.clickUntil(robot, "#stepQuality", () -> ctx.main().getStep() == Step.QUALITY);
+    verifyThat("#rowsLeftLabel", LabeledMatchers.hasText("392,692"));
+    verifyThat("#customersLeftLabel", LabeledMatchers.hasText("4,338"));
+  }
 }
