@@ -142,11 +142,26 @@ public final class ScatterModel {
       for (int i = 0; i < n; i++) all[i] = i;
       return all;
     }
+    // largest remainders: the shares rounded so that they add up to MAX_SHOWN (rounding each one alone made
+    // "showing 20,001 of 43,150"), a small segment still drawn with MIN_PER_SEGMENT dots
     int[] quota = new int[sizes.length];
+    double[] remainder = new double[sizes.length];
     int total = 0;
     for (int c = 0; c < sizes.length; c++) {
-      quota[c] = Math.min(sizes[c], Math.max(MIN_PER_SEGMENT, (int) Math.round((double) sizes[c] * MAX_SHOWN / n)));
+      double exact = (double) sizes[c] * MAX_SHOWN / n;
+      quota[c] = Math.min(sizes[c], Math.max(MIN_PER_SEGMENT, (int) Math.floor(exact)));
+      remainder[c] = quota[c] > exact ? -1 : exact - Math.floor(exact);
       total += quota[c];
+    }
+    while (total < MAX_SHOWN) {
+      int best = -1;
+      for (int c = 0; c < sizes.length; c++) {
+        if (quota[c] < sizes[c] && remainder[c] >= 0 && (best < 0 || remainder[c] > remainder[best])) best = c;
+      }
+      if (best < 0) break;
+      quota[best]++;
+      remainder[best] = -1;
+      total++;
     }
     int[] out = new int[total];
     int t = 0;

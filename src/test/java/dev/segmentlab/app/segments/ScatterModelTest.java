@@ -58,6 +58,20 @@ class ScatterModelTest {
   }
 
   @Test
+  void theSampleHoldsExactly20000WhenNoSegmentIsTooSmall() {
+    FeatureMatrix m = SyntheticCustomers.matrix(SyntheticCustomers.features(N));
+    ScatterModel model = new ScatterModel(new SameThreadAsync());
+    int[] labels = new int[N];
+    for (int i = 0; i < N; i++) labels[i] = i % 3; // 66,667, 66,667 and 66,666: shares of 6,666.7 each
+    KMeansResult s = new KMeansResult(3, labels, new double[3][3], 1, 1, sizes(labels, 3));
+    ScatterData d = model.prepare(m, s, new ScatterModel.Axes(ScatterModel.PCA, ScatterModel.PCA, true), colours(3), names(3));
+    int[] drawn = new int[3];
+    for (int i : d.shown()) drawn[d.labels()[i]]++;
+    assertThat(drawn).containsExactly(6_667, 6_667, 6_666);
+    assertThat(d.caption()).isEqualTo("showing 20,000 of 200,000 customers (a sample stratified by segment)");
+  }
+
+  @Test
   void theSelectedCustomerIsFoundByItsId() {
     FeatureMatrix m = SyntheticCustomers.matrix(SyntheticCustomers.features(3_000));
     ScatterModel model = new ScatterModel(new SameThreadAsync());
