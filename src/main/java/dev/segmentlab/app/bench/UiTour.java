@@ -250,6 +250,9 @@ public final class UiTour {
     probe.phase("step " + s.title());
     timed(() -> { if (ctx.main().getStep() != s) button("#step" + s.title()).fire(); }, () -> true);
     timed(() -> { }, () -> true);
+    if (Boolean.getBoolean("segmentlab.phaseLog")) {
+      log.accept("nodes on the " + s.title() + " step: " + fx(() -> count(((javafx.scene.layout.BorderPane) scene.getRoot()).getCenter())));
+    }
   }
 
   private ButtonBase button(String id) {

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.compare;
 
+import dev.segmentlab.app.fx.Combos;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -34,9 +35,11 @@ public final class CompareView {
     pins.setPrefWidth(300);
     ComboBox<PinnedSolution> a = new ComboBox<>(vm.getPinned());
     a.setId("aChoice");
+    Combos.sized(a, 260);
     a.valueProperty().bindBidirectional(vm.aProperty());
     ComboBox<PinnedSolution> b = new ComboBox<>(vm.getPinned());
     b.setId("bChoice");
+    Combos.sized(b, 260);
     b.valueProperty().bindBidirectional(vm.bProperty());
     Label ari = new Label();
     ari.setId("ariLabel");

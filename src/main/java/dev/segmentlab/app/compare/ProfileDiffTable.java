@@ -1,5 +1,6 @@
 package dev.segmentlab.app.compare;
 
+import dev.segmentlab.app.fx.Tables;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -44,7 +45,7 @@ final class ProfileDiffTable {
       Function<CompareViewModel.DiffRow, String> f, double width) {
     TableColumn<CompareViewModel.DiffRow, String> c = new TableColumn<>(title);
     c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(f.apply(r.getValue())));
-    c.setPrefWidth(width);
+    Tables.setWidth(c, width);
     return c;
   }
 
@@ -57,7 +58,7 @@ final class ProfileDiffTable {
         setText(empty || v == null ? null : String.format(Locale.ROOT, index % 3 == 2 ? "%+,.1f" : "%,.1f", v.doubleValue()));
       }
     });
-    c.setPrefWidth(index % 3 == 2 ? 80 : 70);
+    Tables.setWidth(c, index % 3 == 2 ? 80 : 70);
     return c;
   }
 }

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.data;
 
+import dev.segmentlab.app.fx.Combos;
 import dev.segmentlab.app.fx.Tables;
 import dev.segmentlab.core.data.LoadReport;
 import dev.segmentlab.core.export.Currency;
@@ -64,6 +65,7 @@ public final class DataView {
     loadingLabel.visibleProperty().bind(vm.loadingProperty());
     ComboBox<String> currency = new ComboBox<>(FXCollections.observableArrayList(vm.getCurrencies()));
     currency.setId("currencyChoice");
+    Combos.sized(currency, 100);
     currency.setConverter(new StringConverter<>() {
       @Override public String toString(String s) { return Currency.label(s); }
       @Override public String fromString(String s) { return "none".equals(s) ? Currency.NONE : s; }

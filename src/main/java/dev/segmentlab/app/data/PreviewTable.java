@@ -1,5 +1,6 @@
 package dev.segmentlab.app.data;
 
+import dev.segmentlab.app.fx.Tables;
 import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.TextColumn;
 import dev.segmentlab.core.data.Transactions;
@@ -118,7 +119,7 @@ final class PreviewTable {
     col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
     col.setComparator((a, b) -> 0);
     col.setUserData(order);
-    col.setPrefWidth(WIDTHS.getOrDefault(name, Math.max(90, name.length() * 9)));
+    Tables.setWidth(col, WIDTHS.getOrDefault(name, Math.max(90, name.length() * 9)));
     return col;
   }
 

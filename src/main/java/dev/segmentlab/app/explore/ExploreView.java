@@ -1,5 +1,6 @@
 package dev.segmentlab.app.explore;
 
+import dev.segmentlab.app.fx.Combos;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -29,6 +30,7 @@ public final class ExploreView {
     root.getStylesheets().add(ExploreView.class.getResource("/dev/segmentlab/app/explore/explore.css").toExternalForm());
     ComboBox<String> segment = new ComboBox<>(vm.getSegmentNames());
     segment.setId("segmentChoice");
+    Combos.sized(segment, 220);
     segment.valueProperty().bindBidirectional(vm.segmentChoiceProperty());
     segment.setTooltip(new Tooltip("Restrict the overview, cohorts and product pairs to one segment's customers."));
     ProgressIndicator busy = new ProgressIndicator();

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.export;
 
+import dev.segmentlab.app.fx.Combos;
 import dev.segmentlab.app.fx.Tables;
 import dev.segmentlab.core.pipeline.ExportRequest;
 import javafx.beans.binding.Bindings;
@@ -61,6 +62,7 @@ public final class ExportView {
   private Node exportSection() {
     ComboBox<ExportRequest.Format> format = new ComboBox<>();
     format.setId("exportFormat");
+    Combos.sized(format, 150);
     format.getItems().setAll(ExportRequest.Format.values());
     format.valueProperty().bindBidirectional(vm.formatProperty());
     format.setConverter(new StringConverter<>() {

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.features;
 
+import dev.segmentlab.app.fx.Combos;
 import dev.segmentlab.core.features.Transform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -48,6 +49,7 @@ final class FeatureChoicePane {
       ComboBox<Transform> transform = new ComboBox<>();
       transform.getItems().setAll(Transform.values());
       transform.setId("transform-" + c.name());
+      Combos.sized(transform, 110);
       transform.valueProperty().bindBidirectional(c.transformProperty());
       transform.setTooltip(new Tooltip("Transform of " + c.name() + " before scaling"));
       Spinner<Double> weight = new Spinner<>();

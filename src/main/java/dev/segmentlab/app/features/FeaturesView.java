@@ -1,5 +1,6 @@
 package dev.segmentlab.app.features;
 
+import dev.segmentlab.app.fx.Combos;
 import dev.segmentlab.app.fx.Labels;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -47,6 +48,7 @@ public final class FeaturesView {
   private Node histograms() {
     ComboBox<String> feature = new ComboBox<>(vm.getHistogramFeatures());
     feature.setId("histogramFeature");
+    Combos.sized(feature, 170);
     feature.valueProperty().bindBidirectional(vm.histogramFeatureProperty());
     HistogramChart before = new HistogramChart("rawHistogram", "Before (original units)");
     HistogramChart after = new HistogramChart("transformedHistogram", "After transform and scaling");

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.features;
 
+import dev.segmentlab.app.fx.Combos;
 import static dev.segmentlab.app.features.FeaturesView.key;
 import static dev.segmentlab.app.features.FeaturesView.show;
 import static dev.segmentlab.app.features.FeaturesView.title;
@@ -41,6 +42,7 @@ final class RecipePane {
   RecipePane(FeaturesViewModel vm) {
     ComboBox<Transform> all = new ComboBox<>();
     all.setId("transformAll");
+    Combos.sized(all, 110);
     all.getItems().setAll(Transform.values());
     all.valueProperty().bindBidirectional(vm.transformAllProperty());
     all.setTooltip(new Tooltip("log1p and cube root pull in long right tails (monetary, frequency)"));
@@ -49,6 +51,7 @@ final class RecipePane {
     all.setButtonCell(transformCell(false));
     ComboBox<Scaling> scaling = new ComboBox<>();
     scaling.setId("scaling");
+    Combos.sized(scaling, 110);
     scaling.getItems().setAll(Scaling.values());
     scaling.valueProperty().bindBidirectional(vm.scalingProperty());
     scaling.setTooltip(new Tooltip("standard: mean 0, std 1 · robust: median 0, IQR 1 · min-max: into [0, 1]"));

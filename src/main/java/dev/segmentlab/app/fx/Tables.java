@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 
 /** Small factories for read-only table columns, and a table's rows that wait for an edit to end. */
 public final class Tables {
@@ -53,14 +54,14 @@ public final class Tables {
   public static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
     TableColumn<S, String> c = new TableColumn<>(title);
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-    c.setPrefWidth(width);
+    setWidth(c, width);
     return c;
   }
 
   public static <S> TableColumn<S, Integer> intColumn(String title, ToIntFunction<S> value, double width) {
     TableColumn<S, Integer> c = new TableColumn<>(title);
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.applyAsInt(f.getValue())));
-    c.setPrefWidth(width);
+    setWidth(c, width);
     c.setCellFactory(col -> new TableCell<>() {
       @Override protected void updateItem(Integer v, boolean empty) {
         super.updateItem(v, empty);
@@ -75,7 +76,7 @@ public final class Tables {
   public static <S> TableColumn<S, Double> numberColumn(String title, ToDoubleFunction<S> value, String format, double width) {
     TableColumn<S, Double> c = new TableColumn<>(title);
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(f.getValue())));
-    c.setPrefWidth(width);
+    setWidth(c, width);
     c.setCellFactory(col -> new TableCell<>() {
       @Override protected void updateItem(Double v, boolean empty) {
         super.updateItem(v, empty);
@@ -84,6 +85,18 @@ public final class Tables {
     });
     c.setStyle("-fx-alignment: CENTER-RIGHT;");
     return c;
+  }
+
+  /** JavaFX's default column width. */
+  private static final double DEFAULT_WIDTH = 80;
+
+  /**
+   * Sets a column's width. A column at JavaFX's default width (80) is auto-sized over its first 30 rows (cells
+   * made and styled) each time its header enters a scene, that is at every visit of its step: a width of exactly
+   * 80 becomes 81.
+   */
+  public static void setWidth(TableColumnBase<?, ?> c, double width) {
+    c.setPrefWidth(width == DEFAULT_WIDTH ? DEFAULT_WIDTH + 1 : width);
   }
 
   private static final Map<String, Optional<DecimalFormat>> FORMATS = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.profiles;
 
+import dev.segmentlab.app.fx.Combos;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -81,6 +82,7 @@ public final class ProfilesView {
   private static Node boxControls(ProfilesViewModel vm) {
     ComboBox<String> feature = new ComboBox<>(vm.getFeatures());
     feature.setId("boxFeature");
+    Combos.sized(feature, 170);
     feature.valueProperty().bindBidirectional(vm.boxFeatureProperty());
     // replacing the items clears the value: put the ViewModel's choice back
     vm.getFeatures().addListener((ListChangeListener<String>) c -> feature.setValue(vm.boxFeatureProperty().get()));

@@ -1,5 +1,6 @@
 package dev.segmentlab.app.segments;
 
+import dev.segmentlab.app.fx.Combos;
 import dev.segmentlab.core.cluster.Method;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
@@ -16,6 +17,7 @@ final class MethodChoicePane {
     ComboBox<Method> box = new ComboBox<>(
         FXCollections.observableArrayList(Method.values()));
     box.setId("methodChoice");
+    Combos.sized(box, 190);
     box.valueProperty().bindBidirectional(vm.methodProperty());
     Label note = new Label();
     note.setId("methodNote");

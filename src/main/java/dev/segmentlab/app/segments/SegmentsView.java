@@ -1,5 +1,6 @@
 package dev.segmentlab.app.segments;
 
+import dev.segmentlab.app.fx.Combos;
 import dev.segmentlab.app.fx.Tables;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -231,9 +232,11 @@ public final class SegmentsView {
   private Node scatterPane() {
     ComboBox<String> x = new ComboBox<>(vm.scatter().getAxes());
     x.setId("scatterX");
+    Combos.sized(x, 170);
     x.valueProperty().bindBidirectional(vm.scatter().xAxisProperty());
     ComboBox<String> y = new ComboBox<>(vm.scatter().getAxes());
     y.setId("scatterY");
+    Combos.sized(y, 170);
     y.valueProperty().bindBidirectional(vm.scatter().yAxisProperty());
     x.setMinWidth(Region.USE_PREF_SIZE);
     y.setMinWidth(Region.USE_PREF_SIZE);

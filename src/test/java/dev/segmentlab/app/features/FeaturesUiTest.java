@@ -86,10 +86,22 @@ class FeaturesUiTest {
 
     TableView<?> table = robot.lookup("#featuresTable").queryTableView();
     assertThat(table.getItems()).hasSize(4_338);
+    // the table's cells show the new matrix: the scaled recency of the first row is the plain standardized one
+    var m = session.getMatrix();
+    int first = (Integer) table.getItems().get(0);
+    String expected = String.format("%.3f", m.scaled(first, m.features().indexOf("recency")));
+    UiTestSupport.waitUntil(() -> expected.equals(shownCell(robot, "scaled:recency", 0)));
     robot.clickOn("#featuresFilter").write("12347");
     UiTestSupport.waitUntil(() -> table.getItems().size() == 1);
     assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo("12347");
     assertThat(table.getColumns().get(1).getCellData(0)).isEqualTo("Iceland");
+  }
+
+  /** The text of the drawn cell of a column (by id) in a row of the customers table. */
+  private static String shownCell(FxRobot robot, String columnId, int row) {
+    return robot.lookup("#featuresTable .table-cell").<javafx.scene.control.TableCell<?, ?>>match(c -> c.getIndex() == row
+        && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId())).tryQuery()
+        .map(javafx.scene.control.TableCell::getText).orElse(null);
   }
 
   private ListCell<?> noneCell(FxRobot robot) {
