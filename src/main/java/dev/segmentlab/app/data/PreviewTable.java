@@ -57,6 +57,7 @@ final class PreviewTable {
         tx.description().name(), tx.customer().name(), tx.country().name());
     if (tx != null && layout.equals(shown.layout) && !table.getColumns().isEmpty()) {
       setRows(table, d.rows());
+      table.refresh(); // the items are row indices again: cells that compare them would keep the last file's text
       return;
     }
     shown.layout = layout;

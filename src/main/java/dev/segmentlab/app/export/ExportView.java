@@ -62,7 +62,7 @@ public final class ExportView {
   private Node exportSection() {
     ComboBox<ExportRequest.Format> format = new ComboBox<>();
     format.setId("exportFormat");
-    Combos.sized(format, 150);
+    Combos.sized(format, 200);
     format.getItems().setAll(ExportRequest.Format.values());
     format.valueProperty().bindBidirectional(vm.formatProperty());
     format.setConverter(new StringConverter<>() {

@@ -40,11 +40,7 @@ final class FeaturesTable {
     current = t;
     List<String> layout = layout(t);
     if (layout.equals(shownLayout)) {
-      // the same rows with new values: handing the items over again makes the cells read them (refresh() would
-      // make new cells, styled again when the step is next shown)
-      ObservableList<Integer> items = table.getItems();
-      table.setItems(null);
-      table.setItems(items);
+      table.refresh(); // the same rows with new values (cells compare items, which are the same indices)
       return;
     }
     shownLayout = layout;

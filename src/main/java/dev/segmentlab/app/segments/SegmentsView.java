@@ -232,11 +232,11 @@ public final class SegmentsView {
   private Node scatterPane() {
     ComboBox<String> x = new ComboBox<>(vm.scatter().getAxes());
     x.setId("scatterX");
-    Combos.sized(x, 170);
+    Combos.sized(x, 190);
     x.valueProperty().bindBidirectional(vm.scatter().xAxisProperty());
     ComboBox<String> y = new ComboBox<>(vm.scatter().getAxes());
     y.setId("scatterY");
-    Combos.sized(y, 170);
+    Combos.sized(y, 190);
     y.valueProperty().bindBidirectional(vm.scatter().yAxisProperty());
     x.setMinWidth(Region.USE_PREF_SIZE);
     y.setMinWidth(Region.USE_PREF_SIZE);

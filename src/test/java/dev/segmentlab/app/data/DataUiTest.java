@@ -151,6 +151,20 @@ class DataUiTest {
     assertThat(preview.getColumns().get(3).getCellData(2)).isEqualTo("CREAM CUPID HEARTS COAT HANGER");
     assertThat(preview.getColumns().get(4).getCellData(1)).isEqualTo("12");
     assertThat(preview.getColumns().get(8).getCellData(0)).isEqualTo("France");
+    UiTestSupport.waitUntil(() -> "540001".equals(drawnCell(robot, 1, 0))); // what the table draws, too
+    assertThat(drawnCell(robot, 3, 1)).isEqualTo("GLASS STAR FROSTED T-LIGHT HOLDER");
     verifyThat("#reportRows", LabeledMatchers.hasText("3"));
+  }
+
+  /** The text the preview draws in a column (by position) of a row. */
+  private static String drawnCell(FxRobot robot, int column, int row) {
+    TableView<?> preview = robot.lookup("#previewTable").queryAs(TableView.class);
+    for (javafx.scene.Node n : robot.lookup("#previewTable .table-cell").queryAll()) {
+      if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getIndex() == row
+          && c.getTableColumn() == preview.getColumns().get(column)) {
+        return c.getText();
+      }
+    }
+    return null;
   }
 }

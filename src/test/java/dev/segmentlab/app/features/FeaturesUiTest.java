@@ -49,6 +49,7 @@ class FeaturesUiTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void switchingTheTransformRedrawsTheHistogramAndTheFilterNarrowsTheTable(FxRobot robot) {
     CleanedData cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
     robot.interact(() -> {
@@ -90,6 +91,8 @@ class FeaturesUiTest {
     var m = session.getMatrix();
     int first = (Integer) table.getItems().get(0);
     String expected = String.format("%.3f", m.scaled(first, m.features().indexOf("recency")));
+    robot.interact(() -> table.getVisibleLeafColumns().stream().filter(c -> "scaled:recency".equals(c.getId()))
+        .findFirst().ifPresent(c -> ((TableView<Object>) table).scrollToColumn((javafx.scene.control.TableColumn<Object, ?>) c)));
     UiTestSupport.waitUntil(() -> expected.equals(shownCell(robot, "scaled:recency", 0)));
     robot.clickOn("#featuresFilter").write("12347");
     UiTestSupport.waitUntil(() -> table.getItems().size() == 1);
@@ -99,9 +102,13 @@ class FeaturesUiTest {
 
   /** The text of the drawn cell of a column (by id) in a row of the customers table. */
   private static String shownCell(FxRobot robot, String columnId, int row) {
-    return robot.lookup("#featuresTable .table-cell").<javafx.scene.control.TableCell<?, ?>>match(c -> c.getIndex() == row
-        && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId())).tryQuery()
-        .map(javafx.scene.control.TableCell::getText).orElse(null);
+    for (javafx.scene.Node n : robot.lookup("#featuresTable .table-cell").queryAll()) {
+      if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getIndex() == row && c.getTableColumn() != null
+          && columnId.equals(c.getTableColumn().getId())) {
+        return c.getText();
+      }
+    }
+    return null;
   }
 
   private ListCell<?> noneCell(FxRobot robot) {
