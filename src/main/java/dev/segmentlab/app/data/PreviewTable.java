@@ -5,14 +5,15 @@ import dev.segmentlab.core.data.Dataset;
 import dev.segmentlab.core.data.TextColumn;
 import dev.segmentlab.core.data.Transactions;
 import java.time.format.DateTimeFormatter;
-import java.util.AbstractList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.Objects;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableListBase;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.TableColumn;
@@ -56,8 +57,9 @@ final class PreviewTable {
     List<String> layout = tx == null ? List.of() : List.of(tx.invoice().name(), tx.stockCode().name(),
         tx.description().name(), tx.customer().name(), tx.country().name());
     if (tx != null && layout.equals(shown.layout) && !table.getColumns().isEmpty()) {
-      setRows(table, d.rows());
-      table.refresh(); // the items are row indices again: cells that compare them would keep the last file's text
+      // the items are row indices again, which the cells compare: a row replaced by itself makes the table take
+      // every row's values again, into the cells it has (refresh() would make new cells)
+      setRows(table, d.rows()).valuesChanged();
       return;
     }
     shown.layout = layout;
@@ -92,17 +94,37 @@ final class PreviewTable {
     setRows(table, d.rows());
   }
 
-  private static void setRows(TableView<Integer> table, int n) {
-    ObservableList<Integer> rows = FXCollections.observableList(new AbstractList<>() {
-      @Override public Integer get(int index) { return index; }
-      @Override public int size() { return n; }
-    });
+  private static RowIndices setRows(TableView<Integer> table, int n) {
+    RowIndices rows = new RowIndices(n);
     // a SortedList boxes an element per row on the FX thread (seconds and hundreds of MB at 5 M rows): beyond
     // SORTABLE_ROWS the rows show in file order and the headers do not sort; below, the sorted list is made at
     // the first header click (see installTypedSort), not at every load (0.1-0.4 s of the FX thread at 1x)
     boolean sortable = n <= SORTABLE_ROWS;
     table.getColumns().forEach(c -> c.setSortable(sortable));
     table.setItems(rows);
+    return rows;
+  }
+
+  /** The row indices 0..n-1 of a dataset, without storing them. */
+  private static final class RowIndices extends ObservableListBase<Integer> {
+    private final int n;
+
+    RowIndices(int n) { this.n = n; }
+
+    @Override public Integer get(int index) {
+      Objects.checkIndex(index, n);
+      return index;
+    }
+
+    @Override public int size() { return n; }
+
+    /** Says that the rows' values changed (the first row replaced by itself: a table then re-reads every row). */
+    void valuesChanged() {
+      if (n == 0) return;
+      beginChange();
+      nextReplace(0, 1, List.of(0));
+      endChange();
+    }
   }
 
   private static TableColumn<Integer, String> textColumn(String name, Supplier<TextColumn> c) {

@@ -5,6 +5,8 @@ import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -17,6 +19,8 @@ import javafx.scene.control.TableView;
  */
 final class FeaturesTable {
   private final TableView<Integer> table = new TableView<>();
+  /** The rows shown (the ViewModel's), in a list of the table's own that can announce new values. */
+  private final ObservableList<Integer> shown = FXCollections.observableArrayList();
   /** The snapshot the cells read. */
   private FeatureTable current;
   private List<String> shownLayout = List.of();
@@ -24,7 +28,9 @@ final class FeaturesTable {
   FeaturesTable(ObservableList<Integer> rows) {
     table.setId("featuresTable");
     table.setPlaceholder(new Label("No customers: compute the features first, or clear the filter."));
-    SortedList<Integer> sorted = new SortedList<>(rows);
+    shown.setAll(rows);
+    rows.addListener((ListChangeListener<Integer>) c -> shown.setAll(rows));
+    SortedList<Integer> sorted = new SortedList<>(shown);
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
   }
@@ -40,7 +46,9 @@ final class FeaturesTable {
     current = t;
     List<String> layout = layout(t);
     if (layout.equals(shownLayout)) {
-      table.refresh(); // the same rows with new values (cells compare items, which are the same indices)
+      // the same rows with new values: a row replaced by itself makes the table take every row's values again,
+      // into the cells it has (refresh() would make new cells, styled anew at the step's next visit)
+      if (!shown.isEmpty()) shown.set(0, shown.get(0));
       return;
     }
     shownLayout = layout;
