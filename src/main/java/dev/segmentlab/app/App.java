@@ -38,7 +38,6 @@ public final class App extends Application {
     primary.show();
     openAtStart(ctx, getParameters().getRaw());
     Screens.prebuild(scene, () -> { }); // the other steps' screens, while the file loads
-
   }
 
   /**

@@ -5,8 +5,6 @@ import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -20,7 +18,7 @@ import javafx.scene.control.TableView;
 final class FeaturesTable {
   private final TableView<Integer> table = new TableView<>();
   /** The rows shown (the ViewModel's), in a list of the table's own that can announce new values. */
-  private final ObservableList<Integer> shown = FXCollections.observableArrayList();
+  private final ObservableList<Integer> shown;
   /** The snapshot the cells read. */
   private FeatureTable current;
   private List<String> shownLayout = List.of();
@@ -28,8 +26,7 @@ final class FeaturesTable {
   FeaturesTable(ObservableList<Integer> rows) {
     table.setId("featuresTable");
     table.setPlaceholder(new Label("No customers: compute the features first, or clear the filter."));
-    shown.setAll(rows);
-    rows.addListener((ListChangeListener<Integer>) c -> shown.setAll(rows));
+    shown = Tables.followingOutsideEdits(table, rows); // not editable: it simply follows the rows
     SortedList<Integer> sorted = new SortedList<>(shown);
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
@@ -44,7 +41,8 @@ final class FeaturesTable {
    */
   void show(FeatureTable t) {
     current = t;
-    List<String> layout = layout(t);
+    List<String> formats = rawFormats(t);
+    List<String> layout = layout(t, formats);
     if (layout.equals(shownLayout)) {
       // the same rows with new values: a row replaced by itself makes the table take every row's values again,
       // into the cells it has (refresh() would make new cells, styled anew at the step's next visit)
@@ -67,7 +65,7 @@ final class FeaturesTable {
       int col = f;
       String name = cf.names().get(f);
       raw.getColumns().add(id("raw:" + name,
-          Tables.numberColumn(name, i -> current.features().columns()[col][i], format(cf.columns()[f]), width(name))));
+          Tables.numberColumn(name, i -> current.features().columns()[col][i], formats.get(f), width(name))));
     }
     table.getColumns().add(raw);
     if (t.scores() != null) {
@@ -97,13 +95,21 @@ final class FeaturesTable {
     }
   }
 
+  /** The number format of each feature in original units (a pass over its values). */
+  private static List<String> rawFormats(FeatureTable t) {
+    if (t == null) return List.of();
+    List<String> out = new ArrayList<>();
+    for (double[] column : t.features().columns()) out.add(format(column));
+    return out;
+  }
+
   /** What the columns depend on: their ids and number formats, in order. */
-  private static List<String> layout(FeatureTable t) {
+  private static List<String> layout(FeatureTable t, List<String> rawFormats) {
     if (t == null) return List.of();
     List<String> out = new ArrayList<>();
     CustomerFeatures cf = t.features();
     out.add(cf.countries() != null ? "id+country" : "id");
-    for (int f = 0; f < cf.names().size(); f++) out.add("raw:" + cf.names().get(f) + " " + format(cf.columns()[f]));
+    for (int f = 0; f < cf.names().size(); f++) out.add("raw:" + cf.names().get(f) + " " + rawFormats.get(f));
     if (t.scores() != null) out.add("scores");
     if (t.matrix() != null) for (String f : t.matrix().features()) out.add("scaled:" + f);
     return out;

@@ -9,26 +9,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
 
 /** Small factories for read-only table columns, and a table's rows that wait for an edit to end. */
 public final class Tables {
   private Tables() {}
 
   /**
-   * A copy of {@code source} for an editable table's items that follows every change of {@code source}, except
-   * while a cell is being edited: then it waits for the edit to end. Any change of a table's items ends the edit
+   * A copy of {@code source} for a table's items that follows every change of {@code source}, except while a cell
+   * is being edited: then it waits for the edit to end. Being the table's own list, it can also announce new values
+   * of the same rows (a row replaced by itself). Any change of a table's items ends the edit
    * under way (JavaFX cancels it), so a name being typed was lost when a background job (the stability re-runs,
    * predicted revenue) replaced the rows. FX thread only.
    */
