@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.segmentlab.app.Session;
-import dev.segmentlab.app.TestDialogs;
 import dev.segmentlab.app.UiTestSupport;
-import dev.segmentlab.app.fx.FxAsync;
-import dev.segmentlab.app.fx.TaskMonitor;
 import dev.segmentlab.core.cluster.Method;
 import dev.segmentlab.core.model.DbscanModel;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
@@ -36,13 +32,9 @@ class MethodChartsUiTest {
 
   @Start
   void start(Stage stage) {
-    FxAsync async = new FxAsync(new TaskMonitor(), 2);
-    vm = new SegmentsViewModel(session, async, new TestDialogs(), async.executor());
-    view = new SegmentsView(vm, new Label("profiles"));
-    Scene scene = new Scene((javafx.scene.Parent) view.node(), 1400, 900);
-    scene.getStylesheets().add(getClass().getResource("/dev/segmentlab/app/app.css").toExternalForm());
-    stage.setScene(scene);
-    stage.show();
+    SegmentsFixture.Step step = SegmentsFixture.showStep(stage, session, 1400, 900);
+    vm = step.vm();
+    view = step.view();
   }
 
   @Test

@@ -3,17 +3,12 @@ package dev.segmentlab.app.segments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.app.Session;
-import dev.segmentlab.app.TestDialogs;
 import dev.segmentlab.app.UiTestSupport;
-import dev.segmentlab.app.fx.FxAsync;
-import dev.segmentlab.app.fx.TaskMonitor;
 import dev.segmentlab.app.profiles.ProfileRow;
 import dev.segmentlab.app.profiles.ProfilesViewModel;
 import dev.segmentlab.core.pipeline.SegmentationResult;
 import java.util.Arrays;
 import java.util.List;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -37,14 +32,8 @@ class SegmentsKChangeUiTest {
 
   @Start
   void start(Stage stage) {
-    FxAsync async = new FxAsync(new TaskMonitor(), 2);
-    vm = new SegmentsViewModel(session, async, new TestDialogs(), async.executor());
+    vm = SegmentsFixture.showStep(stage, session, 1280, 800).vm();
     profiles = new ProfilesViewModel(session, vm::rename, vm::recolour);
-    SegmentsView view = new SegmentsView(vm, new Label("profiles"));
-    Scene scene = new Scene((javafx.scene.Parent) view.node(), 1280, 800);
-    scene.getStylesheets().add(getClass().getResource("/dev/segmentlab/app/app.css").toExternalForm());
-    stage.setScene(scene);
-    stage.show();
   }
 
   /** What the screen shows at one moment, read on the FX thread. */

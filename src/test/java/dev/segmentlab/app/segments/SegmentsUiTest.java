@@ -3,11 +3,7 @@ package dev.segmentlab.app.segments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.app.Session;
-import dev.segmentlab.app.TestDialogs;
 import dev.segmentlab.app.UiTestSupport;
-import dev.segmentlab.app.fx.FxAsync;
-import dev.segmentlab.app.fx.TaskMonitor;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -28,13 +24,9 @@ class SegmentsUiTest {
 
   @Start
   void start(Stage stage) {
-    FxAsync async = new FxAsync(new TaskMonitor(), 2);
-    vm = new SegmentsViewModel(session, async, new TestDialogs(), async.executor());
-    view = new SegmentsView(vm, new Label("profiles"));
-    Scene scene = new Scene((javafx.scene.Parent) view.node(), 1400, 900);
-    scene.getStylesheets().add(getClass().getResource("/dev/segmentlab/app/app.css").toExternalForm());
-    stage.setScene(scene);
-    stage.show();
+    SegmentsFixture.Step step = SegmentsFixture.showStep(stage, session, 1400, 900);
+    vm = step.vm();
+    view = step.view();
   }
 
   @Test
