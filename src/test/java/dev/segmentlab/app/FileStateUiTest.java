@@ -2,8 +2,6 @@ package dev.segmentlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.segmentlab.app.fx.FxAsync;
-import dev.segmentlab.app.fx.TaskMonitor;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -28,13 +26,7 @@ class FileStateUiTest {
 
   @Start
   void start(Stage stage) {
-    FxAsync async = new FxAsync(new TaskMonitor(), 2);
-    ctx = new AppContext(async, dialogs, DatasetLoader.standard(), async.executor(),
-        Path.of("assets/data/online-retail.csv.gz").toAbsolutePath());
-    stage.setScene(Screens.scene(ctx));
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    stage.show();
+    ctx = UiTestSupport.showApp(stage, dialogs, 1280, 800);
     ctx.data().openSample();
   }
 

@@ -3,8 +3,6 @@ package dev.segmentlab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.api.FxAssert.verifyThat;
 
-import dev.segmentlab.app.fx.FxAsync;
-import dev.segmentlab.app.fx.TaskMonitor;
 import dev.segmentlab.core.quality.Returns;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
@@ -27,12 +25,8 @@ class MainUiTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    FxAsync async = new FxAsync(new TaskMonitor(), 2);
-    ctx = new AppContext(async, new TestDialogs(), DatasetLoader.standard(), async.executor(),
-        Path.of("assets/data/online-retail.csv.gz").toAbsolutePath());
-    stage.setScene(Screens.scene(ctx));
+    ctx = UiTestSupport.showApp(stage, new TestDialogs(), 0, 0);
     stage.titleProperty().bind(ctx.main().titleProperty());
-    stage.show();
     ctx.quality().cleaning().setReturns(Returns.DROP); // the seeds' figures below
     ctx.data().openSample();
   }

@@ -3,14 +3,9 @@ package dev.segmentlab.app.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.app.AppContext;
-import dev.segmentlab.app.DatasetLoader;
-import dev.segmentlab.app.Screens;
 import dev.segmentlab.app.Step;
 import dev.segmentlab.app.TestDialogs;
 import dev.segmentlab.app.UiTestSupport;
-import dev.segmentlab.app.fx.FxAsync;
-import dev.segmentlab.app.fx.TaskMonitor;
-import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,13 +21,7 @@ class OutlierTreatmentUiTest {
 
   @Start
   void start(Stage stage) {
-    FxAsync async = new FxAsync(new TaskMonitor(), 2);
-    ctx = new AppContext(async, new TestDialogs(), DatasetLoader.standard(), async.executor(),
-        Path.of("assets/data/online-retail.csv.gz").toAbsolutePath());
-    stage.setScene(Screens.scene(ctx));
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    stage.show();
+    ctx = UiTestSupport.showApp(stage, new TestDialogs(), 1280, 800);
     ctx.data().openSample();
   }
 

@@ -3,15 +3,10 @@ package dev.segmentlab.app.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.app.AppContext;
-import dev.segmentlab.app.DatasetLoader;
-import dev.segmentlab.app.Screens;
 import dev.segmentlab.app.Step;
 import dev.segmentlab.app.TestDialogs;
 import dev.segmentlab.app.UiTestSupport;
-import dev.segmentlab.app.fx.FxAsync;
-import dev.segmentlab.app.fx.TaskMonitor;
 import dev.segmentlab.core.pipeline.SegmentationResult;
-import java.nio.file.Path;
 import dev.segmentlab.core.value.Migration;
 import dev.segmentlab.core.value.MigrationFlow;
 import java.util.Arrays;
@@ -36,11 +31,7 @@ class LookupUiTest {
 
   @Start
   void start(Stage stage) {
-    FxAsync async = new FxAsync(new TaskMonitor(), 2);
-    ctx = new AppContext(async, new TestDialogs(), DatasetLoader.standard(), async.executor(),
-        Path.of("assets/data/online-retail.csv.gz").toAbsolutePath());
-    stage.setScene(Screens.scene(ctx));
-    stage.show();
+    ctx = UiTestSupport.showApp(stage, new TestDialogs(), 0, 0);
     ctx.data().openSample();
   }
 

@@ -3,12 +3,8 @@ package dev.segmentlab.app.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentlab.app.AppContext;
-import dev.segmentlab.app.DatasetLoader;
-import dev.segmentlab.app.Screens;
 import dev.segmentlab.app.TestDialogs;
 import dev.segmentlab.app.UiTestSupport;
-import dev.segmentlab.app.fx.FxAsync;
-import dev.segmentlab.app.fx.TaskMonitor;
 import dev.segmentlab.core.quality.Returns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,14 +35,8 @@ class ReportUiTest {
 
   @Start
   void start(Stage stage) {
-    FxAsync async = new FxAsync(new TaskMonitor(), 2);
-    workers = (ThreadPoolExecutor) async.executor();
-    ctx = new AppContext(async, dialogs, DatasetLoader.standard(), async.executor(),
-        Path.of("assets/data/online-retail.csv.gz").toAbsolutePath());
-    stage.setScene(Screens.scene(ctx));
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    stage.show();
+    ctx = UiTestSupport.showApp(stage, dialogs, 1280, 800);
+    workers = (ThreadPoolExecutor) ctx.executor();
     ctx.quality().cleaning().setReturns(Returns.DROP); // the seeds' figures: 4,338 customers
     ctx.data().openSample();
   }
