@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.segmentlab.core.data.MallTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,20 +27,8 @@ class MethodsJdbcCliTest {
 
   private Path mallDatabase() throws Exception {
     Path db = dir.resolve("shop.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE mall (CustomerID INTEGER, Gender TEXT, Age INTEGER, \"Annual Income (k$)\" INTEGER, "
-          + "\"Spending Score (1-100)\" INTEGER)");
-      List<String> lines = Files.readAllLines(Path.of(MALL));
-      try (PreparedStatement ins = c.prepareStatement("INSERT INTO mall VALUES (?,?,?,?,?)")) {
-        for (String line : lines.subList(1, lines.size())) {
-          String[] f = line.split(",");
-          ins.setInt(1, Integer.parseInt(f[0]));
-          ins.setString(2, f[1]);
-          for (int i = 2; i < 5; i++) ins.setInt(i + 1, Integer.parseInt(f[i]));
-          ins.addBatch();
-        }
-        ins.executeBatch();
-      }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      MallTable.create(c);
     }
     return db;
   }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,19 +38,7 @@ class SqliteReadTest {
         }
         ins.executeBatch();
       }
-      st.execute("CREATE TABLE mall (CustomerID INTEGER, Gender TEXT, Age INTEGER, \"Annual Income (k$)\" INTEGER, "
-          + "\"Spending Score (1-100)\" INTEGER)");
-      List<String> lines = Files.readAllLines(Path.of("src/test/resources/data/mall-customers.csv"));
-      try (PreparedStatement ins = c.prepareStatement("INSERT INTO mall VALUES (?,?,?,?,?)")) {
-        for (String line : lines.subList(1, lines.size())) {
-          String[] f = line.split(",");
-          ins.setInt(1, Integer.parseInt(f[0]));
-          ins.setString(2, f[1]);
-          for (int i = 2; i < 5; i++) ins.setInt(i + 1, Integer.parseInt(f[i]));
-          ins.addBatch();
-        }
-        ins.executeBatch();
-      }
+      MallTable.create(c);
     }
     return db;
   }
