@@ -78,7 +78,9 @@ final class FeatureChoices {
         }
         next.add(c);
       }
-      list.setAll(next);
+      // the same choices again (a new cleaning, the same features) leave the list as it is: a change rebuilds the
+      // recipe's rows of controls, made and styled anew at the step's next visit
+      if (!next.equals(list)) list.setAll(next);
     } finally {
       quiet = false;
     }

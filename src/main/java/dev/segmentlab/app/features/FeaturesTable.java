@@ -41,12 +41,14 @@ final class FeaturesTable {
    */
   void show(FeatureTable t) {
     current = t;
+    // no snapshot (between two files): the columns stay over the empty table until the next snapshot, which
+    // keeps them, and their cells, when it has the same features
+    if (t == null) return;
     List<String> formats = rawFormats(t);
     List<String> layout = layout(t, formats);
-    if (layout.equals(shownLayout)) {
-      // the same rows with new values: a row replaced by itself makes the table take every row's values again,
-      // into the cells it has (refresh() would make new cells, styled anew at the step's next visit)
-      if (!shown.isEmpty()) shown.set(0, shown.get(0));
+    if (layout.equals(shownLayout) || pending(layout, shownLayout)) {
+      // the same rows with new values; scores or scaled values still being computed show as "—"
+      Tables.reread(shown);
       return;
     }
     shownLayout = layout;
@@ -54,7 +56,6 @@ final class FeaturesTable {
     for (TableColumn<Integer, ?> c : table.getSortOrder()) order.add(new String[] {c.getId(), c.getSortType().name()});
     table.getSortOrder().clear();
     table.getColumns().clear();
-    if (t == null) return;
     CustomerFeatures cf = t.features();
     table.getColumns().add(id("id", Tables.column("Customer", i -> current.features().ids()[i], 90)));
     if (cf.countries() != null) {
@@ -70,10 +71,10 @@ final class FeaturesTable {
     table.getColumns().add(raw);
     if (t.scores() != null) {
       TableColumn<Integer, ?> score = new TableColumn<>("RFM score");
-      score.getColumns().add(id("score:R", Tables.intColumn("R", i -> current.scores().r()[i], 40)));
-      score.getColumns().add(id("score:F", Tables.intColumn("F", i -> current.scores().f()[i], 40)));
-      score.getColumns().add(id("score:M", Tables.intColumn("M", i -> current.scores().m()[i], 40)));
-      score.getColumns().add(id("score:RFM", Tables.column("Cell", i -> current.scores().cell(i), 52)));
+      score.getColumns().add(id("score:R", Tables.numberColumn("R", i -> score(current.scores() == null ? null : current.scores().r(), i), "%,.0f", 40)));
+      score.getColumns().add(id("score:F", Tables.numberColumn("F", i -> score(current.scores() == null ? null : current.scores().f(), i), "%,.0f", 40)));
+      score.getColumns().add(id("score:M", Tables.numberColumn("M", i -> score(current.scores() == null ? null : current.scores().m(), i), "%,.0f", 40)));
+      score.getColumns().add(id("score:RFM", Tables.column("Cell", i -> current.scores() == null ? "—" : current.scores().cell(i), 52)));
       table.getColumns().add(score);
     }
     FeatureMatrix m = t.matrix();
@@ -83,7 +84,7 @@ final class FeaturesTable {
         final int col = f;
         String name = m.features().get(f);
         scaled.getColumns().add(id("scaled:" + name,
-            Tables.numberColumn(name, i -> current.matrix().scaled(i, col), "%.3f", width(name))));
+            Tables.numberColumn(name, i -> current.matrix() == null ? Double.NaN : current.matrix().scaled(i, col), "%.3f", width(name))));
       }
       table.getColumns().add(scaled);
     }
@@ -102,6 +103,28 @@ final class FeaturesTable {
     for (double[] column : t.features().columns()) out.add(format(column));
     return out;
   }
+
+  /**
+   * Whether {@code layout} is {@code shown} but for the scores or scaled values not computed yet: a new file or
+   * cleaning shows its customers before their scores and scaled values, and the columns wait for them.
+   */
+  static boolean pending(List<String> layout, List<String> shown) {
+    if (!base(layout).equals(base(shown))) return false;
+    if (layout.contains("scores") && !shown.contains("scores")) return false;
+    List<String> scaled = scaled(layout);
+    return scaled.isEmpty() || scaled.equals(scaled(shown));
+  }
+
+  private static List<String> base(List<String> layout) {
+    return layout.stream().filter(c -> !c.equals("scores") && !c.startsWith("scaled:")).toList();
+  }
+
+  private static List<String> scaled(List<String> layout) {
+    return layout.stream().filter(c -> c.startsWith("scaled:")).toList();
+  }
+
+  /** A customer's score, or NaN (drawn "—") while the scores are being computed. */
+  private static double score(int[] scores, int i) { return scores == null ? Double.NaN : scores[i]; }
 
   /** What the columns depend on: their ids and number formats, in order. */
   private static List<String> layout(FeatureTable t, List<String> rawFormats) {

@@ -34,21 +34,35 @@ final class HistogramChart {
 
   BarChart<String, Number> chart() { return chart; }
 
+  /**
+   * Shows a histogram. With as many bins as shown, the bars take the new labels and counts in place: new bars
+   * would be new nodes, styled anew at the step's next visit.
+   */
   void show(Stats.Histogram h) {
-    List<XYChart.Data<String, Number>> data = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    int[] counts = h == null ? new int[0] : h.counts();
     int max = 0;
     if (h != null) {
-      int[] counts = h.counts();
       for (int c : counts) max = Math.max(max, c);
       int decimals = decimals(h.width());
       for (int i = 0; i < counts.length; i++) {
         double centre = h.min() + (i + 0.5) * h.width();
-        data.add(new XYChart.Data<>(String.format(Locale.ROOT, "%,." + decimals + "f", centre), counts[i]));
+        labels.add(String.format(Locale.ROOT, "%,." + decimals + "f", centre));
       }
     }
     double tick = tick(max);
     y.setTickUnit(tick);
     y.setUpperBound(Math.max(tick, Math.ceil(max / tick) * tick));
+    List<XYChart.Data<String, Number>> bars = series.getData();
+    if (bars.size() == counts.length && labels.stream().distinct().count() == labels.size()) {
+      for (int i = 0; i < counts.length; i++) {
+        bars.get(i).setXValue(labels.get(i));
+        bars.get(i).setYValue(counts[i]);
+      }
+      return;
+    }
+    List<XYChart.Data<String, Number>> data = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) data.add(new XYChart.Data<>(labels.get(i), counts[i]));
     series.getData().setAll(data);
   }
 

@@ -10,6 +10,8 @@ import dev.segmentlab.core.features.Transform;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,13 +30,20 @@ import javafx.scene.control.ListCell;
 
 /** The left column of the Features step: which features, their transforms and weights, scaling, snapshot. */
 final class RecipePane {
-  private static ListCell<Transform> transformCell(boolean mixed) {
-    return new ListCell<>() {
+  /**
+   * The combo's button: the transform, or "mixed (per feature)" while {@code mixed} holds. One cell that follows
+   * the flag: a new cell at each change of summary would be skinned and styled anew at the step's next visit.
+   */
+  private static ListCell<Transform> transformCell(ObservableBooleanValue mixed) {
+    ListCell<Transform> cell = new ListCell<>() {
       @Override protected void updateItem(Transform t, boolean empty) {
         super.updateItem(t, empty);
-        setText(mixed ? "mixed (per feature)" : empty || t == null ? null : t.toString());
+        setText(mixed.get() ? "mixed (per feature)" : empty || t == null ? null : t.toString());
       }
     };
+    mixed.addListener((o, a, b) -> cell.setText(b ? "mixed (per feature)" : cell.isEmpty() || cell.getItem() == null
+        ? null : cell.getItem().toString()));
+    return cell;
   }
 
   private final ScrollPane root;
@@ -47,8 +56,8 @@ final class RecipePane {
     all.valueProperty().bindBidirectional(vm.transformAllProperty());
     all.setTooltip(new Tooltip("log1p and cube root pull in long right tails (monetary, frequency)"));
     // under per-feature choices the combo would still show the last "for all" value: it says "mixed" instead
-    vm.summaryProperty().addListener((o, a, text) -> all.setButtonCell(transformCell(text != null && text.contains("mixed transforms"))));
-    all.setButtonCell(transformCell(false));
+    all.setButtonCell(transformCell(Bindings.createBooleanBinding(
+        () -> vm.summaryProperty().get() != null && vm.summaryProperty().get().contains("mixed transforms"), vm.summaryProperty())));
     ComboBox<Scaling> scaling = new ComboBox<>();
     scaling.setId("scaling");
     Combos.sized(scaling, 110);

@@ -52,6 +52,15 @@ public final class Tables {
     return copy;
   }
 
+  /**
+   * Makes a table re-read every row's values into the cells it has: {@code rows}, the table's own list (see
+   * {@link #followingOutsideEdits}), announces its first row replaced by itself. {@code TableView.refresh()} would
+   * make new cells instead, skinned and styled anew at the next visit of their step. FX thread only.
+   */
+  public static <S> void reread(ObservableList<S> rows) {
+    if (!rows.isEmpty()) rows.set(0, rows.get(0));
+  }
+
   public static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
     TableColumn<S, String> c = new TableColumn<>(title);
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));

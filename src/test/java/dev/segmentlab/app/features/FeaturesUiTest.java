@@ -70,6 +70,9 @@ class FeaturesUiTest {
     assertThat(rawBefore.stream().mapToInt(Integer::intValue).sum()).isEqualTo(4_338);
     assertThat(logCounts).hasSize(FeaturePreview.BINS);
 
+    BarChart<String, Number> after = robot.lookup("#transformedHistogram").queryAs(BarChart.class);
+    javafx.scene.Node firstBar = after.getData().get(0).getData().get(0).getNode();
+    String firstLogLabel = after.getData().get(0).getData().get(0).getXValue();
     ComboBox<?> transformAll = robot.lookup("#transformAll").queryComboBox();
     robot.clickOn(transformAll);
     UiTestSupport.waitUntil(transformAll::isShowing);
@@ -84,6 +87,12 @@ class FeaturesUiTest {
     // without a transform, standardising only moves and stretches: the bins match the raw ones
     assertThat(noneCounts).isEqualTo(rawBefore);
     assertThat(counts("#rawHistogram", robot)).isEqualTo(rawBefore);
+    // the bars took the new bins in place, and the axis labels them with the new bin centres
+    List<String> centres = after.getData().get(0).getData().stream().map(XYChart.Data::getXValue).toList();
+    assertThat(after.getData().get(0).getData().get(0).getNode()).isSameAs(firstBar);
+    assertThat(centres.get(0)).isNotEqualTo(firstLogLabel);
+    robot.interact(() -> { });
+    assertThat(((javafx.scene.chart.CategoryAxis) after.getXAxis()).getCategories()).containsExactlyElementsOf(centres);
 
     TableView<?> table = robot.lookup("#featuresTable").queryTableView();
     assertThat(table.getItems()).hasSize(4_338);
@@ -98,6 +107,68 @@ class FeaturesUiTest {
     UiTestSupport.waitUntil(() -> table.getItems().size() == 1);
     assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo("12347");
     assertThat(table.getColumns().get(1).getCellData(0)).isEqualTo("Iceland");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theRecipeKeepsItsControlsForTheSameFeaturesAndSaysWhenTransformsAreMixed(FxRobot robot) {
+    CleanedData cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
+    robot.interact(() -> {
+      session.datasetProperty().set(OnlineRetailFixture.dataset());
+      session.cleanedProperty().set(cleaned);
+    });
+    Label summary = robot.lookup("#matrixSummary").queryAs(Label.class);
+    UiTestSupport.waitUntil(() -> LOG_SUMMARY.equals(summary.getText()));
+    ComboBox<?> monetary = robot.lookup("#transform-monetary").queryComboBox();
+    ComboBox<?> transformAll = robot.lookup("#transformAll").queryComboBox();
+    assertThat(transformAll.getButtonCell().getText()).isEqualTo("log1p");
+
+    // one feature's own transform: the summary and the "for all" combo say the transforms are mixed
+    robot.interact(() -> ((ComboBox<Transform>) (ComboBox<?>) monetary).setValue(Transform.CBRT));
+    UiTestSupport.waitUntil(() -> summary.getText().contains("mixed transforms"));
+    assertThat(transformAll.getButtonCell().getText()).isEqualTo("mixed (per feature)");
+
+    // the same cleaning again (as after a rule toggled twice): the same features keep their rows of controls
+    CleanedData again = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
+    var mixedMatrix = session.getMatrix();
+    robot.interact(() -> session.cleanedProperty().set(again));
+    UiTestSupport.waitUntil(() -> session.getMatrix() != null && session.getMatrix() != mixedMatrix);
+    assertThat(session.getMatrix().rows()).isEqualTo(4_338);
+    assertThat(summary.getText()).contains("mixed transforms");
+    assertThat(robot.lookup("#transform-monetary").queryComboBox()).isSameAs(monetary);
+    assertThat(monetary.getValue()).isEqualTo(Transform.CBRT);
+
+    // back to one transform for all: the combo shows it again
+    robot.interact(() -> ((ComboBox<Transform>) (ComboBox<?>) monetary).setValue(Transform.LOG1P));
+    UiTestSupport.waitUntil(() -> LOG_SUMMARY.equals(summary.getText()));
+    assertThat(transformAll.getButtonCell().getText()).isEqualTo("log1p");
+
+    // a new file with the same features: the same controls, bound to the new file's choices (nothing carried over)
+    robot.interact(() -> ((ComboBox<Transform>) (ComboBox<?>) monetary).setValue(Transform.CBRT));
+    UiTestSupport.waitUntil(() -> summary.getText().contains("mixed transforms"));
+    var before = session.getMatrix();
+    TableView<?> customers = robot.lookup("#featuresTable").queryTableView();
+    Object firstColumns = List.copyOf(customers.getColumns());
+    robot.interact(() -> {
+      session.cleanedProperty().set(null); // as the Quality step does when a file is opened
+      session.datasetProperty().set(OnlineRetailFixture.dataset());
+      session.cleanedProperty().set(Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds()));
+    });
+    UiTestSupport.waitUntil(() -> session.getMatrix() != null && session.getMatrix() != before
+        && LOG_SUMMARY.equals(summary.getText()));
+    assertThat(robot.lookup("#transform-monetary").queryComboBox()).isSameAs(monetary);
+    assertThat(monetary.getValue()).isEqualTo(Transform.LOG1P);
+    assertThat(customers.getColumns()).isEqualTo(firstColumns); // the customers table keeps its columns too
+    // and its cells draw the new file's scaled values once they are known
+    var m = session.getMatrix();
+    int row0 = (Integer) customers.getItems().get(0);
+    String scaled = String.format("%.3f", m.scaled(row0, m.features().indexOf("monetary")));
+    robot.interact(() -> customers.getVisibleLeafColumns().stream().filter(c -> "scaled:monetary".equals(c.getId()))
+        .findFirst().ifPresent(c -> ((TableView<Object>) customers).scrollToColumn((javafx.scene.control.TableColumn<Object, ?>) c)));
+    UiTestSupport.waitUntil(() -> scaled.equals(shownCell(robot, "scaled:monetary", 0)));
+    robot.interact(() -> ((ComboBox<Transform>) (ComboBox<?>) monetary).setValue(Transform.CBRT));
+    UiTestSupport.waitUntil(() -> summary.getText().contains("mixed transforms"));
+    assertThat(session.getMatrix().transforms()).containsExactly(Transform.LOG1P, Transform.LOG1P, Transform.CBRT);
   }
 
   /** The text of the drawn cell of a column (by id) in a row of the customers table. */
