@@ -9,6 +9,7 @@ import javafx.util.StringConverter;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -112,7 +113,9 @@ public final class DataView {
       }
     }
 
-    TableView<LoadReport.ColumnSummary> cols = new TableView<>(vm.getColumns());
+    TableView<LoadReport.ColumnSummary> cols = new TableView<>();
+    ObservableList<LoadReport.ColumnSummary> colRows = Tables.followingOutsideEdits(cols, vm.getColumns());
+    cols.setItems(colRows);
     cols.setId("columnsTable");
     cols.getColumns().add(Tables.column("Column", LoadReport.ColumnSummary::name, 220));
     cols.getColumns().add(Tables.column("Role", c -> c.role() == null ? "" : c.role(), 120));
@@ -124,7 +127,7 @@ public final class DataView {
       c.setStyle("-fx-alignment: CENTER-RIGHT;");
       cols.getColumns().add(c);
     }
-    vm.numericSummaryProperty().addListener((o, a, m) -> cols.refresh());
+    vm.numericSummaryProperty().addListener((o, a, m) -> Tables.reread(colRows));
     cols.setPlaceholder(new Label("Open a file to see its columns."));
 
     TableView<LoadReport.Rejection> rej = new TableView<>(vm.getRejections());

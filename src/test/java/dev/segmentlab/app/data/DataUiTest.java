@@ -151,17 +151,27 @@ class DataUiTest {
     assertThat(preview.getColumns().get(3).getCellData(2)).isEqualTo("CREAM CUPID HEARTS COAT HANGER");
     assertThat(preview.getColumns().get(4).getCellData(1)).isEqualTo("12");
     assertThat(preview.getColumns().get(8).getCellData(0)).isEqualTo("France");
-    UiTestSupport.waitUntil(() -> "540001".equals(drawnCell(robot, 1, 0))); // what the table draws, too
-    assertThat(drawnCell(robot, 3, 1)).isEqualTo("GLASS STAR FROSTED T-LIGHT HOLDER");
+    UiTestSupport.waitUntil(() -> "540001".equals(drawnCell(robot, "#previewTable", 1, 0))); // what the table draws, too
+    assertThat(drawnCell(robot, "#previewTable", 3, 1)).isEqualTo("GLASS STAR FROSTED T-LIGHT HOLDER");
     verifyThat("#reportRows", LabeledMatchers.hasText("3"));
+
+    // the Columns tab draws the second file's figures: Quantity 2, 12 and 8, in the cells it already had
+    robot.clickOn(robot.lookup(".tab-label").match(n -> n instanceof javafx.scene.control.Labeled l
+        && "Columns".equals(l.getText())).queryLabeled());
+    TableView<?> cols = robot.lookup("#columnsTable").queryAs(TableView.class);
+    int quantity = cols.getItems().indexOf(cols.getItems().stream()
+        .filter(c -> ((dev.segmentlab.core.data.LoadReport.ColumnSummary) c).name().equals("Quantity")).findFirst().orElseThrow());
+    UiTestSupport.waitUntil(() -> "2".equals(drawnCell(robot, "#columnsTable", 5, quantity)));
+    assertThat(drawnCell(robot, "#columnsTable", 6, quantity)).isEqualTo("12");
+    assertThat(drawnCell(robot, "#columnsTable", 7, quantity)).isEqualTo("7.33");
   }
 
-  /** The text the preview draws in a column (by position) of a row. */
-  private static String drawnCell(FxRobot robot, int column, int row) {
-    TableView<?> preview = robot.lookup("#previewTable").queryAs(TableView.class);
-    for (javafx.scene.Node n : robot.lookup("#previewTable .table-cell").queryAll()) {
+  /** The text a table (by id) draws in a column (by position) of a row. */
+  private static String drawnCell(FxRobot robot, String table, int column, int row) {
+    TableView<?> t = robot.lookup(table).queryAs(TableView.class);
+    for (javafx.scene.Node n : robot.lookup(table + " .table-cell").queryAll()) {
       if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getIndex() == row
-          && c.getTableColumn() == preview.getColumns().get(column)) {
+          && c.getTableColumn() == t.getColumns().get(column)) {
         return c.getText();
       }
     }
