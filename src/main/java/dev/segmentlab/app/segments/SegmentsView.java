@@ -41,6 +41,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.util.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The Segments step: sweep controls, k slider, elbow and criteria charts, scatter, segment table. */
@@ -266,9 +267,12 @@ public final class SegmentsView {
     TableColumn<SegmentRow, String> colour = new TableColumn<>("");
     colour.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().colour()));
     colour.setCellFactory(c -> new TableCell<>() {
+      private final Rectangle swatch = new Rectangle(14, 14);
+
       @Override protected void updateItem(String v, boolean empty) {
         super.updateItem(v, empty);
-        setGraphic(empty || v == null ? null : new Rectangle(14, 14, Color.web(v)));
+        if (v != null && !empty) swatch.setFill(Color.web(v));
+        setGraphic(empty || v == null ? null : swatch);
       }
     });
     colour.setPrefWidth(30);
@@ -291,7 +295,13 @@ public final class SegmentsView {
     jaccard.setGraphic(jaccardHead);
     t.getColumns().add(jaccard);
     t.getColumns().add(Tables.column("", SegmentsText::flag, 80));
+    List<String> meansShown = new ArrayList<>();
     Runnable meanColumns = () -> {
+      // the same features again (a new file, another cleaning) keep their columns, and the cells theirs; no
+      // features (between two files) leave the columns over the empty table until the next ones are known
+      if (vm.getFeatureNames().isEmpty() || meansShown.equals(vm.getFeatureNames())) return;
+      meansShown.clear();
+      meansShown.addAll(vm.getFeatureNames());
       t.getColumns().remove(8, t.getColumns().size());
       for (int f = 0; f < vm.getFeatureNames().size(); f++) {
         final int idx = f;
@@ -312,18 +322,20 @@ public final class SegmentsView {
     bar.setId("sizesBar");
     bar.setPrefHeight(22);
     bar.setMinHeight(22);
-    // the labels and their tooltips are kept from one k to the next (new ones each time were new nodes to style)
+    // the labels and their tooltips are kept from one k to the next, those beyond k hidden (new ones each time
+    // were new nodes to style)
     Runnable fill = () -> {
       List<SegmentRow> rows = vm.getRows();
-      while (bar.getChildren().size() > rows.size()) bar.getChildren().remove(bar.getChildren().size() - 1);
       while (bar.getChildren().size() < rows.size()) {
         Label seg = new Label();
         seg.setMinWidth(0);
         seg.setMaxHeight(Double.MAX_VALUE);
         Tooltip tip = new Tooltip();
         seg.setTooltip(tip);
+        seg.managedProperty().bind(seg.visibleProperty());
         bar.getChildren().add(seg);
       }
+      for (int i = 0; i < bar.getChildren().size(); i++) bar.getChildren().get(i).setVisible(i < rows.size());
       for (int i = 0; i < rows.size(); i++) {
         SegmentRow r = rows.get(i);
         Label seg = (Label) bar.getChildren().get(i);
