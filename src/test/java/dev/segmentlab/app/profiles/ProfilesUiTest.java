@@ -97,6 +97,7 @@ class ProfilesUiTest {
     // k 4 → 5 → 4: the names come back with their segments
     robot.interact(() -> segmentsVm.kProperty().set(5));
     UiTestSupport.waitUntil(() -> table.getItems().size() == 6 && view.snake().chart().getData().size() == 5);
+    assertDrawn(robot, vm.snakeProperty().get());
     robot.interact(() -> segmentsVm.kProperty().set(4));
     UiTestSupport.waitUntil(() -> table.getItems().size() == 5 && view.snake().chart().getData().size() == 4);
     assertThat(names(table)).contains("Core loyal", "Nearly gone");
@@ -107,6 +108,13 @@ class ProfilesUiTest {
     assertThat(series).extracting(XYChart.Series::getName).contains("Core loyal");
     assertThat(series).allSatisfy(s -> assertThat(s.getData()).hasSize(3));
     assertThat(series.get(0).getData()).extracting(XYChart.Data::getXValue).containsExactly("recency", "frequency", "monetary");
+    assertDrawn(robot, vm.snakeProperty().get());
+    // a new name (the same segments and features): the lines take it in place
+    XYChart.Series<String, Number> first = series.get(0);
+    robot.interact(() -> segmentsVm.rename(3, "Drifting"));
+    UiTestSupport.waitUntil(() -> vm.snakeProperty().get().names().contains("Drifting"));
+    assertThat(view.snake().chart().getData().get(0)).isSameAs(first);
+    assertDrawn(robot, vm.snakeProperty().get());
     assertThat(view.heatmap().grid().rows()).isEqualTo(4);
     assertThat(view.heatmap().grid().names()).contains("Core loyal");
     assertThat(view.heatmap().drawCount()).isPositive();
@@ -120,6 +128,23 @@ class ProfilesUiTest {
         .filter(r -> !r.isOverall()).mapToInt(ProfileRow::size).min().orElseThrow());
     assertThat(table.getItems().get(4).isOverall()).isTrue();
     assertThat(table.getItems().subList(0, 4)).extracting(ProfileRow::size).isSorted();
+  }
+
+  /** The snake plot draws {@code g}: a line per segment through its means, and a legend of names and colours. */
+  private void assertDrawn(FxRobot robot, SegmentGrid g) {
+    List<XYChart.Series<String, Number>> lines = view.snake().chart().getData();
+    assertThat(lines).hasSize(g.rows());
+    for (int s = 0; s < g.rows(); s++) {
+      assertThat(lines.get(s).getName()).isEqualTo(g.names().get(s));
+      for (int f = 0; f < g.columns(); f++) {
+        assertThat(lines.get(s).getData().get(f).getYValue().doubleValue()).isEqualTo(g.get(s, f));
+      }
+    }
+    List<Label> legend = robot.lookup("#snakeLegend .label").queryAllAs(Label.class).stream()
+        .filter(javafx.scene.Node::isVisible).toList();
+    assertThat(legend).extracting(Label::getText).containsExactlyElementsOf(g.names());
+    assertThat(legend).extracting(l -> ((javafx.scene.shape.Rectangle) l.getGraphic()).getFill())
+        .containsExactlyElementsOf(g.colours().stream().map(javafx.scene.paint.Color::web).toList());
   }
 
   private static List<String> names(TableView<ProfileRow> table) {
