@@ -10,6 +10,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
@@ -64,40 +68,70 @@ final class CohortPane {
 
   Node node() { return root; }
 
+  /**
+   * Labels made so far, by place ("h:column:row" for headers) or cell id: the heatmap of a new load or cleaning
+   * takes them again, so that only the texts and colours change (new labels were new nodes to skin and style at
+   * the step's next visit).
+   */
+  private final Map<String, Label> labels = new HashMap<>();
+
   private void show() {
     CohortTable t = vm.getCohorts();
     boolean retention = vm.cohortMetricProperty().get() == CohortMetric.RETENTION;
     caption.setText(retention
         ? "Share of each cohort (customers by month of first purchase) buying again k months later."
         : "Revenue of each cohort's customers k months after their first purchase.");
-    heatmap.getChildren().clear();
-    if (t == null) return;
-    heatmap.add(header("Cohort"), 0, 0);
-    heatmap.add(header("Customers"), 1, 0);
-    for (int k = 0; k < t.maxMonths(); k++) heatmap.add(header("Month " + k), k + 2, 0);
+    if (t == null) {
+      heatmap.getChildren().clear();
+      return;
+    }
+    List<Label> next = new ArrayList<>();
+    next.add(header("Cohort", 0, 0));
+    next.add(header("Customers", 1, 0));
+    for (int k = 0; k < t.maxMonths(); k++) next.add(header("Month " + k, k + 2, 0));
     for (int i = 0; i < t.cohorts().size(); i++) {
       Cohort c = t.cohorts().get(i);
-      heatmap.add(header(c.cohort()), 0, i + 1);
-      Label size = header(Formats.count(c.size()));
+      next.add(header(c.cohort(), 0, i + 1));
+      Label size = header(Formats.count(c.size()), 1, i + 1);
       size.setAlignment(Pos.CENTER_RIGHT);
-      heatmap.add(size, 1, i + 1);
+      next.add(size);
     }
     for (CohortCells.Cell cell : CohortCells.of(t, vm.cohortMetricProperty().get())) {
-      Label l = new Label(cell.text());
-      l.setId(cell.id());
-      l.getStyleClass().add("cohort-cell");
-      l.setStyle("-fx-background-color: " + colour(cell.intensity()) + ";"
-          + (cell.intensity() > 0.55 ? " -fx-text-fill: white;" : ""));
+      Label l = labels.computeIfAbsent(cell.id(), id -> {
+        Label made = new Label();
+        made.setId(id);
+        made.getStyleClass().add("cohort-cell");
+        made.setTooltip(tip);
+        return made;
+      });
+      l.setText(cell.text());
+      restyle(l, style(cell));
       l.setOnMouseEntered(e -> tip.setText(cell.tip()));
-      l.setTooltip(tip);
-      heatmap.add(l, cell.month() + 2, cell.row() + 1);
+      GridPane.setConstraints(l, cell.month() + 2, cell.row() + 1);
+      next.add(l);
     }
+    if (!next.equals(heatmap.getChildren())) heatmap.getChildren().setAll(next);
   }
 
-  private static Label header(String text) {
-    Label l = new Label(text);
-    l.getStyleClass().add("cohort-header");
+  private Label header(String text, int column, int row) {
+    Label l = labels.computeIfAbsent("h:" + column + ":" + row, k -> {
+      Label made = new Label();
+      made.getStyleClass().add("cohort-header");
+      return made;
+    });
+    l.setText(text);
+    GridPane.setConstraints(l, column, row);
     return l;
+  }
+
+  /** A cell's colours: its intensity from white to the accent blue, white text on the darker half. */
+  static String style(CohortCells.Cell cell) {
+    return "-fx-background-color: " + colour(cell.intensity()) + ";" + (cell.intensity() > 0.55 ? " -fx-text-fill: white;" : "");
+  }
+
+  /** Sets an inline style only when it changes (a new style restyles the node). */
+  private static void restyle(Label l, String style) {
+    if (!style.equals(l.getStyle())) l.setStyle(style);
   }
 
   /** White to the app's accent blue (#2f6fad). */

@@ -106,6 +106,12 @@ class ExploreUiTest {
     robot.clickOn("#cohortRevenue");
     UiTestSupport.waitUntil(() -> vm.cohortMetricProperty().get() == CohortMetric.REVENUE);
     assertThat(robot.lookup("#cell-2010-12-0").queryAs(Label.class).getText()).endsWith("k");
+    // the cells take the revenue in place, in the revenue's colours
+    assertThat(robot.lookup("#cell-2011-06-2").queryAs(Label.class)).isSameAs(later);
+    CohortCells.Cell revenue = CohortCells.of(vm.getCohorts(), CohortMetric.REVENUE).stream()
+        .filter(c -> c.id().equals("cell-2011-06-2")).findFirst().orElseThrow();
+    assertThat(later.getText()).isEqualTo(revenue.text()).endsWith("k");
+    assertThat(later.getStyle()).isEqualTo(CohortPane.style(revenue));
     robot.clickOn("#cohortRetention");
     UiTestSupport.waitUntil(() -> robot.lookup("#cell-2010-12-0").queryAs(Label.class).getText().equals("100%"));
   }
