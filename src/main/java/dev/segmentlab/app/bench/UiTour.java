@@ -253,7 +253,40 @@ public final class UiTour {
     if (Boolean.getBoolean("segmentlab.phaseLog")) {
       log.accept("nodes on the " + s.title() + " step: " + fx(() -> count(((javafx.scene.layout.BorderPane) scene.getRoot()).getCenter())));
     }
+    if (Boolean.getBoolean("segmentlab.controlLog")) {
+      log.accept("new controls on the " + s.title() + " step: " + fx(() -> newControls(scene.getRoot())));
+    }
   }
+
+  /** Every control seen so far at a step's visit, by the control holding it (e.g. "TableView#segmentsTable"). */
+  private final java.util.Map<String, java.util.Set<Node>> seen = new java.util.HashMap<>();
+
+  /**
+   * With -Dsegmentlab.controlLog, the controls on the screen that were not there at an earlier visit, by the control
+   * holding them, e.g. "TableView#segmentsTable 39/157" (new cells): new controls are skinned and styled during the
+   * visit, the usual cause of a long stall there.
+   */
+  private String newControls(Node root) {
+    java.util.Map<String, java.util.List<Node>> by = new java.util.TreeMap<>();
+    walk(root, "?", by);
+    StringBuilder b = new StringBuilder();
+    for (var e : by.entrySet()) {
+      java.util.Set<Node> old = seen.computeIfAbsent(e.getKey(), k -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+      long fresh = e.getValue().stream().filter(n -> !old.contains(n)).count();
+      old.addAll(e.getValue());
+      if (fresh > 0) b.append(e.getKey()).append(' ').append(fresh).append('/').append(e.getValue().size()).append("; ");
+    }
+    return b.toString();
+  }
+
+  private static void walk(Node n, String owner, java.util.Map<String, java.util.List<Node>> by) {
+    if (n.getId() != null) owner = "#" + n.getId();
+    if (n instanceof javafx.scene.control.Control) {
+      by.computeIfAbsent(owner + " " + n.getClass().getSimpleName(), k -> new java.util.ArrayList<>()).add(n);
+    }
+    if (n instanceof javafx.scene.Parent p) for (Node c : p.getChildrenUnmodifiable()) walk(c, owner, by);
+  }
+
 
   private ButtonBase button(String id) {
     Node n = scene.lookup(id);
