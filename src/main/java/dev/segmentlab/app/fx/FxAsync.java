@@ -24,6 +24,9 @@ public final class FxAsync implements Async {
     ThreadFactory f = r -> {
       Thread t = new Thread(r, "segmentlab-worker-" + n.incrementAndGet());
       t.setDaemon(true);
+      // below the FX thread, so that a pulse due while both cores load or clean data gets a core at once (the
+      // launcher's -XX:ThreadPriorityPolicy=1 makes Java priorities Linux nice values; without it this does nothing)
+      t.setPriority(Thread.MIN_PRIORITY);
       return t;
     };
     this.pool = Executors.newFixedThreadPool(threads, f);
