@@ -67,6 +67,33 @@ class MainUiTest {
     byte[] head = java.nio.file.Files.readAllBytes(tmp.resolve("elbow.png"));
     assertThat(head.length).isGreaterThan(1000);
     assertThat(new String(head, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    assertThat(colouredPixels(tmp.resolve("scatter.png"))).isGreaterThan(500);
+
+    // a k change while another step is shown: the scatter, drawn at its next layout, is saved with its dots
+    UiTestSupport.clickUntil(robot, "#stepData", () -> ctx.main().getStep() == Step.DATA);
+    robot.interact(() -> ctx.segments().kProperty().set(5));
+    UiTestSupport.waitUntil(60, () -> ctx.session().getSegmentation().k() == 5);
+    robot.interact(() -> {
+      try {
+        ctx.charts().saveAll(tmp, true);
+      } catch (dev.segmentlab.core.export.ExportException e) {
+        throw new AssertionError(e);
+      }
+    });
+    assertThat(colouredPixels(tmp.resolve("scatter.png"))).isGreaterThan(500);
+  }
+
+  /** Pixels of a PNG in a colour (not white, grey or black): the scatter's dots. */
+  private static int colouredPixels(Path png) throws java.io.IOException {
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+    int n = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int rgb = img.getRGB(x, y), r = rgb >> 16 & 0xff, g = rgb >> 8 & 0xff, b = rgb & 0xff;
+        if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 40) n++;
+      }
+    }
+    return n;
   }
 
   @Test

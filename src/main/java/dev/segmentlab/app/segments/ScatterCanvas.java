@@ -40,14 +40,34 @@ final class ScatterCanvas extends Pane {
     setMinSize(200, 160);
     canvas.widthProperty().bind(widthProperty());
     canvas.heightProperty().bind(heightProperty());
-    canvas.widthProperty().addListener(o -> draw());
-    canvas.heightProperty().addListener(o -> draw());
-    source.addListener((o, a, d) -> { data = d; bounds(); draw(); });
-    selected.addListener(o -> draw());
+    canvas.widthProperty().addListener(o -> redraw());
+    canvas.heightProperty().addListener(o -> redraw());
+    source.addListener((o, a, d) -> { data = d; bounds(); redraw(); });
+    selected.addListener(o -> redraw());
     data = source.get();
     bounds();
     Tooltip.install(canvas, tip);
     canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+  }
+
+  /** Whether the canvas must be drawn at the next layout. */
+  private boolean dirty = true;
+
+  /**
+   * Draws at the next layout pass, once whatever changed (new data, width and height): a screen out of the scene
+   * (another step shown) is not drawn until it comes back.
+   */
+  private void redraw() {
+    dirty = true;
+    requestLayout();
+  }
+
+  @Override protected void layoutChildren() {
+    super.layoutChildren();
+    if (dirty) {
+      dirty = false;
+      draw();
+    }
   }
 
   /** How many times the canvas was drawn (for tests). */
