@@ -51,12 +51,7 @@ class FeaturesUiTest {
   @Test
   @SuppressWarnings("unchecked")
   void switchingTheTransformRedrawsTheHistogramAndTheFilterNarrowsTheTable(FxRobot robot) {
-    CleanedData cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
-    robot.interact(() -> {
-      session.datasetProperty().set(OnlineRetailFixture.dataset());
-      session.cleanedProperty().set(cleaned);
-    });
-    Label summary = robot.lookup("#matrixSummary").queryAs(Label.class);
+    Label summary = openOnlineRetail(robot);
     Label skewAfter = robot.lookup("#skewAfter").queryAs(Label.class);
     UiTestSupport.waitUntil(() -> LOG_SUMMARY.equals(summary.getText()) && !skewAfter.getText().isEmpty());
 
@@ -97,12 +92,7 @@ class FeaturesUiTest {
     TableView<?> table = robot.lookup("#featuresTable").queryTableView();
     assertThat(table.getItems()).hasSize(4_338);
     // the table's cells show the new matrix: the scaled recency of the first row is the plain standardized one
-    var m = session.getMatrix();
-    int first = (Integer) table.getItems().get(0);
-    String expected = String.format("%.3f", m.scaled(first, m.features().indexOf("recency")));
-    robot.interact(() -> table.getVisibleLeafColumns().stream().filter(c -> "scaled:recency".equals(c.getId()))
-        .findFirst().ifPresent(c -> ((TableView<Object>) table).scrollToColumn((javafx.scene.control.TableColumn<Object, ?>) c)));
-    UiTestSupport.waitUntil(() -> expected.equals(shownCell(robot, "scaled:recency", 0)));
+    waitForScaledCell(robot, table, "recency");
     robot.clickOn("#featuresFilter").write("12347");
     UiTestSupport.waitUntil(() -> table.getItems().size() == 1);
     assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo("12347");
@@ -112,12 +102,7 @@ class FeaturesUiTest {
   @Test
   @SuppressWarnings("unchecked")
   void theRecipeKeepsItsControlsForTheSameFeaturesAndSaysWhenTransformsAreMixed(FxRobot robot) {
-    CleanedData cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
-    robot.interact(() -> {
-      session.datasetProperty().set(OnlineRetailFixture.dataset());
-      session.cleanedProperty().set(cleaned);
-    });
-    Label summary = robot.lookup("#matrixSummary").queryAs(Label.class);
+    Label summary = openOnlineRetail(robot);
     UiTestSupport.waitUntil(() -> LOG_SUMMARY.equals(summary.getText()));
     ComboBox<?> monetary = robot.lookup("#transform-monetary").queryComboBox();
     ComboBox<?> transformAll = robot.lookup("#transformAll").queryComboBox();
@@ -160,15 +145,31 @@ class FeaturesUiTest {
     assertThat(monetary.getValue()).isEqualTo(Transform.LOG1P);
     assertThat(customers.getColumns()).isEqualTo(firstColumns); // the customers table keeps its columns too
     // and its cells draw the new file's scaled values once they are known
-    var m = session.getMatrix();
-    int row0 = (Integer) customers.getItems().get(0);
-    String scaled = String.format("%.3f", m.scaled(row0, m.features().indexOf("monetary")));
-    robot.interact(() -> customers.getVisibleLeafColumns().stream().filter(c -> "scaled:monetary".equals(c.getId()))
-        .findFirst().ifPresent(c -> ((TableView<Object>) customers).scrollToColumn((javafx.scene.control.TableColumn<Object, ?>) c)));
-    UiTestSupport.waitUntil(() -> scaled.equals(shownCell(robot, "scaled:monetary", 0)));
+    waitForScaledCell(robot, customers, "monetary");
     robot.interact(() -> ((ComboBox<Transform>) (ComboBox<?>) monetary).setValue(Transform.CBRT));
     UiTestSupport.waitUntil(() -> summary.getText().contains("mixed transforms"));
     assertThat(session.getMatrix().transforms()).containsExactly(Transform.LOG1P, Transform.LOG1P, Transform.CBRT);
+  }
+
+  /** Publishes Online Retail and its default cleaning, as the Data and Quality steps do; the summary label. */
+  private Label openOnlineRetail(FxRobot robot) {
+    CleanedData cleaned = Cleaner.clean(OnlineRetailFixture.transactions(), CleaningOptions.seeds());
+    robot.interact(() -> {
+      session.datasetProperty().set(OnlineRetailFixture.dataset());
+      session.cleanedProperty().set(cleaned);
+    });
+    return robot.lookup("#matrixSummary").queryAs(Label.class);
+  }
+
+  /** Scrolls to a feature's scaled column and waits until its first row draws the session matrix's value. */
+  @SuppressWarnings("unchecked")
+  private void waitForScaledCell(FxRobot robot, TableView<?> table, String feature) {
+    var m = session.getMatrix();
+    int first = (Integer) table.getItems().get(0);
+    String expected = String.format("%.3f", m.scaled(first, m.features().indexOf(feature)));
+    robot.interact(() -> table.getVisibleLeafColumns().stream().filter(c -> ("scaled:" + feature).equals(c.getId()))
+        .findFirst().ifPresent(c -> ((TableView<Object>) table).scrollToColumn((javafx.scene.control.TableColumn<Object, ?>) c)));
+    UiTestSupport.waitUntil(() -> expected.equals(shownCell(robot, "scaled:" + feature, 0)));
   }
 
   /** The text of the drawn cell of a column (by id) in a row of the customers table. */
