@@ -67,6 +67,15 @@ public final class SegmentsViewModel {
   private final JobSlot kJob;
   private final JobSlot stabilityJob;
   private final JobSlot sweepStabilityJob;
+  private final JobSlot neighbourJob;
+  /**
+   * Frames ready for the k shown and the k next to it, computed once its stability check is done (see
+   * {@link #prepareNeighbours}): a step of one, the spinner's arrows or a slider notch, then only applies one.
+   */
+  private final java.util.Map<Integer, Neighbour> neighbours = new java.util.HashMap<>();
+
+  /** A frame computed ahead, with the scatter axes it was computed for. */
+  private record Neighbour(SegmentsFrame frame, ScatterModel.Axes axes) {}
   private final ScatterModel scatter;
 
   // Properties: parameters
@@ -117,6 +126,7 @@ public final class SegmentsViewModel {
     this.kJob = new JobSlot(async);
     this.stabilityJob = new JobSlot(async);
     this.sweepStabilityJob = new JobSlot(async);
+    this.neighbourJob = new JobSlot(async);
     this.scatter = new ScatterModel(async);
     session.matrixProperty().addListener((o, a, m) -> {
       hasMatrix.set(m != null);
@@ -196,6 +206,8 @@ public final class SegmentsViewModel {
     sweepPoints.clear();
     sweepStability.clear();
     sweepStabilityJob.cancel();
+    neighbourJob.cancel();
+    neighbours.clear(); // frames of the old sweep would keep its matrix and solutions alive
     sweep.set(null);
     sweeping.set(true);
     Method chosenMethod = method.get();
@@ -269,6 +281,7 @@ public final class SegmentsViewModel {
             stability.set(r);
             sweepStability.put(s.k(), r.meanAri());
             publishLabels();
+            prepareNeighbours(f);
           }
         })
         .onFailure(e -> { stabilityRunning.set(false); message.set("Stability check failed: " + e.getMessage()); })
@@ -322,6 +335,13 @@ public final class SegmentsViewModel {
     KSweep.Point pt = Segmentation.pointFor(r, newK);
     ScatterModel.Axes axes = scatter.axesNow();
     stabilityJob.cancel();
+    neighbourJob.cancel();
+    Neighbour ready = neighbours.get(newK);
+    if (pt != null && ready != null && fits(ready, pt, m, cf, axes)) {
+      kJob.cancel(); // an older k still being computed would replace this one
+      show(ready.frame());
+      return;
+    }
     kJob.task("Segmenting with k = " + newK, ctx -> {
           KMeansResult s = pt != null ? pt.solution() : fit(p, so, newK, ctx.cancelledCheck());
           return SegmentsFrame.compute(m, cf, s, pt, scatter, axes, ctx.cancelledCheck());
@@ -371,6 +391,53 @@ public final class SegmentsViewModel {
       }
     });
   }
+
+  /**
+   * Computes the frames of k - 1 and k + 1 (those in the sweep) in the background, after the stability check of
+   * the frame shown, so that they never delay its redraw or its check; keeps them, and the frame shown, for the
+   * next k change. Frames of other k are dropped (at 433,800 customers a frame holds tens of MB).
+   */
+  private void prepareNeighbours(SegmentsFrame f) {
+    KSweep.Result r = sweep.get();
+    FeatureMatrix m = session.getMatrix();
+    CustomerFeatures cf = session.getFeatures();
+    Points p = points;
+    if (r == null || m == null || cf == null || p == null || f.matrix() != m) return;
+    ScatterModel.Axes axes = scatter.axesNow();
+    neighbours.keySet().removeIf(key -> Math.abs(key - f.k()) > 1);
+    KSweep.Point own = Segmentation.pointFor(r, f.k());
+    if (own != null && own.solution() == f.solution()) neighbours.put(f.k(), new Neighbour(f, axes));
+    List<KSweep.Point> todo = new ArrayList<>();
+    for (int nk : new int[] {f.k() - 1, f.k() + 1}) {
+      KSweep.Point pt = nk >= 1 && nk <= p.distinctRows() ? Segmentation.pointFor(r, nk) : null;
+      Neighbour have = neighbours.get(nk);
+      if (pt != null && (have == null || !fits(have, pt, m, cf, axes))) todo.add(pt);
+    }
+    if (todo.isEmpty()) return;
+    neighbourJob.task("Preparing k = " + todo.stream().map(t -> String.valueOf(t.k())).collect(java.util.stream.Collectors.joining(" and ")),
+            ctx -> {
+              List<SegmentsFrame> out = new ArrayList<>();
+              for (KSweep.Point pt : todo) {
+                out.add(SegmentsFrame.compute(m, cf, pt.solution(), pt, scatter, axes, ctx.cancelledCheck()));
+              }
+              return out;
+            })
+        .onSuccess(out -> {
+          if (frame != f) return;
+          for (SegmentsFrame n : out) neighbours.put(n.k(), new Neighbour(n, axes));
+        })
+        .onFailure(e -> { }) // only a head start: the k change computes the frame itself
+        .start();
+  }
+
+  /** Whether a frame computed ahead is the one a k change would compute now. */
+  private static boolean fits(Neighbour n, KSweep.Point pt, FeatureMatrix m, CustomerFeatures cf, ScatterModel.Axes axes) {
+    SegmentsFrame f = n.frame();
+    return f.matrix() == m && f.features() == cf && f.solution() == pt.solution() && n.axes().equals(axes);
+  }
+
+  /** The k whose frames are ready for a k change (for tests). */
+  java.util.Set<Integer> readyKs() { return new java.util.TreeSet<>(neighbours.keySet()); }
 
   /** "1%" for 0.01. */
   static String percent(double share) {
@@ -438,6 +505,8 @@ public final class SegmentsViewModel {
     sweepJob.cancel();
     kJob.cancel();
     stabilityJob.cancel();
+    neighbourJob.cancel();
+    neighbours.clear();
     sweepPoints.clear();
     sweep.set(null);
     rows.clear();

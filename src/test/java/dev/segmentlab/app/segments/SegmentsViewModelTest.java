@@ -7,6 +7,7 @@ import dev.segmentlab.app.Session;
 import dev.segmentlab.app.TestDialogs;
 import dev.segmentlab.app.fx.SameThreadAsync;
 import dev.segmentlab.core.cluster.KSweep;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,33 @@ class SegmentsViewModelTest {
     vm.kProperty().set(5000);
     assertThat(vm.messageProperty().get()).contains("larger than the number of distinct customers");
     assertThat(vm.getRows()).hasSize(12);
+  }
+
+  @Test
+  void theFramesOfTheNextKAreReadyAndShowWhatAFreshComputationShows() {
+    // after k = 4 and its stability check: k = 3, 4 and 5 are ready
+    assertThat(vm.readyKs()).containsExactly(3, 4, 5);
+    vm.kProperty().set(5);
+    assertThat(vm.readyKs()).containsExactly(4, 5, 6);
+    List<String> ready = rows(vm);
+    int[] readyLabels = vm.scatter().dataProperty().get().labels().clone();
+
+    // another session reaches k = 5 from k = 7, where no frame of k = 5 is ready: it computes it
+    Session other = new Session();
+    SegmentsViewModel fresh = new SegmentsViewModel(other, new SameThreadAsync(), new TestDialogs(), null);
+    SegmentsFixture.publish(other);
+    fresh.kProperty().set(7);
+    assertThat(fresh.readyKs()).containsExactly(6, 7, 8);
+    fresh.kProperty().set(5);
+    assertThat(rows(fresh)).isEqualTo(ready).hasSize(5);
+    assertThat(fresh.scatter().dataProperty().get().labels()).isEqualTo(readyLabels);
+    assertThat(other.getSegmentation().names()).isEqualTo(session.getSegmentation().names());
+  }
+
+  /** Each row's name, size, shares and means, as text. */
+  private static List<String> rows(SegmentsViewModel v) {
+    return v.getRows().stream().map(r -> r.name() + " " + r.size() + " " + r.share() + " " + r.revenueShare() + " "
+        + java.util.Arrays.toString(r.means())).toList();
   }
 
   @Test
