@@ -287,7 +287,6 @@ public final class UiTour {
     if (n instanceof javafx.scene.Parent p) for (Node c : p.getChildrenUnmodifiable()) walk(c, owner, by);
   }
 
-
   private ButtonBase button(String id) {
     Node n = scene.lookup(id);
     if (n == null) throw new IllegalStateException("no control " + id + " on the screen");

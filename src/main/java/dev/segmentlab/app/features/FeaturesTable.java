@@ -3,8 +3,10 @@ package dev.segmentlab.app.features;
 import dev.segmentlab.app.fx.Tables;
 import dev.segmentlab.core.features.CustomerFeatures;
 import dev.segmentlab.core.features.FeatureMatrix;
+import dev.segmentlab.core.features.RfmScores;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -71,9 +73,9 @@ final class FeaturesTable {
     table.getColumns().add(raw);
     if (t.scores() != null) {
       TableColumn<Integer, ?> score = new TableColumn<>("RFM score");
-      score.getColumns().add(id("score:R", Tables.numberColumn("R", i -> score(current.scores() == null ? null : current.scores().r(), i), "%,.0f", 40)));
-      score.getColumns().add(id("score:F", Tables.numberColumn("F", i -> score(current.scores() == null ? null : current.scores().f(), i), "%,.0f", 40)));
-      score.getColumns().add(id("score:M", Tables.numberColumn("M", i -> score(current.scores() == null ? null : current.scores().m(), i), "%,.0f", 40)));
+      score.getColumns().add(id("score:R", Tables.numberColumn("R", i -> score(RfmScores::r, i), "%,.0f", 40)));
+      score.getColumns().add(id("score:F", Tables.numberColumn("F", i -> score(RfmScores::f, i), "%,.0f", 40)));
+      score.getColumns().add(id("score:M", Tables.numberColumn("M", i -> score(RfmScores::m, i), "%,.0f", 40)));
       score.getColumns().add(id("score:RFM", Tables.column("Cell", i -> current.scores() == null ? "—" : current.scores().cell(i), 52)));
       table.getColumns().add(score);
     }
@@ -98,7 +100,6 @@ final class FeaturesTable {
 
   /** The number format of each feature in original units (a pass over its values). */
   private static List<String> rawFormats(FeatureTable t) {
-    if (t == null) return List.of();
     List<String> out = new ArrayList<>();
     for (double[] column : t.features().columns()) out.add(format(column));
     return out;
@@ -123,12 +124,14 @@ final class FeaturesTable {
     return layout.stream().filter(c -> c.startsWith("scaled:")).toList();
   }
 
-  /** A customer's score, or NaN (drawn "—") while the scores are being computed. */
-  private static double score(int[] scores, int i) { return scores == null ? Double.NaN : scores[i]; }
+  /** A customer's R, F or M score, or NaN (drawn "—") while the scores are being computed. */
+  private double score(Function<RfmScores, int[]> part, int i) {
+    RfmScores s = current.scores();
+    return s == null ? Double.NaN : part.apply(s)[i];
+  }
 
   /** What the columns depend on: their ids and number formats, in order. */
   private static List<String> layout(FeatureTable t, List<String> rawFormats) {
-    if (t == null) return List.of();
     List<String> out = new ArrayList<>();
     CustomerFeatures cf = t.features();
     out.add(cf.countries() != null ? "id+country" : "id");

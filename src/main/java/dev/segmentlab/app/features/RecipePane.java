@@ -38,12 +38,15 @@ final class RecipePane {
     ListCell<Transform> cell = new ListCell<>() {
       @Override protected void updateItem(Transform t, boolean empty) {
         super.updateItem(t, empty);
-        setText(mixed.get() ? "mixed (per feature)" : empty || t == null ? null : t.toString());
+        setText(buttonText(mixed.get(), empty ? null : t));
       }
     };
-    mixed.addListener((o, a, b) -> cell.setText(b ? "mixed (per feature)" : cell.isEmpty() || cell.getItem() == null
-        ? null : cell.getItem().toString()));
+    mixed.addListener((o, a, b) -> cell.setText(buttonText(b, cell.isEmpty() ? null : cell.getItem())));
     return cell;
+  }
+
+  private static String buttonText(boolean mixed, Transform t) {
+    return mixed ? "mixed (per feature)" : t == null ? null : t.toString();
   }
 
   private final ScrollPane root;
